@@ -1,0 +1,115 @@
+/**
+ * Builds the HTTP host: tRPC at /trpc (batching + SSE), /health, /metrics and the
+ * two SPAs. Real PostgreSQL/Redis when their URLs are set, else PGlite and the
+ * in-process Redis roles (single instance).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  appRouter,
+  createInnerContext,
+  createMemoryKv,
+  createRedisKv,
+  type Deps,
+  EventBus,
+  ensureDefaultInvite,
+  type Kv,
+  seedBasicAccounts,
+  systemClock,
+} from '@casino/api';
+import { createDb, type DbHandle, runMigrations } from '@casino/db';
+import { type CreateFastifyContextOptions, type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { toApiConfig } from './config';
+import type { Env } from './env';
+import { createMetrics } from './metrics';
+import { registerSpas } from './spa';
+
+export type Server = { app: FastifyInstance; deps: Deps; db: DbHandle; close(): Promise<void> };
+
+export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Server> {
+  const app = Fastify({
+    logger: { level: env.LOG_LEVEL },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  });
+  const logger = app.log as unknown as Deps['logger'];
+
+  const db = await createDb({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
+  if (db.kind === 'pglite') logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL not set: using embedded PGlite');
+  if (db.kind === 'pglite' || env.MIGRATE_ON_START) await runMigrations(db);
+
+  const kv = opts.kv ?? (env.REDIS_URL ? createRedisKv(env.REDIS_URL) : createMemoryKv());
+  if (kv.kind === 'memory') logger.warn('REDIS_URL not set: using in-process Redis roles (single instance only)');
+
+  const config = toApiConfig(env);
+  const deps: Deps = { db: db.db, kv, bus: new EventBus(kv, logger), clock: systemClock, config, logger };
+  await ensureDefaultInvite(deps);
+  if (env.AUTO_SEED_BASIC) {
+    const seeded = await seedBasicAccounts(deps);
+    logger.info(seeded, 'AUTO_SEED_BASIC: seed accounts ensured (admin/123456, user001…user004/123455; password change forced)');
+  }
+
+  const metrics = createMetrics();
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url?.startsWith('/trpc') ? '/trpc' : (req.routeOptions.url ?? 'unknown');
+    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, info }: CreateFastifyContextOptions) => {
+        const header = req.headers.authorization;
+        const bearer = header?.startsWith('Bearer ') ? header.slice(7) : null;
+        const fromParams = info.connectionParams?.token ?? null;
+        return createInnerContext({
+          deps: { ...deps, logger: req.log as unknown as Deps['logger'] },
+          accessToken: bearer ?? fromParams,
+          meta: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: String(req.id) },
+        });
+      },
+      onError: ({ path, error }) => {
+        metrics.trpcErrors.inc({ path: path ?? 'unknown', code: error.code });
+      },
+    },
+  } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
+
+  app.get('/health', async (_req, reply) => {
+    const check = async (fn: () => Promise<unknown>) => {
+      const t = performance.now();
+      try {
+        await fn();
+        return { ok: true, ms: Math.round(performance.now() - t) };
+      } catch (e) {
+        return { ok: false, error: (e as Error).message };
+      }
+    };
+    const [database, redis] = await Promise.all([check(() => deps.db.execute(sql`select 1`)), check(() => kv.ping())]);
+    const ok = database.ok && redis.ok;
+    return reply
+      .code(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'degraded', database: { ...database, kind: db.kind }, redis: { ...redis, kind: kv.kind } });
+  });
+
+  app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+
+  await registerSpas(app, env);
+
+  return {
+    app,
+    deps,
+    db,
+    async close() {
+      await app.close();
+      await kv.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { type ApiConfig, defaultApiConfig } from '@casino/api';
+import type { Env } from './env';
+
+export function toApiConfig(env: Env): ApiConfig {
+  return {
+    nodeEnv: env.NODE_ENV,
+    jwtSecret: env.JWT_SECRET ?? defaultApiConfig.jwtSecret,
+    jwtExpireMinutes: env.JWT_EXPIRE_MINUTES,
+    refreshTokenDays: env.REFRESH_TOKEN_DAYS,
+    loginMaxFailedAttempts: env.LOGIN_MAX_FAILED_ATTEMPTS,
+    loginLockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    startingGold: env.SIGNUP_STARTING_GOLD,
+    startingGems: env.SIGNUP_STARTING_GEMS,
+    defaultInviteCode: env.NODE_ENV === 'production' ? null : env.DEFAULT_INVITE_CODE || null,
+  };
+}

@@ -1,0 +1,77 @@
+/** The server's environment, validated once at start; a bad value stops it with a clear message. */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+const optionalUrl = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v || undefined)
+    .pipe(z.url({ protocol: new RegExp(`^(${schemes.join('|')})$`) }).optional())
+    .optional();
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+    REDIS_URL: optionalUrl(['redis', 'rediss']),
+    /** PGlite folder used when DATABASE_URL is absent. */
+    DATA_DIR: z.string().default('.data/pglite'),
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+    JWT_EXPIRE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+    LOGIN_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    SIGNUP_STARTING_GOLD: z.coerce.number().int().min(0).default(1000),
+    SIGNUP_STARTING_GEMS: z.coerce.number().int().min(0).default(0),
+    DEFAULT_INVITE_CODE: z.string().trim().default('5858'),
+    AUTO_SEED_BASIC: bool,
+    MIGRATE_ON_START: bool,
+    WEB_DIST: z.string().optional(),
+    ADMIN_DIST: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'required in production' });
+    if (env.DEFAULT_INVITE_CODE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEFAULT_INVITE_CODE'],
+        message: 'production refuses a fixed well-known invite code; set it to an empty string',
+      });
+    }
+    if (env.AUTO_SEED_BASIC)
+      ctx.addIssue({ code: 'custom', path: ['AUTO_SEED_BASIC'], message: 'seed accounts are refused in production' });
+    if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production' });
+    if (!env.REDIS_URL) ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required in production' });
+  });
+
+export type Env = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const res = ZEnv.safeParse(source);
+  if (!res.success) {
+    const lines = res.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return res.data;
+}

@@ -1,0 +1,28 @@
+/** Runtime settings of the API, built from the environment by the host (apps/server/src/env.ts). */
+export type ApiConfig = {
+  nodeEnv: 'development' | 'test' | 'production';
+  jwtSecret: string;
+  jwtExpireMinutes: number;
+  refreshTokenDays: number;
+  loginMaxFailedAttempts: number;
+  loginLockoutMinutes: number;
+  /** Per-IP limit on login and signup attempts (per minute). */
+  authRateLimitPerMinute: number;
+  startingGold: number;
+  startingGems: number;
+  /** Unlimited invite code that exists outside production; null disables it. */
+  defaultInviteCode: string | null;
+};
+
+export const defaultApiConfig: ApiConfig = {
+  nodeEnv: 'development',
+  jwtSecret: 'dev-only-secret-change-me-0123456789abcdef',
+  jwtExpireMinutes: 30,
+  refreshTokenDays: 14,
+  loginMaxFailedAttempts: 5,
+  loginLockoutMinutes: 10,
+  authRateLimitPerMinute: 120,
+  startingGold: 1000,
+  startingGems: 0,
+  defaultInviteCode: '5858',
+};

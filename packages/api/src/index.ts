@@ -1,0 +1,13 @@
+export { type ApiConfig, defaultApiConfig } from './config';
+export { type Context, createInnerContext, type RequestMeta } from './context';
+export { type Deps, inTransaction } from './deps';
+export { DomainError } from './errors';
+export { type Clock, manualClock, systemClock } from './infra/clock';
+export type { Kv } from './infra/kv';
+export { createMemoryKv } from './infra/kv-memory';
+export { createRedisKv } from './infra/kv-redis';
+export { type Logger, silentLogger } from './infra/logger';
+export { EventBus } from './realtime/bus';
+export { type AppRouter, appRouter, createCaller } from './root';
+export { ensureDefaultInvite } from './services/auth/invites';
+export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';

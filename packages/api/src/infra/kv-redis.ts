@@ -1,0 +1,98 @@
+/** Kv on real Redis: one command connection plus one lazily-opened subscriber connection. */
+import { Redis } from 'ioredis';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { Kv } from './kv';
+
+export function createRedisKv(url: string, prefix = ''): Kv {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+  redis.on('error', () => {
+    // Connection errors surface on the commands that fail; /health reports them.
+  });
+  let sub: Redis | null = null;
+  const handlers = new Map<string, Set<(m: string) => void>>();
+  const k = (key: string) => prefix + key;
+
+  function subscriber(): Redis {
+    if (sub) return sub;
+    sub = redis.duplicate();
+    sub.on('error', () => {});
+    sub.on('message', (channel: string, message: string) => {
+      for (const h of handlers.get(channel) ?? []) h(message);
+    });
+    return sub;
+  }
+
+  return {
+    kind: 'redis',
+    prefix,
+    async ping() {
+      await redis.ping();
+    },
+    get: (key) => redis.get(k(key)),
+    async set(key, value, opts = {}) {
+      const args: (string | number)[] = [k(key), value];
+      if (opts.ttlMs) args.push('PX', Math.max(1, Math.ceil(opts.ttlMs)));
+      if (opts.nx) args.push('NX');
+      const res = await redis.call('SET', ...args);
+      return res === 'OK';
+    },
+    del: (...keys) => (keys.length ? redis.del(...keys.map(k)) : Promise.resolve(0)),
+    async incr(key, by = 1, ttlMs) {
+      const [[, n]] = (await redis.multi().incrby(k(key), by).exec()) as [[Error | null, number]];
+      if (ttlMs && n === by) await redis.pexpire(k(key), ttlMs);
+      return n;
+    },
+    async zadd(key, score, member) {
+      await redis.zadd(k(key), score, member);
+    },
+    zrangeByScore: (key, max, limit) => redis.zrangebyscore(k(key), '-inf', max, 'LIMIT', 0, limit),
+    zrem: (key, member) => redis.zrem(k(key), member),
+    async xadd(key, data, maxLen) {
+      const id = await redis.xadd(k(key), 'MAXLEN', '~', maxLen, '*', 'd', data);
+      return id as string;
+    },
+    async xrangeAfter(key, afterId, count) {
+      const rows = await redis.xrange(k(key), `(${afterId}`, '+', 'COUNT', count);
+      return rows.map(([id, fields]) => ({ id, data: fields[1] ?? '' }));
+    },
+    async publish(channel, message) {
+      await redis.publish(k(channel), message);
+    },
+    async subscribe(channel, handler) {
+      const ch = k(channel);
+      let set = handlers.get(ch);
+      if (!set) {
+        set = new Set();
+        handlers.set(ch, set);
+        await subscriber().subscribe(ch);
+      }
+      set.add(handler);
+      return async () => {
+        const s = handlers.get(ch);
+        if (!s) return;
+        s.delete(handler);
+        if (s.size === 0) {
+          handlers.delete(ch);
+          await sub?.unsubscribe(ch).catch(() => {});
+        }
+      };
+    },
+    limiter: (o) =>
+      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${o.keyPrefix}`, points: o.points, duration: o.durationSec }),
+    async flush() {
+      if (!prefix) {
+        await redis.flushdb();
+        return;
+      }
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+    },
+    async close() {
+      await Promise.allSettled([redis.quit(), sub?.quit()]);
+    },
+  };
+}

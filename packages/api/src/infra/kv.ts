@@ -1,0 +1,44 @@
+/**
+ * The few Redis roles the product needs (locks, TTL keys, counters, sorted sets,
+ * streams, pub/sub, rate limiters) behind one interface. `createRedisKv` talks to
+ * real Redis; `createMemoryKv` keeps them in-process for a single instance.
+ * Every key and channel is namespaced by `prefix`, so tests can share one Redis.
+ */
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export type StreamEntry = { id: string; data: string };
+
+export type LimiterOptions = { keyPrefix: string; points: number; durationSec: number };
+
+export interface Kv {
+  readonly kind: 'redis' | 'memory';
+  readonly prefix: string;
+  ping(): Promise<void>;
+  get(key: string): Promise<string | null>;
+  /** SET with optional PX and NX; returns false when NX refused. */
+  set(key: string, value: string, opts?: { ttlMs?: number; nx?: boolean }): Promise<boolean>;
+  del(...keys: string[]): Promise<number>;
+  /** INCRBY; sets the TTL when the key is created. */
+  incr(key: string, by?: number, ttlMs?: number): Promise<number>;
+  zadd(key: string, score: number, member: string): Promise<void>;
+  zrangeByScore(key: string, max: number, limit: number): Promise<string[]>;
+  zrem(key: string, member: string): Promise<number>;
+  /** XADD with approximate MAXLEN trim; returns the entry id. */
+  xadd(key: string, data: string, maxLen: number): Promise<string>;
+  /** Entries with id strictly greater than `afterId`, oldest first. */
+  xrangeAfter(key: string, afterId: string, count: number): Promise<StreamEntry[]>;
+  publish(channel: string, message: string): Promise<void>;
+  /** Subscribes on a dedicated connection; returns the unsubscribe function. */
+  subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
+  limiter(opts: LimiterOptions): RateLimiterAbstract;
+  /** Deletes every key under the prefix (tests, and the "Redis lost" drills). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Redis stream ids are "ms-seq"; compares them numerically. */
+export function compareStreamIds(a: string, b: string): number {
+  const [am = 0, as = 0] = a.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}

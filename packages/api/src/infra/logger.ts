@@ -1,0 +1,4 @@
+import { pino } from 'pino';
+
+export type Logger = pino.Logger;
+export const silentLogger: Logger = pino({ level: 'silent' });

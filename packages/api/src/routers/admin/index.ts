@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { listAudit } from '../../services/audit/audit';
+import { reconcile } from '../../services/wallet/queries';
+import { adminProcedure, router } from '../../trpc';
+import { adminInvitesRouter } from './invites';
+import { adminUsersRouter } from './users';
+
+export const adminRouter = router({
+  users: adminUsersRouter,
+  invites: adminInvitesRouter,
+  audit: router({
+    list: adminProcedure
+      .input(
+        z
+          .object({
+            adminId: z.number().int().positive().optional(),
+            action: z.string().max(64).optional(),
+            targetType: z.string().max(32).optional(),
+            targetId: z.string().max(64).optional(),
+            search: z.string().max(64).optional(),
+            from: z.coerce.date().optional(),
+            to: z.coerce.date().optional(),
+            cursor: z.number().int().positive().optional(),
+            limit: z.number().int().min(1).max(100).default(50),
+          })
+          .default({ limit: 50 }),
+      )
+      .query(({ ctx, input }) => listAudit(ctx.db, input)),
+  }),
+  economy: router({
+    reconcile: adminProcedure
+      .output(
+        z.object({
+          checkedUsers: z.number(),
+          violations: z.array(
+            z.object({ userId: z.number(), currency: z.enum(['gold', 'gems']), balance: z.number(), ledgerSum: z.number() }),
+          ),
+        }),
+      )
+      .query(({ ctx }) => reconcile(ctx.db)),
+  }),
+});

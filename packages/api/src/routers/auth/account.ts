@@ -1,0 +1,57 @@
+import { ZInviteCode, ZLoginInput, ZPassword, ZSignupInput, ZUserId } from '@casino/shared';
+import { z } from 'zod';
+import { limitByIp } from '../../middleware/rate-limit';
+import { validateInvite } from '../../services/auth/invites';
+import { login } from '../../services/auth/login';
+import { changePassword } from '../../services/auth/password-change';
+import { getProfile, getPublicProfile } from '../../services/auth/profile';
+import { signup } from '../../services/auth/signup';
+import { protectedProcedure, publicProcedure } from '../../trpc';
+import { ZAuthResult, ZOk, ZProfile } from '../shared/outputs';
+
+export const accountProcedures = {
+  validateInvite: publicProcedure
+    .input(z.object({ code: ZInviteCode }))
+    .output(
+      z.object({
+        isValid: z.boolean(),
+        errorMessage: z.string().nullable(),
+        reason: z.string().nullable(),
+        code: z.string(),
+        expiresAt: z.date().nullable(),
+        remainingUses: z.number().nullable(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'invite', 60, 60);
+      return validateInvite(ctx, input.code);
+    }),
+
+  signup: publicProcedure
+    .input(ZSignupInput)
+    .output(ZAuthResult)
+    .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'signup', ctx.config.authRateLimitPerMinute, 60);
+      return signup(ctx.deps, input, ctx.meta);
+    }),
+
+  login: publicProcedure
+    .input(ZLoginInput)
+    .output(ZAuthResult)
+    .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'login', ctx.config.authRateLimitPerMinute, 60);
+      return login(ctx.deps, input, ctx.meta);
+    }),
+
+  me: protectedProcedure.output(ZProfile).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
+
+  publicProfile: protectedProcedure
+    .input(z.object({ userId: ZUserId }))
+    .output(z.object({ id: z.number(), nickname: z.string(), rank: z.string(), level: z.number(), memberSince: z.date() }))
+    .query(({ ctx, input }) => getPublicProfile(ctx.db, input.userId)),
+
+  changePassword: protectedProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(128), newPassword: ZPassword }))
+    .output(ZOk)
+    .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, input.currentPassword, input.newPassword)),
+};

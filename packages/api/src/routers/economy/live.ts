@@ -1,0 +1,21 @@
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import { protectedProcedure } from '../../trpc';
+
+/** All of the user's live events over SSE; resumes after `lastEventId` (set by the client link). */
+export const liveProcedure = protectedProcedure
+  .input(
+    z
+      .object({
+        topics: z.array(z.string().max(40)).max(20).optional(),
+        lastEventId: z.string().max(40).nullish(),
+      })
+      .optional(),
+  )
+  .subscription(async function* ({ ctx, input, signal }) {
+    const topics = input?.topics?.length ? new Set(input.topics) : null;
+    for await (const ev of ctx.bus.stream(ctx.user.id, { lastEventId: input?.lastEventId ?? null, ...(signal ? { signal } : {}) })) {
+      if (topics && !topics.has(ev.type)) continue;
+      yield tracked(ev.id, { type: ev.type, data: ev.data, at: ev.at });
+    }
+  });

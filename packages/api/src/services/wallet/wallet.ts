@@ -1,0 +1,78 @@
+/**
+ * The one place balances change. Each change is a conditional UPDATE on the user
+ * row (never below zero) plus one ledger entry, inside the caller's transaction.
+ * With an idempotency key, a repeated change returns the first entry unchanged.
+ */
+import { type Db, users, walletLedger } from '@casino/db';
+import type { TCurrency } from '@casino/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Outbox } from '../../deps';
+import { DomainError } from '../../errors';
+
+export type WalletChange = {
+  userId: number;
+  currency: TCurrency;
+  /** Signed integer; negative debits. */
+  delta: number;
+  reason: string;
+  refType?: string | null;
+  refId?: string | null;
+  idempotencyKey?: string | null;
+};
+
+export type WalletResult = { ledgerId: number; balance: number; delta: number; idempotent: boolean };
+
+const column = { gold: users.gold, gems: users.gems } as const;
+
+export async function applyChange(tx: Db, outbox: Outbox, change: WalletChange): Promise<WalletResult> {
+  if (!Number.isSafeInteger(change.delta) || change.delta === 0) {
+    throw new DomainError('invalid_amount', {}, 'Amounts are non-zero whole numbers.');
+  }
+  const key = change.idempotencyKey ?? null;
+  if (key) {
+    // Serialises concurrent requests carrying the same key; the unique index is the backstop.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${change.userId}, hashtext(${key}))`);
+    const [prior] = await tx
+      .select()
+      .from(walletLedger)
+      .where(and(eq(walletLedger.userId, change.userId), eq(walletLedger.idempotencyKey, key)))
+      .limit(1);
+    if (prior) {
+      if (prior.currency !== change.currency || prior.delta !== change.delta || prior.reason !== change.reason) {
+        throw new DomainError('idempotency_conflict', {}, 'This idempotency key was used for a different change.');
+      }
+      return { ledgerId: prior.id, balance: prior.balanceAfter, delta: prior.delta, idempotent: true };
+    }
+  }
+  const col = column[change.currency];
+  const [updated] = await tx
+    .update(users)
+    .set({ [change.currency]: sql`${col} + ${change.delta}`, updatedAt: sql`now()` })
+    .where(and(eq(users.id, change.userId), sql`${col} + ${change.delta} >= 0`))
+    .returning({ balance: col });
+  if (!updated) {
+    const [exists] = await tx.select({ id: users.id, balance: col }).from(users).where(eq(users.id, change.userId)).limit(1);
+    if (!exists) throw new DomainError('user_not_found');
+    throw new DomainError('insufficient_funds', { currency: change.currency, balance: exists.balance, required: -change.delta });
+  }
+  const [entry] = await tx
+    .insert(walletLedger)
+    .values({
+      userId: change.userId,
+      currency: change.currency,
+      delta: change.delta,
+      balanceAfter: updated.balance,
+      reason: change.reason,
+      refType: change.refType ?? null,
+      refId: change.refId ?? null,
+      idempotencyKey: key,
+    })
+    .returning({ id: walletLedger.id });
+  const ledgerId = (entry as { id: number }).id;
+  outbox.push({
+    userId: change.userId,
+    type: 'token_update',
+    data: { currency: change.currency, delta: change.delta, balance: updated.balance, reason: change.reason, ledgerId },
+  });
+  return { ledgerId, balance: updated.balance, delta: change.delta, idempotent: false };
+}

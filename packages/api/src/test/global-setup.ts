@@ -1,0 +1,36 @@
+/**
+ * With DATABASE_URL set, migrates a template database once; each test file then
+ * clones it (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
+ * Without it, every file migrates its own in-memory PGlite.
+ */
+import { createDb, runMigrations } from '@casino/db';
+import postgres from 'postgres';
+
+export const TEMPLATE_DB = `casino_tpl_${process.pid}`;
+
+export default async function setup() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  // Leftovers of interrupted runs.
+  const stale = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'casino_t%'`;
+  for (const { datname } of stale) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE "${TEMPLATE_DB}"`);
+  const tpl = await createDb({ url: withDatabase(url, TEMPLATE_DB), maxConnections: 1 });
+  await runMigrations(tpl);
+  await tpl.close();
+  process.env.CASINO_TEST_TEMPLATE = TEMPLATE_DB;
+  await admin.end();
+  return async () => {
+    const again = postgres(url, { max: 1, onnotice: () => {} });
+    const dbs = await again<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'casino_t%'`;
+    for (const { datname } of dbs) await again.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await again.end();
+  };
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -1,0 +1,95 @@
+/**
+ * Test dependencies against the real services when DATABASE_URL / REDIS_URL are set,
+ * else the embedded defaults. Each call gets its own database and Redis key prefix.
+ */
+import { randomBytes } from 'node:crypto';
+import { createDb, type DbHandle, runMigrations } from '@casino/db';
+import postgres from 'postgres';
+import { type ApiConfig, defaultApiConfig } from '../config';
+import { createInnerContext } from '../context';
+import type { Deps } from '../deps';
+import { type Clock, systemClock } from '../infra/clock';
+import type { Kv } from '../infra/kv';
+import { createMemoryKv } from '../infra/kv-memory';
+import { createRedisKv } from '../infra/kv-redis';
+import { silentLogger } from '../infra/logger';
+import { EventBus } from '../realtime/bus';
+import { createCaller } from '../root';
+import { ensureDefaultInvite } from '../services/auth/invites';
+import { withDatabase } from './global-setup';
+
+export type TestEnv = { deps: Deps; handle: DbHandle; kv: Kv; close(): Promise<void> };
+
+export const testConfig: ApiConfig = { ...defaultApiConfig, nodeEnv: 'test', jwtSecret: 'test-secret-0123456789abcdef0123456789abcdef' };
+
+export async function createTestEnv(opts: { clock?: Clock; config?: Partial<ApiConfig>; maxConnections?: number } = {}): Promise<TestEnv> {
+  const id = randomBytes(5).toString('hex');
+  const url = process.env.DATABASE_URL;
+  let dropDb: (() => Promise<void>) | null = null;
+  let handle: DbHandle;
+  if (url) {
+    const template = process.env.CASINO_TEST_TEMPLATE;
+    if (!template) throw new Error('global setup did not create the template database');
+    const name = `casino_t_${id}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await admin.end();
+    handle = await createDb({ url: withDatabase(url, name), maxConnections: opts.maxConnections ?? 20 });
+    dropDb = async () => {
+      const a = postgres(url, { max: 1, onnotice: () => {} });
+      await a.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    };
+  } else {
+    handle = await createDb({});
+    await runMigrations(handle);
+  }
+  const kv = process.env.REDIS_URL ? createRedisKv(process.env.REDIS_URL, `t:${id}:`) : createMemoryKv(`t:${id}:`);
+  const deps: Deps = {
+    db: handle.db,
+    kv,
+    bus: new EventBus(kv, silentLogger),
+    clock: opts.clock ?? systemClock,
+    config: { ...testConfig, ...opts.config },
+    logger: silentLogger,
+  };
+  await ensureDefaultInvite(deps);
+  return {
+    deps,
+    handle,
+    kv,
+    async close() {
+      await kv.flush();
+      await kv.close();
+      await handle.close();
+      await dropDb?.();
+    },
+  };
+}
+
+export function callerFor(deps: Deps, accessToken?: string | null, meta?: { ip?: string; userAgent?: string }) {
+  return createCaller(createInnerContext({ deps, accessToken: accessToken ?? null, meta: meta ?? {} }));
+}
+
+let seq = 0;
+export function uniqueName(prefix = 'u'): string {
+  seq += 1;
+  return `${prefix}${process.pid % 10000}_${seq}_${randomBytes(2).toString('hex')}`.slice(0, 20).toLowerCase();
+}
+
+/** Signs up a fresh player with the dev invite code and returns its caller and tokens. */
+export async function newPlayer(deps: Deps, overrides: { password?: string } = {}) {
+  const siteId = uniqueName('p');
+  const password = overrides.password ?? 'correct-horse-1';
+  const res = await callerFor(deps).auth.signup({ siteId, nickname: siteId, password, inviteCode: testConfig.defaultInviteCode ?? '5858' });
+  return { ...res, siteId, password, caller: callerFor(deps, res.accessToken) };
+}
+
+/** A player promoted to admin directly in the database (as an operator would). */
+export async function newAdmin(deps: Deps) {
+  const p = await newPlayer(deps);
+  const { users } = await import('@casino/db');
+  const { eq } = await import('drizzle-orm');
+  await deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, p.user.id));
+  return p;
+}

@@ -1,0 +1,67 @@
+/**
+ * tRPC instance and the procedure builders:
+ * public → protected (UNAUTHORIZED) → minRank / admin (FORBIDDEN).
+ */
+import { rankAtLeast, type TRank } from '@casino/shared';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z } from 'zod';
+import type { Context } from './context';
+import { DomainError, isDomainError } from './errors';
+import { authenticate } from './services/auth/authenticate';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
+  errorFormatter({ shape, error, ctx }) {
+    const cause = error.cause;
+    const appError = isDomainError(cause) ? { reason: cause.reason, message: cause.message, ...cause.details } : null;
+    const zodError = cause instanceof z.ZodError ? z.flattenError(cause) : null;
+    const prod = ctx?.config.nodeEnv === 'production';
+    return {
+      ...shape,
+      message: error.code === 'INTERNAL_SERVER_ERROR' && prod ? 'Internal server error' : shape.message,
+      data: { ...shape.data, stack: prod ? undefined : shape.data.stack, appError, zodError },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/** Turns DomainError into TRPCError with the mapped code; logs only server faults. */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  if (!result.ok) {
+    const err = result.error;
+    if (isDomainError(err.cause)) {
+      const mapped = new TRPCError({ code: err.cause.code, message: err.cause.message, cause: err.cause });
+      return { ...result, error: mapped };
+    }
+    if (err.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.logger.error({ err: err.cause ?? err, path, type, requestId: ctx.meta.requestId }, 'procedure failed');
+    }
+  }
+  ctx.logger.debug({ path, type, ms: Math.round(performance.now() - started), ok: result.ok }, 'procedure');
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await authenticate(ctx.deps, ctx.accessToken);
+  return next({ ctx: { ...ctx, user, logger: ctx.logger.child({ userId: user.id }) } });
+});
+
+export const minRankProcedure = (rank: TRank) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (!rankAtLeast(ctx.user.rank, rank)) throw new DomainError('RANK_REQUIRED', { requiredRank: rank });
+    return next();
+  });
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new DomainError('admin_required');
+  return next();
+});

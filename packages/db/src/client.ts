@@ -1,0 +1,51 @@
+/**
+ * Database handle: real PostgreSQL through postgres.js when a URL is given,
+ * otherwise PGlite (Postgres in WASM) in a local folder or in memory.
+ * Both expose the same Drizzle API, so services never know which one runs.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction is a Db too; services accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DbHandle = {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  /** Underlying driver, for migrations and tests. */
+  driver: { kind: 'postgres'; sql: postgres.Sql } | { kind: 'pglite'; pg: PGlite };
+  close(): Promise<void>;
+};
+
+export type DbOptions = {
+  /** postgres:// URL; when absent, PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; absent = in memory. */
+  dataDir?: string | undefined;
+  maxConnections?: number;
+};
+
+export async function createDb(opts: DbOptions): Promise<DbHandle> {
+  if (opts.url) {
+    const sql = postgres(opts.url, { max: opts.maxConnections ?? 20, onnotice: () => {} });
+    const db = drizzlePostgres(sql, { schema, casing: 'snake_case' }) as unknown as Db;
+    return { db, kind: 'postgres', driver: { kind: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
+  }
+  const pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  await pg.waitReady;
+  const db = drizzlePglite(pg, { schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, kind: 'pglite', driver: { kind: 'pglite', pg }, close: () => pg.close() };
+}
+
+/** Raw SQL returning rows, identical for postgres.js (array) and PGlite ({ rows }). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown;
+  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+}

@@ -1,0 +1,3 @@
+export { createDb, type Db, type DbHandle, type DbOptions, queryRows, type Schema, type Tx } from './client';
+export { migrationsFolder, readJournal, rollbackLatest, runMigrations } from './migrate';
+export * from './schema/index';

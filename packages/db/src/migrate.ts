@@ -1,0 +1,44 @@
+/**
+ * Applies the checked-in migrations under /drizzle, and rolls back the latest
+ * one with its hand-written `<tag>.down.sql` (used by the rollback test).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { DbHandle } from './client';
+
+/** Both the source (packages/db/src) and the bundle (apps/server/dist) sit three levels below the root. */
+export const migrationsFolder = process.env.MIGRATIONS_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export async function runMigrations(handle: DbHandle): Promise<void> {
+  if (handle.kind === 'postgres') {
+    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
+  } else {
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+  }
+}
+
+type Journal = { entries: { idx: number; tag: string; when: number }[] };
+
+export function readJournal(): Journal {
+  return JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
+}
+
+/** Undo the latest migration and forget it, so that runMigrations re-applies it. */
+export async function rollbackLatest(handle: DbHandle): Promise<string> {
+  const latest = readJournal().entries.at(-1);
+  if (!latest) throw new Error('no migrations to roll back');
+  const down = readFileSync(resolve(migrationsFolder, `${latest.tag}.down.sql`), 'utf8');
+  await handle.db.transaction(async (tx) => {
+    for (const stmt of down.split('--> statement-breakpoint')) {
+      if (stmt.trim()) await tx.execute(sql.raw(stmt));
+    }
+    await tx.execute(sql`DELETE FROM drizzle.__drizzle_migrations WHERE created_at = ${latest.when}`);
+  });
+  return latest.tag;
+}
