@@ -3,7 +3,7 @@
  * kv-redis.ts for the commands we use, with TTLs checked on access.
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { Kv, StreamEntry } from './kv';
+import type { Kv, LimiterOptions, StreamEntry } from './kv';
 import { compareStreamIds } from './kv';
 
 type Entry = { value: string; expiresAt: number | null };
@@ -13,6 +13,9 @@ export function createMemoryKv(prefix = ''): Kv {
   const zsets = new Map<string, Map<string, number>>();
   const streams = new Map<string, StreamEntry[]>();
   const channels = new Map<string, Set<(m: string) => void>>();
+  // Limiters are handed out as proxies so flush() can reset their state like FLUSHDB would.
+  const limiters: { opts: LimiterOptions; current: RateLimiterMemory }[] = [];
+  const makeLimiter = (o: LimiterOptions) => new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSec });
   let lastMs = 0;
   let seq = 0;
 
@@ -100,13 +103,21 @@ export function createMemoryKv(prefix = ''): Kv {
         hs.delete(handler);
       };
     },
-    limiter(o) {
-      return new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSec });
+    limiter(opts) {
+      const slot = { opts, current: makeLimiter(opts) };
+      limiters.push(slot);
+      return new Proxy(slot.current, {
+        get: (_target, prop) => {
+          const value = Reflect.get(slot.current, prop, slot.current);
+          return typeof value === 'function' ? value.bind(slot.current) : value;
+        },
+      });
     },
     async flush() {
       strings.clear();
       zsets.clear();
       streams.clear();
+      for (const slot of limiters) slot.current = makeLimiter(slot.opts);
     },
     async close() {
       channels.clear();
