@@ -15,11 +15,11 @@ import type { DbHandle } from './client';
 /** Both the source (packages/db/src) and the bundle (apps/server/dist) sit three levels below the root. */
 export const migrationsFolder = process.env.MIGRATIONS_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
-export async function runMigrations(handle: DbHandle): Promise<void> {
+export async function runMigrations(handle: DbHandle, folder = migrationsFolder): Promise<void> {
   if (handle.kind === 'postgres') {
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
+    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
   } else {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
   }
 }
 
