@@ -1,0 +1,20 @@
+import type { RouterOutputs } from '../../lib/trpc';
+import { Balances } from './balances';
+import { LevelBar } from './level-bar';
+import { RecentTransactions } from './recent-transactions';
+
+export function HomePage({ me }: { me: RouterOutputs['auth']['me'] }) {
+  return (
+    <div className="stack" data-testid="home">
+      <section className="hello">
+        <h1 data-testid="nickname">{me.nickname}</h1>
+        <span className={`rank rank-${me.rank.toLowerCase()}`} data-testid="rank">
+          {me.rank}
+        </span>
+      </section>
+      <Balances gold={me.gold} gems={me.gems} />
+      <LevelBar level={me.level} experience={me.experience} maxExperience={me.maxExperience} />
+      <RecentTransactions />
+    </div>
+  );
+}

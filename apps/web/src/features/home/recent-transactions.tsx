@@ -1,0 +1,51 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { ErrorBanner } from '../../components/error-banner';
+import { Loading } from '../../components/loading';
+import { formatDate, formatNumber, formatSigned, ledgerReason } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+
+/** The wallet ledger, newest first; refreshed by the live subscription on every balance change. */
+export function RecentTransactions() {
+  const trpc = useTRPC();
+  const history = useInfiniteQuery(
+    trpc.economy.wallet.history.infiniteQueryOptions({ limit: 10 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
+  const items = history.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section className="card stack" data-testid="transactions">
+      <h2>Recent transactions</h2>
+      {history.isPending && <Loading />}
+      <ErrorBanner error={history.error} />
+      {history.isSuccess && items.length === 0 && <p className="muted">No transactions yet.</p>}
+      <ul className="ledger">
+        {items.map((t) => (
+          <li key={t.id} data-testid="transaction">
+            <div className="ledger-main">
+              <span>{ledgerReason(t.reason)}</span>
+              <span className={t.delta >= 0 ? 'plus' : 'minus'}>
+                {formatSigned(t.delta)} {t.currency}
+              </span>
+            </div>
+            <div className="ledger-sub muted">
+              <span>{formatDate(t.createdAt)}</span>
+              <span>
+                Balance {formatNumber(t.balanceAfter)} {t.currency}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {history.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => void history.fetchNextPage()}
+          disabled={history.isFetchingNextPage}
+          data-testid="more-transactions"
+        >
+          {history.isFetchingNextPage ? 'Loading…' : 'Show more'}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * One SSE subscription to economy.live while signed in. Balance events patch the
+ * cached `auth.me` in place (no refetch), then the ledger page is refreshed;
+ * session_revoked ends the local session. The link resumes from the last event id.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { session } from '../../lib/session';
+import { useTRPC } from '../../lib/trpc';
+
+type LiveEnvelope = { type: string; data: Record<string, unknown>; at: string };
+
+const REVOKE_TEXT: Record<string, string> = {
+  account_banned: 'This account is banned.',
+  forced_logout: 'You were logged out by an administrator.',
+};
+
+export function useLiveEvents(enabled: boolean) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+
+  const handle = (ev: LiveEnvelope) => {
+    if (ev.type === 'token_update') {
+      const { currency, balance } = ev.data;
+      if ((currency === 'gold' || currency === 'gems') && typeof balance === 'number') {
+        queryClient.setQueryData(trpc.auth.me.queryKey(), (me) => (me ? { ...me, [currency]: balance } : me));
+      }
+      void queryClient.invalidateQueries(trpc.economy.wallet.pathFilter());
+    } else if (ev.type === 'level_up') {
+      void queryClient.invalidateQueries(trpc.auth.me.pathFilter());
+    } else if (ev.type === 'session_revoked') {
+      const reason = typeof ev.data.reason === 'string' ? ev.data.reason : '';
+      session.end(REVOKE_TEXT[reason] ?? 'Your session has ended. Please log in again.');
+    }
+  };
+
+  return useSubscription(trpc.economy.live.subscriptionOptions(undefined, { enabled, onData: (tracked) => handle(tracked.data) }));
+}

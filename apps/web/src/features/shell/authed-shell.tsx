@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
+import { Loading } from '../../components/loading';
+import { navigate, type Route } from '../../lib/router';
+import { useTRPC } from '../../lib/trpc';
+import { ChangePasswordPage } from '../auth/change-password-page';
+import { useLogout } from '../auth/use-logout';
+import { HomePage } from '../home/home-page';
+import { useLiveEvents } from '../live/use-live-events';
+import { SessionsPage } from '../sessions/sessions-page';
+import { TopBar } from './top-bar';
+
+/** Everything behind login. Mounted only with a token pair, so no authed call can leave before login. */
+export function AuthedShell({ route }: { route: Route }) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const mustChange = me.data?.mustChangePassword ?? true;
+  const live = useLiveEvents(me.isSuccess && !mustChange);
+  const { logout, pending } = useLogout();
+
+  useEffect(() => {
+    if (route === 'login' || route === 'signup') navigate('home');
+  }, [route]);
+
+  let body: ReactNode;
+  if (me.isPending) body = <Loading />;
+  else if (me.isError)
+    body = (
+      <div className="stack">
+        <ErrorBanner error={me.error} />
+        <button type="button" onClick={() => void me.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  else if (me.data.mustChangePassword) body = <ChangePasswordPage />;
+  else body = route === 'sessions' ? <SessionsPage /> : <HomePage me={me.data} />;
+
+  return (
+    <>
+      <TopBar route={route} live={live.status} onLogout={logout} loggingOut={pending} />
+      <main className="page">{body}</main>
+    </>
+  );
+}

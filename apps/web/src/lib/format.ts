@@ -1,0 +1,29 @@
+const numbers = new Intl.NumberFormat('en-US');
+const dates = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+export const formatNumber = (n: number) => numbers.format(n);
+export const formatSigned = (n: number) => (n > 0 ? `+${numbers.format(n)}` : numbers.format(n));
+export const formatDate = (d: Date | string | null | undefined) => (d ? dates.format(new Date(d)) : '—');
+
+const LEDGER_REASONS: Record<string, string> = {
+  signup_bonus: 'Welcome bonus',
+  admin_grant: 'Granted by staff',
+  admin_deduct: 'Adjusted by staff',
+  slot_bet: 'Slot bet',
+  slot_win: 'Slot win',
+  shop_purchase: 'Shop purchase',
+  streak_claim: 'Daily reward',
+};
+
+export function ledgerReason(reason: string): string {
+  const known = LEDGER_REASONS[reason];
+  if (known) return known;
+  const words = reason.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "9:05" for 545 000 ms; rounds up so the lock never reads 0:00 while still active. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}

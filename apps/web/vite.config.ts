@@ -1,0 +1,10 @@
+/** Player SPA: served by the server at /; in dev, /trpc (HTTP + SSE) goes to the local server. */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  server: { proxy: { '/trpc': { target: 'http://localhost:3000', changeOrigin: true } } },
+  build: { outDir: 'dist', emptyOutDir: true },
+});
