@@ -1,3 +1,4 @@
 export * from './constants';
-export * from './schemas';
 export * from './fairness';
+export * from './schemas';
+export * from './games';
