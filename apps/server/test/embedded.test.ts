@@ -1,0 +1,110 @@
+/**
+ * The server as a newcomer runs it: a separate process with no DATABASE_URL and no
+ * REDIS_URL (PGlite in a data folder, in-process Redis roles), driven over HTTP.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function startServer(env: Record<string, string>) {
+  const { DATABASE_URL: _d, REDIS_URL: _r, ...rest } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...rest, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const listening = new Promise<string>((resolveUrl, reject) => {
+    const timer = setInterval(() => {
+      const m = out.match(/"url":"(http:\/\/[^"]+)"/);
+      if (m?.[1]) {
+        clearInterval(timer);
+        resolveUrl(m[1]);
+      }
+    }, 100);
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`server exited with ${code}: ${err}`));
+    });
+  });
+  return { child, listening, exited, output: () => out + err };
+}
+
+const trpc = async (url: string, path: string, input: unknown, token?: string) => {
+  const res = await fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ json: input }),
+  });
+  return { status: res.status, body: (await res.json()) as { result?: { data: { json: Record<string, unknown> } } } };
+};
+
+describe('embedded mode', () => {
+  it('runs with PGlite and in-process Redis: signup → login → me over HTTP, then shuts down gracefully', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casino-embedded-'));
+    dirs.push(dir);
+    const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, AUTO_SEED_BASIC: '1', NODE_ENV: 'development' });
+    const url = (await s.listening).replace('localhost', '127.0.0.1');
+    expect(s.output()).toContain('using embedded PGlite');
+    expect(s.output()).toContain('in-process Redis roles');
+    expect(s.output()).toContain('admin/123456');
+
+    const health = await (await fetch(`${url}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', database: { kind: 'pglite' }, redis: { kind: 'memory' } });
+    const signup = await trpc(url, 'auth.signup', {
+      siteId: 'newcomer',
+      nickname: 'Newcomer',
+      password: 'password-123',
+      inviteCode: '5858',
+    });
+    expect(signup.status).toBe(200);
+    const login = await trpc(url, 'auth.login', { siteId: 'newcomer', password: 'password-123' });
+    const token = login.body.result?.data.json.accessToken as string;
+    const me = await fetch(`${url}/trpc/auth.me`, { headers: { authorization: `Bearer ${token}` } });
+    const meBody = (await me.json()) as { result: { data: { json: { nickname: string; gold: number } } } };
+    expect(meBody.result.data.json).toMatchObject({ nickname: 'Newcomer', gold: 1000 });
+
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('stops with a clear message on a bad environment value', async () => {
+    const s = startServer({ PORT: 'not-a-port', LOG_LEVEL: 'loud' });
+    await expect(s.listening).rejects.toThrow(/exited with 1/);
+    expect(s.output()).toMatch(/Invalid environment/);
+    expect(s.output()).toMatch(/PORT/);
+    expect(s.output()).toMatch(/LOG_LEVEL/);
+  });
+
+  it('refuses production with a well-known invite code or seed accounts', async () => {
+    const s = startServer({
+      NODE_ENV: 'production',
+      AUTO_SEED_BASIC: '1',
+      DATABASE_URL: 'postgres://x@127.0.0.1/x',
+      REDIS_URL: 'redis://127.0.0.1:1',
+    });
+    await expect(s.listening).rejects.toThrow(/exited with 1/);
+    expect(s.output()).toMatch(/DEFAULT_INVITE_CODE/);
+    expect(s.output()).toMatch(/AUTO_SEED_BASIC/);
+    expect(s.output()).toMatch(/JWT_SECRET/);
+  });
+});

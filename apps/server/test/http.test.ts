@@ -1,0 +1,93 @@
+import { createNodeClient, memoryTokenStore } from '@casino/client/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('HTTP host', () => {
+  it('reports database and Redis on /health', async () => {
+    const res = await fetch(`${server.url}/health`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', database: { ok: true }, redis: { ok: true } });
+  });
+
+  it('serves Prometheus metrics', async () => {
+    await fetch(`${server.url}/health`);
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toContain('http_request_duration_seconds_bucket');
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('echoes or assigns a request id', async () => {
+    const res = await fetch(`${server.url}/health`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers bad input with 400 and flattened zod issues', async () => {
+    const res = await post(
+      '/trpc/auth.signup',
+      JSON.stringify({ json: { siteId: 'A!', nickname: 'x', password: 'short', inviteCode: '' } }),
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.json.data.code).toBe('BAD_REQUEST');
+    expect(Object.keys(body.error.json.data.zodError.fieldErrors).sort()).toEqual(['inviteCode', 'nickname', 'password', 'siteId']);
+  });
+
+  it('answers domain errors with appError', async () => {
+    const res = await post('/trpc/auth.login', JSON.stringify({ json: { siteId: 'nobody_at_all', password: 'whatever-123' } }));
+    expect(res.status).toBe(401);
+    const body = await res.json();
+    expect(body.error.json.data.appError).toEqual({ reason: 'invalid_credentials', message: expect.any(String) });
+  });
+
+  it('answers malformed JSON with 400, an oversized body with 413, unknown procedures with 404', async () => {
+    expect((await post('/trpc/auth.login', '{"json": ')).status).toBe(400);
+    expect((await post('/trpc/auth.login', JSON.stringify({ json: { siteId: 'x'.repeat(2_000_000), password: 'y' } }))).status).toBe(413);
+    expect((await post('/trpc/auth.nope', '{}')).status).toBe(404);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
+  it('signs up, batches calls and streams live balance updates over SSE with the typed client', async () => {
+    const tokens = memoryTokenStore();
+    const client = createNodeClient({ baseUrl: server.url, tokens });
+    const res = await client.auth.signup.mutate({
+      siteId: 'http_player',
+      nickname: 'HttpPlayer',
+      password: 'password-123',
+      inviteCode: '5858',
+    });
+    tokens.set(res);
+    const [me, balance] = await Promise.all([client.auth.me.query(), client.economy.wallet.balance.query()]);
+    expect(me.nickname).toBe('HttpPlayer');
+    expect(balance.gold).toBe(1000);
+
+    const events: { type: string; data: Record<string, unknown> }[] = [];
+    const got = new Promise<void>((resolve, reject) => {
+      const sub = client.economy.live.subscribe(undefined, {
+        onData: (ev) => {
+          events.push(ev.data);
+          sub.unsubscribe();
+          resolve();
+        },
+        onError: reject,
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const { inTransaction } = await import('@casino/api');
+    const { applyChange } = await import('@casino/api/wallet');
+    await inTransaction(server.deps, (tx, outbox) =>
+      applyChange(tx, outbox, { userId: me.id, currency: 'gold', delta: -40, reason: 'http_test' }),
+    );
+    await got;
+    expect(events[0]).toMatchObject({ type: 'token_update', data: { currency: 'gold', delta: -40, balance: 960 } });
+  });
+});
