@@ -1,4 +1,4 @@
 export * from './constants';
 export * from './fairness';
-export * from './schemas';
 export * from './games';
+export * from './schemas';

@@ -1,1 +1,2 @@
+export * from './gacha';
 export * from './slot';
