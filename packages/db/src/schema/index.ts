@@ -1,4 +1,5 @@
 export * from './audit';
 export * from './auth';
+export * from './games';
 export * from './users';
 export * from './wallet';
