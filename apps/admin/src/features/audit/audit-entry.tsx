@@ -1,0 +1,26 @@
+import { formatDate, formatJson } from '../../lib/format';
+import type { RouterOutputs } from '../../lib/trpc';
+
+type Entry = RouterOutputs['admin']['audit']['list']['items'][number];
+
+export function AuditEntry({ entry }: { entry: Entry }) {
+  return (
+    <li className="card" data-testid="audit-entry" data-action={entry.action}>
+      <div className="row between">
+        <strong className="mono">{entry.action}</strong>
+        <span className="muted small-text">{formatDate(entry.createdAt)}</span>
+      </div>
+      <p className="small-text">
+        by {entry.adminNickname} (#{entry.adminId}) · {entry.targetType} {entry.targetId ?? ''}
+      </p>
+      <details>
+        <summary className="muted small-text">Before / after</summary>
+        <div className="json-grid">
+          <pre>{formatJson(entry.before)}</pre>
+          <pre>{formatJson(entry.after)}</pre>
+          {entry.meta != null && <pre>{formatJson(entry.meta)}</pre>}
+        </div>
+      </details>
+    </li>
+  );
+}

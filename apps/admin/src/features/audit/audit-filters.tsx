@@ -1,0 +1,36 @@
+import { Field } from '../../components/field';
+
+export type AuditFilters = { search: string; action: string; targetType: string; targetId: string; from: string; to: string };
+export const NO_AUDIT_FILTERS: AuditFilters = { search: '', action: '', targetType: '', targetId: '', from: '', to: '' };
+
+/** Form strings → the admin.audit.list input; dates are whole local days. */
+export function toAuditInput(f: AuditFilters) {
+  const text = (v: string) => v.trim() || undefined;
+  return {
+    limit: 30,
+    search: text(f.search),
+    action: text(f.action),
+    targetType: text(f.targetType),
+    targetId: text(f.targetId),
+    from: f.from ? new Date(`${f.from}T00:00:00`) : undefined,
+    to: f.to ? new Date(`${f.to}T23:59:59.999`) : undefined,
+  };
+}
+
+export function AuditFiltersForm({ value, onChange }: { value: AuditFilters; onChange: (next: AuditFilters) => void }) {
+  const bind = (key: keyof AuditFilters) => ({
+    name: `audit-${key}`,
+    value: value[key],
+    onChange: (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value }),
+  });
+  return (
+    <search className="filters">
+      <Field label="Search (action or admin)" type="search" {...bind('search')} />
+      <Field label="Action" placeholder="user.ban" {...bind('action')} />
+      <Field label="Target type" placeholder="user / invite" {...bind('targetType')} />
+      <Field label="Target ID" {...bind('targetId')} />
+      <Field label="From" type="date" {...bind('from')} />
+      <Field label="To" type="date" {...bind('to')} />
+    </search>
+  );
+}

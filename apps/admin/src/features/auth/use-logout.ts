@@ -1,0 +1,13 @@
+import { useMutation } from '@tanstack/react-query';
+import { session, tokens } from '../../lib/session';
+import { useTRPC } from '../../lib/trpc';
+
+/** Revokes this device's session on the server, then forgets it locally whatever the answer. */
+export function useLogout() {
+  const trpc = useTRPC();
+  const mutation = useMutation(trpc.auth.logout.mutationOptions({ onSettled: () => session.end() }));
+  return {
+    logout: () => mutation.mutate({ refreshToken: tokens.get()?.refreshToken }),
+    pending: mutation.isPending,
+  };
+}

@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
+import { Loading } from '../../components/loading';
+import { hrefFor, type Route } from '../../lib/router';
+import { session } from '../../lib/session';
+import { useTRPC } from '../../lib/trpc';
+import { AuditPage } from '../audit/audit-page';
+import { ChangePasswordPage } from '../auth/change-password-page';
+import { useLogout } from '../auth/use-logout';
+import { ReconcilePage } from '../economy/reconcile-page';
+import { InvitesPage } from '../invites/invites-page';
+import { UserDetailPage } from '../users/user-detail-page';
+import { NO_FILTERS, type UserFilters } from '../users/user-filters';
+import { UsersPage } from '../users/users-page';
+import { Nav } from './nav';
+
+/** Everything behind the admin login; mounted only with a token pair. */
+export function AdminShell({ route }: { route: Route }) {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const { logout, pending } = useLogout();
+  const [userFilters, setUserFilters] = useState<UserFilters>(NO_FILTERS);
+  const notAdmin = me.data !== undefined && me.data.role !== 'admin';
+
+  useEffect(() => {
+    if (notAdmin) session.end('This account is not an admin.');
+  }, [notAdmin]);
+
+  let body: ReactNode;
+  if (me.isPending || notAdmin) body = <Loading />;
+  else if (me.isError) body = <ErrorBanner error={me.error} />;
+  else if (me.data.mustChangePassword) body = <ChangePasswordPage />;
+  else if (route.name === 'user') body = <UserDetailPage key={route.userId} userId={route.userId} selfId={me.data.id} />;
+  else if (route.name === 'invites') body = <InvitesPage />;
+  else if (route.name === 'economy') body = <ReconcilePage />;
+  else if (route.name === 'audit')
+    body = <AuditPage key={hrefFor(route)} preset={{ targetType: route.targetType ?? '', targetId: route.targetId ?? '' }} />;
+  else body = <UsersPage filters={userFilters} onFilters={setUserFilters} />;
+
+  return (
+    <>
+      <Nav route={route} nickname={me.data?.nickname ?? ''} onLogout={logout} loggingOut={pending} />
+      <main className="page">{body}</main>
+    </>
+  );
+}

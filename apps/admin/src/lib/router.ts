@@ -1,0 +1,53 @@
+/** Hash routes under /admin/#/…: no server rewrites needed, no router dependency. */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'users' }
+  | { name: 'user'; userId: number }
+  | { name: 'invites' }
+  | { name: 'audit'; targetType?: string; targetId?: string }
+  | { name: 'economy' };
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const user = /^\/users\/(\d+)$/.exec(path);
+  if (user) return { name: 'user', userId: Number(user[1]) };
+  if (path === '/invites') return { name: 'invites' };
+  if (path === '/economy') return { name: 'economy' };
+  if (path === '/audit') {
+    const q = new URLSearchParams(query);
+    const targetType = q.get('type');
+    const targetId = q.get('target');
+    return { name: 'audit', ...(targetType ? { targetType } : {}), ...(targetId ? { targetId } : {}) };
+  }
+  return { name: 'users' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'user':
+      return `#/users/${route.userId}`;
+    case 'audit': {
+      const q = new URLSearchParams();
+      if (route.targetType) q.set('type', route.targetType);
+      if (route.targetId) q.set('target', route.targetId);
+      return q.size ? `#/audit?${q}` : '#/audit';
+    }
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+const subscribe = (cb: () => void) => {
+  globalThis.addEventListener('hashchange', cb);
+  return () => globalThis.removeEventListener('hashchange', cb);
+};
+
+/** The hash string is the snapshot (stable between renders); callers parse it. */
+export function useRoute(): Route {
+  return parseRoute(useSyncExternalStore(subscribe, () => location.hash));
+}
+
+export function navigate(route: Route) {
+  location.hash = hrefFor(route);
+}
