@@ -17,3 +17,5 @@ DROP TABLE IF EXISTS "fairness_seeds";
 DROP TYPE IF EXISTS "crash_status";
 --> statement-breakpoint
 DROP TYPE IF EXISTS "game_type";
+--> statement-breakpoint
+DROP TYPE IF EXISTS "round_result";

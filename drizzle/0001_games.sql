@@ -1,5 +1,6 @@
 CREATE TYPE "public"."crash_status" AS ENUM('active', 'cashed', 'busted', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."game_type" AS ENUM('slot', 'gacha', 'rps', 'crash');--> statement-breakpoint
+CREATE TYPE "public"."round_result" AS ENUM('win', 'loss', 'draw');--> statement-breakpoint
 CREATE TABLE "crash_bets" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"user_id" integer NOT NULL,
@@ -13,6 +14,7 @@ CREATE TABLE "crash_bets" (
 	"cashout_multiplier" double precision,
 	"started_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
 	"settled_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -41,6 +43,7 @@ CREATE TABLE "game_rounds" (
 	"bet" bigint NOT NULL,
 	"payout" bigint NOT NULL,
 	"multiplier" double precision NOT NULL,
+	"result" "round_result" NOT NULL,
 	"seed_id" bigint NOT NULL,
 	"nonce" integer NOT NULL,
 	"outcome" jsonb NOT NULL,
@@ -107,7 +110,7 @@ ALTER TABLE "user_game_stats" ADD CONSTRAINT "user_game_stats_user_id_users_id_f
 ALTER TABLE "user_items" ADD CONSTRAINT "user_items_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "crash_bets_one_active_uq" ON "crash_bets" USING btree ("user_id") WHERE "crash_bets"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "crash_bets_user_idx" ON "crash_bets" USING btree ("user_id","started_at");--> statement-breakpoint
-CREATE INDEX "crash_bets_status_idx" ON "crash_bets" USING btree ("status","expires_at");--> statement-breakpoint
+CREATE INDEX "crash_bets_due_idx" ON "crash_bets" USING btree ("due_at") WHERE "crash_bets"."status" = 'active';--> statement-breakpoint
 CREATE UNIQUE INDEX "fairness_seeds_one_active_uq" ON "fairness_seeds" USING btree ("user_id") WHERE "fairness_seeds"."revealed_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "fairness_seeds_user_idx" ON "fairness_seeds" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "game_rounds_user_game_idx" ON "game_rounds" USING btree ("user_id","game","created_at");--> statement-breakpoint

@@ -13,5 +13,6 @@ export function toApiConfig(env: Env): ApiConfig {
     startingGold: env.SIGNUP_STARTING_GOLD,
     startingGems: env.SIGNUP_STARTING_GEMS,
     defaultInviteCode: env.NODE_ENV === 'production' ? null : env.DEFAULT_INVITE_CODE || null,
+    games: defaultApiConfig.games,
   };
 }

@@ -1,3 +1,5 @@
+import { defaultGamesConfig, type GamesConfig } from './services/games/config';
+
 /** Runtime settings of the API, built from the environment by the host (apps/server/src/env.ts). */
 export type ApiConfig = {
   nodeEnv: 'development' | 'test' | 'production';
@@ -12,6 +14,7 @@ export type ApiConfig = {
   startingGems: number;
   /** Unlimited invite code that exists outside production; null disables it. */
   defaultInviteCode: string | null;
+  games: GamesConfig;
 };
 
 export const defaultApiConfig: ApiConfig = {
@@ -25,4 +28,5 @@ export const defaultApiConfig: ApiConfig = {
   startingGold: 1000,
   startingGems: 0,
   defaultInviteCode: '5858',
+  games: defaultGamesConfig,
 };

@@ -18,6 +18,7 @@ import {
 import { users } from './users';
 
 export const gameType = pgEnum('game_type', ['slot', 'gacha', 'rps', 'crash']);
+export const roundResult = pgEnum('round_result', ['win', 'loss', 'draw']);
 
 /**
  * Provably-fair seed pairs. A user has one active pair; its `nextNonce` is taken
@@ -57,6 +58,8 @@ export const gameRounds = pgTable(
     payout: bigint({ mode: 'number' }).notNull(),
     /** payout / bet, for "big multiplier" stats and achievements. */
     multiplier: doublePrecision().notNull(),
+    /** win / loss / draw as the game defines it (gacha: win = Epic or better). */
+    result: roundResult().notNull(),
     seedId: bigint({ mode: 'number' })
       .notNull()
       .references(() => fairnessSeeds.id),
@@ -96,12 +99,14 @@ export const crashBets = pgTable(
     cashoutMultiplier: doublePrecision(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the server must settle it by itself: auto-cashout reached, bust, or expiry, whichever is first. */
+    dueAt: timestamp({ withTimezone: true }).notNull(),
     settledAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('crash_bets_one_active_uq').on(t.userId).where(sql`${t.status} = 'active'`),
     index('crash_bets_user_idx').on(t.userId, t.startedAt),
-    index('crash_bets_status_idx').on(t.status, t.expiresAt),
+    index('crash_bets_due_idx').on(t.dueAt).where(sql`${t.status} = 'active'`),
   ],
 );
 

@@ -1,0 +1,27 @@
+/** Game configuration: paytables and odds from packages/shared, limits and edges here. */
+import { DEFAULT_GACHA_CONFIG, DEFAULT_SLOT_CONFIG, type TGachaConfig, type TSlotConfig } from '@casino/shared';
+
+export type BetLimits = { minBet: number; maxBet: number };
+
+export type GamesConfig = {
+  slot: TSlotConfig;
+  gacha: TGachaConfig;
+  rps: BetLimits & { houseEdgePercent: number };
+  crash: BetLimits & {
+    houseEdgePercent: number;
+    /** Caps one round's payout: bet × this. */
+    maxWinMultiplier: number;
+    /** Unsettled rounds expire (lost) after this long. */
+    roundTtlMs: number;
+  };
+  /** Wins of at least this much gold count as big wins (social proof, achievements). */
+  bigWinThresholdGold: number;
+};
+
+export const defaultGamesConfig: GamesConfig = {
+  slot: DEFAULT_SLOT_CONFIG,
+  gacha: DEFAULT_GACHA_CONFIG,
+  rps: { minBet: 10, maxBet: 10_000, houseEdgePercent: 3 },
+  crash: { minBet: 10, maxBet: 10_000, houseEdgePercent: 1, maxWinMultiplier: 1000, roundTtlMs: 120_000 },
+  bigWinThresholdGold: 1000,
+};

@@ -1,0 +1,96 @@
+/**
+ * Seed pairs per user: the server seed is secret until rotation and committed by
+ * its SHA-256; every round takes the next nonce of the active pair under a row
+ * lock, so a user's rounds are serialised and (seed, nonce) is never reused.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Db, type FairnessSeed, fairnessSeeds } from '@casino/db';
+import { hashServerSeed } from '@casino/shared';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+
+export type RoundSeed = { seedId: number; serverSeed: string; serverSeedHash: string; clientSeed: string; nonce: number };
+
+const newServerSeed = () => randomBytes(32).toString('hex');
+const defaultClientSeed = () => randomBytes(8).toString('hex');
+
+async function createSeed(tx: Db, userId: number, clientSeed?: string): Promise<void> {
+  const serverSeed = newServerSeed();
+  await tx
+    .insert(fairnessSeeds)
+    .values({ userId, serverSeed, serverSeedHash: hashServerSeed(serverSeed), clientSeed: clientSeed ?? defaultClientSeed() })
+    .onConflictDoNothing();
+}
+
+/** Takes the next nonce of the user's active seed pair (creating one on first play). */
+export async function takeNonce(tx: Db, userId: number): Promise<RoundSeed> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [row] = await tx
+      .update(fairnessSeeds)
+      .set({ nextNonce: sql`${fairnessSeeds.nextNonce} + 1` })
+      .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)))
+      .returning();
+    if (row) {
+      return { seedId: row.id, serverSeed: row.serverSeed, serverSeedHash: row.serverSeedHash, clientSeed: row.clientSeed, nonce: row.nextNonce - 1 };
+    }
+    await createSeed(tx, userId);
+  }
+  throw new Error('could not create a seed pair');
+}
+
+async function activeSeed(db: Db, userId: number): Promise<FairnessSeed> {
+  const find = () =>
+    db
+      .select()
+      .from(fairnessSeeds)
+      .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)))
+      .limit(1);
+  const [row] = await find();
+  if (row) return row;
+  await createSeed(db, userId);
+  const [created] = await find();
+  if (!created) throw new Error('could not create a seed pair');
+  return created;
+}
+
+export async function currentSeed(deps: Pick<Deps, 'db'>, userId: number) {
+  const s = await activeSeed(deps.db, userId);
+  return { serverSeedHash: s.serverSeedHash, clientSeed: s.clientSeed, nextNonce: s.nextNonce };
+}
+
+/** Reveals the active server seed and commits to a new one; waits for rounds in flight (row lock). */
+export async function rotateSeed(deps: Pick<Deps, 'db' | 'clock'>, userId: number, clientSeed?: string) {
+  return deps.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await activeSeed(tx, userId);
+    const [old] = await tx
+      .update(fairnessSeeds)
+      .set({ revealedAt: deps.clock.now() })
+      .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)))
+      .returning();
+    if (!old) throw new Error('no active seed pair');
+    await createSeed(tx, userId, clientSeed);
+    const [next] = await tx
+      .select()
+      .from(fairnessSeeds)
+      .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)));
+    return {
+      revealed: { serverSeed: old.serverSeed, serverSeedHash: old.serverSeedHash, clientSeed: old.clientSeed, lastNonce: old.nextNonce - 1 },
+      next: { serverSeedHash: next?.serverSeedHash ?? '', clientSeed: next?.clientSeed ?? '' },
+    };
+  });
+}
+
+/** Past seed pairs; server seeds only once revealed. */
+export async function seedHistory(db: Db, userId: number, limit: number) {
+  const rows = await db.select().from(fairnessSeeds).where(eq(fairnessSeeds.userId, userId)).orderBy(desc(fairnessSeeds.id)).limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    serverSeedHash: r.serverSeedHash,
+    serverSeed: r.revealedAt ? r.serverSeed : null,
+    clientSeed: r.clientSeed,
+    roundsPlayed: r.nextNonce,
+    createdAt: r.createdAt,
+    revealedAt: r.revealedAt,
+  }));
+}
