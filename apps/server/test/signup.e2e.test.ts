@@ -1,0 +1,131 @@
+/**
+ * Player journey in Debian Chromium against the real server (in-process, port 0):
+ * signup with the dev invite → home with 1,000 gold → no horizontal overflow at
+ * 360px → logout; and the login error cases (wrong password, lockout countdown).
+ * Uses PGlite unless DATABASE_URL / REDIS_URL are set.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, type Server } from '../src/app';
+import { parseEnv } from '../src/env';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server: Server;
+let browser: Browser;
+let baseUrl: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`.`);
+  dataDir = await mkdtemp(join(tmpdir(), 'casino-e2e-'));
+  server = await buildServer(parseEnv({ ...process.env, PORT: '0', LOG_LEVEL: 'warn', DATA_DIR: dataDir, MIGRATE_ON_START: '1' }));
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** scrollWidth beyond the viewport means something sticks out sideways on a phone. */
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** tRPC paths of every /trpc request, and whether it carried a bearer token. */
+function recordTrpcCalls(page: Page) {
+  const calls: { paths: string[]; authed: boolean }[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!url.pathname.startsWith('/trpc/')) return;
+    const connectionParams = url.searchParams.get('connectionParams') ?? '';
+    calls.push({
+      paths: url.pathname.slice('/trpc/'.length).split(','),
+      authed: Boolean(req.headers().authorization) || connectionParams.includes('"token":"ey'),
+    });
+  });
+  return calls;
+}
+
+describe('player signup', () => {
+  it('signs up with invite 5858, shows 1,000 gold at phone width, then logs out', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const calls = recordTrpcCalls(page);
+    const id = randomBytes(5).toString('hex');
+
+    await page.goto(`${baseUrl}/#/signup`);
+    await page.getByTestId('field-inviteCode').fill('5858');
+    await page.locator('[data-testid="invite-status"][data-state="valid"]').waitFor();
+    await page.getByTestId('field-siteId').fill(`e2e_${id}`);
+    await page.getByTestId('field-nickname').fill(`Player${id}`);
+    await page.getByTestId('field-password').fill('correct-horse-42');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    const beforeLogin = calls.length;
+    await page.getByTestId('signup-submit').click();
+    await page.getByTestId('home').waitFor();
+    await page.locator('[data-testid="gold"]', { hasText: '1,000' }).waitFor();
+    expect(await page.getByTestId('nickname').textContent()).toBe(`Player${id}`);
+    expect(await page.getByTestId('gems').textContent()).toBe('0');
+    await page.getByTestId('transaction').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    // Before signing up, only the public invite check went out, and never with a token.
+    const early = calls.slice(0, beforeLogin);
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.every((c) => !c.authed && c.paths.every((p) => p === 'auth.validateInvite'))).toBe(true);
+
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('casino.tokens'))).toBeNull();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('words a failed login and counts down a lockout', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    // An unknown account fails exactly like a wrong password, and locks the same way.
+    const ghost = `ghost_${randomBytes(5).toString('hex')}`;
+    await page.goto(`${baseUrl}/#/login`);
+    await page.getByTestId('field-siteId').fill(ghost);
+    await page.getByTestId('field-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    expect(await page.getByTestId('login-error').textContent()).toBe('Wrong ID or password.');
+
+    for (let attempt = 2; attempt <= 6; attempt++) {
+      await page.getByTestId('login-submit').click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="login-submit"]')?.textContent?.includes('…'));
+    }
+    await page.getByTestId('login-locked').waitFor();
+    expect(await page.getByTestId('login-submit').isDisabled()).toBe(true);
+    const first = await page.getByTestId('lock-countdown').textContent();
+    expect(first).toMatch(/^\d+:\d{2}$/);
+    await page.waitForFunction((before) => document.querySelector('[data-testid="lock-countdown"]')?.textContent !== before, first);
+
+    // The lock belongs to that account: another ID may try at once.
+    await page.getByTestId('field-siteId').fill(`${ghost}_other`);
+    expect(await page.getByTestId('login-submit').isDisabled()).toBe(false);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
