@@ -1,2 +1,4 @@
+export * from './crash';
 export * from './gacha';
+export * from './rps';
 export * from './slot';
