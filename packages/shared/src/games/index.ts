@@ -2,3 +2,4 @@ export * from './crash';
 export * from './gacha';
 export * from './rps';
 export * from './slot';
+export { type TVerifyConfigs, type TVerifyGame, type TVerifyInput, type TVerifyResult, verifyRound, ZVerifyInput } from './verify';

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { crashPoint } from '../fairness/crash-point';
+import { hashServerSeed } from '../fairness/hmac';
+import { ZClientSeed, ZHouseEdgePercent, ZNonce, ZServerSeed } from '../fairness/schemas';
+import { hmacStream } from '../fairness/stream';
+import { DEFAULT_CRASH_HOUSE_EDGE_PERCENT } from './crash/curve';
+import { DEFAULT_GACHA_CONFIG, type TGachaConfig } from './gacha/config';
+import { pullGachaBatch, type TGachaPull } from './gacha/pull';
+import { playRps, type TRpsRound, ZRpsChoice } from './rps/play';
+import { DEFAULT_SLOT_CONFIG, type TSlotConfig } from './slot/config';
+import { spinSlot, type TSlotSpin } from './slot/spin';
+
+const seeds = { serverSeed: ZServerSeed, clientSeed: ZClientSeed, nonce: ZNonce };
+const ZBet = z.number().int().min(1).max(1_000_000);
+
+/** Input of games.fairness.verify: the revealed seed pair, the round's nonce and the round's own parameters. */
+export const ZVerifyInput = z.discriminatedUnion('game', [
+  z.object({ game: z.literal('slot'), ...seeds, bet: ZBet, streak: z.number().int().min(0).max(1_000_000).default(0) }),
+  z.object({
+    game: z.literal('gacha'),
+    ...seeds,
+    count: z.union([z.literal(1), z.literal(10)]).default(1),
+    /** The pity counter before the round's first pull. */
+    pityCounter: z.number().int().min(0).max(1_000_000).default(0),
+  }),
+  z.object({ game: z.literal('rps'), ...seeds, bet: ZBet, choice: ZRpsChoice, houseEdgePercent: ZHouseEdgePercent.optional() }),
+  z.object({ game: z.literal('crash'), ...seeds, houseEdgePercent: ZHouseEdgePercent.default(DEFAULT_CRASH_HOUSE_EDGE_PERCENT) }),
+]);
+export type TVerifyInput = z.input<typeof ZVerifyInput>;
+export type TVerifyGame = TVerifyInput['game'];
+
+interface Fairness {
+  serverSeedHash: string;
+  clientSeed: string;
+  nonce: number;
+}
+export type TVerifyResult = Fairness &
+  (
+    | { game: 'slot'; outcome: TSlotSpin }
+    | { game: 'gacha'; outcome: { pulls: TGachaPull[] } }
+    | { game: 'rps'; outcome: TRpsRound }
+    | { game: 'crash'; outcome: { crashPoint: number } }
+  );
+
+export interface TVerifyConfigs {
+  slot?: TSlotConfig;
+  gacha?: TGachaConfig;
+}
+
+/**
+ * Re-derives a round's outcome from its seeds exactly as the server did (server and SPA share it).
+ * `configs` must be the game configuration in force for that round; defaults otherwise.
+ * Bet limits are not re-checked: the round already passed the limits of its time.
+ */
+export function verifyRound(raw: TVerifyInput, configs: TVerifyConfigs = {}): TVerifyResult {
+  const input = ZVerifyInput.parse(raw);
+  const fairness: Fairness = { serverSeedHash: hashServerSeed(input.serverSeed), clientSeed: input.clientSeed, nonce: input.nonce };
+  const stream = () => hmacStream(input.serverSeed, input.clientSeed, input.nonce);
+  switch (input.game) {
+    case 'slot': {
+      const config = { ...(configs.slot ?? DEFAULT_SLOT_CONFIG), minBet: 1, maxBet: Number.MAX_SAFE_INTEGER };
+      return { game: 'slot', ...fairness, outcome: spinSlot(config, stream(), { bet: input.bet, streak: input.streak }) };
+    }
+    case 'gacha': {
+      const pulls = pullGachaBatch(configs.gacha ?? DEFAULT_GACHA_CONFIG, stream(), { count: input.count, pityCounter: input.pityCounter });
+      return { game: 'gacha', ...fairness, outcome: { pulls } };
+    }
+    case 'rps':
+      return { game: 'rps', ...fairness, outcome: playRps(stream(), input) };
+    case 'crash':
+      return {
+        game: 'crash',
+        ...fairness,
+        outcome: { crashPoint: crashPoint(input.serverSeed, input.clientSeed, input.nonce, input.houseEdgePercent) },
+      };
+  }
+}
