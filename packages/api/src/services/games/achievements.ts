@@ -11,16 +11,43 @@ export type AchievementDef = { code: string; title: string; description: string;
 
 export const ACHIEVEMENTS: AchievementDef[] = [
   { code: 'first_win', title: 'First win', description: 'Win any round.', rewardGold: 100, earned: (c) => c.result === 'win' },
-  { code: 'slot_streak_3', title: 'Hot streak', description: 'Win 3 slot spins in a row.', rewardGold: 300, earned: (c) => c.game === 'slot' && Number(c.outcome.streakAfter) >= 3 },
-  { code: 'slot_streak_5', title: 'On fire', description: 'Win 5 slot spins in a row.', rewardGold: 1000, earned: (c) => c.game === 'slot' && Number(c.outcome.streakAfter) >= 5 },
-  { code: 'big_multiplier_10x', title: 'Big multiplier', description: 'Win 10× your bet or more in one round.', rewardGold: 500, earned: (c) => c.multiplier >= 10 },
-  { code: 'crash_5x', title: 'Steady hands', description: 'Cash out a crash round at 5× or more.', rewardGold: 500, earned: (c) => c.game === 'crash' && c.result === 'win' && c.multiplier >= 5 },
+  {
+    code: 'slot_streak_3',
+    title: 'Hot streak',
+    description: 'Win 3 slot spins in a row.',
+    rewardGold: 300,
+    earned: (c) => c.game === 'slot' && Number(c.outcome.streakAfter) >= 3,
+  },
+  {
+    code: 'slot_streak_5',
+    title: 'On fire',
+    description: 'Win 5 slot spins in a row.',
+    rewardGold: 1000,
+    earned: (c) => c.game === 'slot' && Number(c.outcome.streakAfter) >= 5,
+  },
+  {
+    code: 'big_multiplier_10x',
+    title: 'Big multiplier',
+    description: 'Win 10× your bet or more in one round.',
+    rewardGold: 500,
+    earned: (c) => c.multiplier >= 10,
+  },
+  {
+    code: 'crash_5x',
+    title: 'Steady hands',
+    description: 'Cash out a crash round at 5× or more.',
+    rewardGold: 500,
+    earned: (c) => c.game === 'crash' && c.result === 'win' && c.multiplier >= 5,
+  },
   {
     code: 'gacha_legendary',
     title: 'Legend',
     description: 'Pull a Legendary item.',
     rewardGold: 1000,
-    earned: (c) => c.game === 'gacha' && Array.isArray(c.outcome.items) && (c.outcome.items as { rarity: string }[]).some((i) => i.rarity === 'legendary'),
+    earned: (c) =>
+      c.game === 'gacha' &&
+      Array.isArray(c.outcome.items) &&
+      (c.outcome.items as { rarity: string }[]).some((i) => i.rarity === 'legendary'),
   },
   { code: 'rounds_100', title: 'Regular', description: 'Play 100 rounds of one game.', rewardGold: 200, earned: (c) => c.totalBets >= 100 },
 ];
@@ -35,14 +62,26 @@ export async function awardAchievements(tx: Db, outbox: Outbox, c: Context): Pro
       .returning({ code: userAchievements.code });
     if (!row) continue;
     if (a.rewardGold > 0) {
-      await applyChange(tx, outbox, { userId: c.userId, currency: 'gold', delta: a.rewardGold, reason: 'achievement_reward', refType: 'achievement', refId: a.code, idempotencyKey: `achievement:${a.code}` });
+      await applyChange(tx, outbox, {
+        userId: c.userId,
+        currency: 'gold',
+        delta: a.rewardGold,
+        reason: 'achievement_reward',
+        refType: 'achievement',
+        refId: a.code,
+        idempotencyKey: `achievement:${a.code}`,
+      });
     }
     outbox.push({ userId: c.userId, type: 'achievement', data: { code: a.code, title: a.title, rewardGold: a.rewardGold } });
   }
 }
 
 export async function listAchievements(db: Db, userId: number) {
-  const unlocked = await db.select().from(userAchievements).where(eq(userAchievements.userId, userId)).orderBy(desc(userAchievements.unlockedAt));
+  const unlocked = await db
+    .select()
+    .from(userAchievements)
+    .where(eq(userAchievements.userId, userId))
+    .orderBy(desc(userAchievements.unlockedAt));
   const byCode = new Map(unlocked.map((u) => [u.code, u]));
   return ACHIEVEMENTS.map((a) => ({
     code: a.code,

@@ -1,5 +1,11 @@
 /** Game configuration: paytables and odds from packages/shared, limits and edges here. */
-import { DEFAULT_GACHA_CONFIG, DEFAULT_SLOT_CONFIG, type TGachaConfig, type TSlotConfig } from '@casino/shared';
+import {
+  DEFAULT_GACHA_CONFIG,
+  DEFAULT_RPS_HOUSE_EDGE_PERCENT,
+  DEFAULT_SLOT_CONFIG,
+  type TGachaConfig,
+  type TSlotConfig,
+} from '@casino/shared';
 
 export type BetLimits = { minBet: number; maxBet: number };
 
@@ -21,7 +27,7 @@ export type GamesConfig = {
 export const defaultGamesConfig: GamesConfig = {
   slot: DEFAULT_SLOT_CONFIG,
   gacha: DEFAULT_GACHA_CONFIG,
-  rps: { minBet: 10, maxBet: 10_000, houseEdgePercent: 3 },
+  rps: { minBet: 10, maxBet: 10_000, houseEdgePercent: DEFAULT_RPS_HOUSE_EDGE_PERCENT },
   crash: { minBet: 10, maxBet: 10_000, houseEdgePercent: 1, maxWinMultiplier: 1000, roundTtlMs: 120_000 },
   bigWinThresholdGold: 1000,
 };

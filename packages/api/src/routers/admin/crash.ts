@@ -1,0 +1,4 @@
+import { router } from '../../trpc';
+
+// admin.crash.sessions (in progress).
+export const adminCrashRouter = router({});

@@ -1,0 +1,4 @@
+import { router } from '../../trpc';
+
+// games.crash.* — bet, cashout, current, onRound (in progress).
+export const crashRouter = router({});

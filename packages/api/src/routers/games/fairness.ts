@@ -1,0 +1,41 @@
+import { verifyRound, ZClientSeed, ZVerifyInput } from '@casino/shared';
+import { z } from 'zod';
+import { currentSeed, rotateSeed, seedHistory } from '../../services/games/fairness';
+import { roundsPage } from '../../services/games/history';
+import { protectedProcedure, publicProcedure, router } from '../../trpc';
+
+export const fairnessRouter = router({
+  current: protectedProcedure
+    .output(z.object({ serverSeedHash: z.string(), clientSeed: z.string(), nextNonce: z.number() }))
+    .query(({ ctx }) => currentSeed(ctx, ctx.user.id)),
+
+  rotate: protectedProcedure
+    .input(z.object({ clientSeed: ZClientSeed.optional() }).optional())
+    .mutation(({ ctx, input }) => rotateSeed(ctx, ctx.user.id, input?.clientSeed)),
+
+  /** Pure re-derivation with the configuration in force: anyone can check any revealed round. */
+  verify: publicProcedure.input(ZVerifyInput).query(({ ctx, input }) => {
+    const games = ctx.config.games;
+    const withEdge = input.game === 'rps' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.rps.houseEdgePercent } : input;
+    const crash =
+      input.game === 'crash' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.crash.houseEdgePercent } : withEdge;
+    return verifyRound(crash, { slot: games.slot, gacha: games.gacha });
+  }),
+
+  seeds: protectedProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
+    .query(({ ctx, input }) => seedHistory(ctx.db, ctx.user.id, input.limit)),
+
+  /** The caller's rounds with the seed data needed to verify each (server seed once revealed). */
+  rounds: protectedProcedure
+    .input(
+      z
+        .object({
+          game: z.enum(['slot', 'gacha', 'rps', 'crash']).optional(),
+          cursor: z.string().max(64).optional(),
+          limit: z.number().int().min(1).max(100).default(20),
+        })
+        .default({ limit: 20 }),
+    )
+    .query(({ ctx, input }) => roundsPage(ctx.db, ctx.user.id, input)),
+});

@@ -1,0 +1,19 @@
+import { ZCurrency } from '@casino/shared';
+import { z } from 'zod';
+import { gachaHistory, gachaPublicConfig, inventory, pityOf, pull } from '../../services/games/gacha';
+import { protectedProcedure, publicProcedure, router } from '../../trpc';
+
+export const gachaRouter = router({
+  config: publicProcedure.query(({ ctx }) => gachaPublicConfig(ctx)),
+  pull: protectedProcedure
+    .input(z.object({ count: z.union([z.literal(1), z.literal(10)]), currency: ZCurrency.default('gold') }))
+    .mutation(({ ctx, input }) => pull(ctx.deps, ctx.user.id, input.count, input.currency)),
+  pity: protectedProcedure.query(async ({ ctx }) => ({
+    pityCounter: await pityOf(ctx.db, ctx.user.id),
+    threshold: ctx.config.games.gacha.pity.threshold,
+  })),
+  inventory: protectedProcedure.query(({ ctx }) => inventory(ctx.db, ctx.user.id)),
+  history: protectedProcedure
+    .input(z.object({ cursor: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
+    .query(({ ctx, input }) => gachaHistory(ctx.db, ctx.user.id, input)),
+});

@@ -1,0 +1,23 @@
+import { ZRpsChoice } from '@casino/shared';
+import { z } from 'zod';
+import { playRpsRound, rpsPublicConfig } from '../../services/games/rps';
+import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { ZBet, ZFairnessRef } from './slot';
+
+export const rpsRouter = router({
+  config: publicProcedure.query(({ ctx }) => rpsPublicConfig(ctx)),
+  play: protectedProcedure
+    .input(z.object({ bet: ZBet, choice: ZRpsChoice }))
+    .output(
+      z.object({
+        roundId: z.string(),
+        choice: ZRpsChoice,
+        serverChoice: ZRpsChoice,
+        result: z.enum(['win', 'draw', 'lose']),
+        payout: z.number(),
+        balance: z.number(),
+        fairness: ZFairnessRef,
+      }),
+    )
+    .mutation(({ ctx, input }) => playRpsRound(ctx.deps, ctx.user.id, input.bet, input.choice)),
+});

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { slotPublicConfig, spin } from '../../services/games/slot';
+import { protectedProcedure, publicProcedure, router } from '../../trpc';
+
+export const ZFairnessRef = z.object({ serverSeedHash: z.string(), clientSeed: z.string(), nonce: z.number() });
+export const ZBet = z.number().int().positive().max(1_000_000_000);
+
+export const slotRouter = router({
+  config: publicProcedure.query(({ ctx }) => slotPublicConfig(ctx)),
+  spin: protectedProcedure
+    .input(z.object({ bet: ZBet }))
+    .output(
+      z.object({
+        roundId: z.string(),
+        reels: z.tuple([z.string(), z.string(), z.string()]),
+        win: z.boolean(),
+        kind: z.enum(['triple', 'pair', 'none']),
+        payout: z.number(),
+        bonusPercent: z.number(),
+        streak: z.number(),
+        balance: z.number(),
+        fairness: ZFairnessRef,
+      }),
+    )
+    .mutation(({ ctx, input }) => spin(ctx.deps, ctx.user.id, input.bet)),
+});

@@ -1,0 +1,94 @@
+/** Gacha: one round per 1- or 10-pull, pity kept per user, items into the inventory. */
+import { type Db, gachaPity, gameRounds, userItems } from '@casino/db';
+import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, type TCurrency } from '@casino/shared';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { playRound } from './play';
+
+async function lockPity(tx: Db, userId: number): Promise<number> {
+  await tx.insert(gachaPity).values({ userId, counter: 0 }).onConflictDoNothing();
+  const [row] = await tx.select({ counter: gachaPity.counter }).from(gachaPity).where(eq(gachaPity.userId, userId)).for('update');
+  return row?.counter ?? 0;
+}
+
+export async function pull(deps: Deps, userId: number, count: 1 | 10, currency: TCurrency) {
+  const cfg = deps.config.games.gacha;
+  const cost = gachaCost(cfg, count);
+  const round = await playRound(deps, {
+    userId,
+    game: 'gacha',
+    currency,
+    cost,
+    decide: async (seed, tx) => {
+      const pityBefore = await lockPity(tx, userId);
+      const pulls = pullGachaBatch(cfg, hmacStream(seed.serverSeed, seed.clientSeed, seed.nonce), { count, pityCounter: pityBefore });
+      const best = pulls.some((p) => p.rarity === 'legendary' || p.rarity === 'epic');
+      return {
+        payout: 0,
+        result: best ? 'win' : 'loss',
+        outcome: { count, pityBefore, items: pulls, pityAfter: pulls.at(-1)?.pityCounter ?? pityBefore },
+      };
+    },
+    beforeCommit: async (o, tx) => {
+      await tx.update(gachaPity).set({ counter: o.pityAfter, updatedAt: deps.clock.now() }).where(eq(gachaPity.userId, userId));
+      for (const p of o.items) {
+        await tx
+          .insert(userItems)
+          .values({ userId, itemId: p.itemId, rarity: p.rarity, quantity: 1, firstAcquiredAt: deps.clock.now() })
+          .onConflictDoUpdate({ target: [userItems.userId, userItems.itemId], set: { quantity: sql`${userItems.quantity} + 1` } });
+      }
+    },
+  });
+  const names = new Map(Object.values(cfg.items).flatMap((list) => list.map((i) => [i.id, i.name] as const)));
+  return {
+    roundId: round.roundId,
+    items: round.outcome.items.map((p) => ({
+      rarity: p.rarity,
+      item: { id: p.itemId, name: names.get(p.itemId) ?? p.itemId },
+      animationType: p.animationType,
+    })),
+    pityCounter: round.outcome.pityAfter,
+    cost,
+    currency,
+    balance: round.balance,
+    fairness: { serverSeedHash: round.seed.serverSeedHash, clientSeed: round.seed.clientSeed, nonce: round.seed.nonce },
+  };
+}
+
+export function gachaPublicConfig(deps: Pick<Deps, 'config'>) {
+  const cfg = deps.config.games.gacha;
+  return { rarities: gachaOdds(cfg), costs: { single: cfg.costs.single, ten: cfg.costs.ten }, pity: cfg.pity, items: cfg.items };
+}
+
+export async function pityOf(db: Db, userId: number): Promise<number> {
+  const [row] = await db.select({ counter: gachaPity.counter }).from(gachaPity).where(eq(gachaPity.userId, userId));
+  return row?.counter ?? 0;
+}
+
+export async function inventory(db: Db, userId: number) {
+  return db.select().from(userItems).where(eq(userItems.userId, userId)).orderBy(desc(userItems.quantity));
+}
+
+export async function gachaHistory(db: Db, userId: number, opts: { cursor?: string | undefined; limit: number }) {
+  const rows = await db
+    .select({
+      id: gameRounds.id,
+      cost: gameRounds.bet,
+      currency: gameRounds.currency,
+      outcome: gameRounds.outcome,
+      nonce: gameRounds.nonce,
+      createdAt: gameRounds.createdAt,
+    })
+    .from(gameRounds)
+    .where(
+      and(
+        eq(gameRounds.userId, userId),
+        eq(gameRounds.game, 'gacha'),
+        opts.cursor ? lt(gameRounds.createdAt, new Date(opts.cursor)) : undefined,
+      ),
+    )
+    .orderBy(desc(gameRounds.createdAt))
+    .limit(opts.limit + 1);
+  const items = rows.slice(0, opts.limit);
+  return { items, nextCursor: rows.length > opts.limit ? (items.at(-1)?.createdAt.toISOString() ?? null) : null };
+}

@@ -1,0 +1,35 @@
+/** A player's rounds with what is needed to re-derive each one. */
+import { type Db, fairnessSeeds, gameRounds } from '@casino/db';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import type { TGame } from './rounds';
+
+/** Cursor = `${createdAt ISO}|${id}` of the last row of the previous page. */
+export async function roundsPage(db: Db, userId: number, opts: { game?: TGame | undefined; cursor?: string | undefined; limit: number }) {
+  const [at, id] = opts.cursor?.split('|') ?? [];
+  const after =
+    at && id ? or(lt(gameRounds.createdAt, new Date(at)), and(eq(gameRounds.createdAt, new Date(at)), lt(gameRounds.id, id))) : undefined;
+  const rows = await db
+    .select({
+      id: gameRounds.id,
+      game: gameRounds.game,
+      currency: gameRounds.currency,
+      bet: gameRounds.bet,
+      payout: gameRounds.payout,
+      multiplier: gameRounds.multiplier,
+      result: gameRounds.result,
+      outcome: gameRounds.outcome,
+      nonce: gameRounds.nonce,
+      createdAt: gameRounds.createdAt,
+      serverSeedHash: fairnessSeeds.serverSeedHash,
+      clientSeed: fairnessSeeds.clientSeed,
+      serverSeed: sql<string | null>`CASE WHEN ${fairnessSeeds.revealedAt} IS NULL THEN NULL ELSE ${fairnessSeeds.serverSeed} END`,
+    })
+    .from(gameRounds)
+    .innerJoin(fairnessSeeds, eq(fairnessSeeds.id, gameRounds.seedId))
+    .where(and(eq(gameRounds.userId, userId), opts.game ? eq(gameRounds.game, opts.game) : undefined, after))
+    .orderBy(desc(gameRounds.createdAt), desc(gameRounds.id))
+    .limit(opts.limit + 1);
+  const items = rows.slice(0, opts.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > opts.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
+}

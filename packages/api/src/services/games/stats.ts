@@ -1,0 +1,102 @@
+/** Per-game stats (kept incrementally by rounds.ts), their recalculation from the rounds, and leaderboards. */
+import { type Db, gameRounds, queryRows, userGameStats, users } from '@casino/db';
+import { and, eq, sql } from 'drizzle-orm';
+import type { TGame } from './rounds';
+
+export async function statsOf(db: Db, userId: number) {
+  const rows = await db.select().from(userGameStats).where(eq(userGameStats.userId, userId));
+  return rows.map((r) => ({
+    game: r.game,
+    totalBets: r.totalBets,
+    totalWagered: r.totalWagered,
+    totalWins: r.totalWins,
+    totalLosses: r.totalLosses,
+    totalPayout: r.totalPayout,
+    totalProfit: r.totalProfit,
+    highestMultiplier: r.highestMultiplier,
+    winRate: r.totalBets > 0 ? Math.round((r.totalWins / r.totalBets) * 10_000) / 10_000 : 0,
+  }));
+}
+
+/**
+ * Rebuilds user_game_stats from game_rounds (for one user or everyone) and returns
+ * how many rows differed from the incremental numbers — 0 when the books agree.
+ */
+export async function recalculateStats(db: Db, userId?: number): Promise<{ rows: number; mismatched: number }> {
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const filter = userId ? sql`WHERE user_id = ${userId}` : sql``;
+    const recomputed = sql`
+      SELECT user_id, game, count(*)::int AS total_bets, sum(bet)::bigint AS total_wagered,
+        count(*) FILTER (WHERE result = 'win')::int AS total_wins, count(*) FILTER (WHERE result = 'loss')::int AS total_losses,
+        sum(payout)::bigint AS total_payout, sum(payout - bet)::bigint AS total_profit, max(multiplier) AS highest_multiplier
+      FROM game_rounds ${filter} GROUP BY user_id, game`;
+    const [diff] = await queryRows<{ n: number }>(
+      tx,
+      sql`SELECT count(*)::int AS n FROM (
+        (SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM (${recomputed}) r
+         EXCEPT SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM user_game_stats ${filter})
+        UNION ALL
+        (SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM user_game_stats ${filter}
+         EXCEPT SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM (${recomputed}) r2)
+      ) d`,
+    );
+    await tx.execute(sql`DELETE FROM user_game_stats ${filter}`);
+    const inserted = await queryRows<{ user_id: number }>(
+      tx,
+      sql`INSERT INTO user_game_stats (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier)
+          SELECT * FROM (${recomputed}) r RETURNING user_id`,
+    );
+    return { rows: inserted.length, mismatched: diff?.n ?? 0 };
+  });
+}
+
+export type Period = 'day' | 'week' | 'month' | 'all';
+export type Metric = 'profit' | 'wins' | 'wagered' | 'multiplier';
+
+export function periodStart(period: Period, now: Date): Date | null {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (period === 'day') return d;
+  if (period === 'week') return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+  if (period === 'month') return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  return null;
+}
+
+const METRIC_SQL: Record<Metric, ReturnType<typeof sql>> = {
+  profit: sql`sum(${gameRounds.payout} - ${gameRounds.bet})`,
+  wins: sql`count(*) FILTER (WHERE ${gameRounds.result} = 'win')`,
+  wagered: sql`sum(${gameRounds.bet})`,
+  multiplier: sql`max(${gameRounds.multiplier})`,
+};
+
+/** Leaderboard over the rounds of a period (UTC; weeks start on Monday). Nicknames only, no balances. */
+export async function leaderboard(db: Db, opts: { game: TGame | 'all'; period: Period; metric: Metric; limit: number; now: Date }) {
+  const since = periodStart(opts.period, opts.now);
+  const value = METRIC_SQL[opts.metric];
+  const rows = await db
+    .select({
+      userId: gameRounds.userId,
+      nickname: users.nickname,
+      value: sql<number>`(${value})::float8`,
+      rounds: sql<number>`count(*)::int`,
+    })
+    .from(gameRounds)
+    .innerJoin(users, eq(users.id, gameRounds.userId))
+    .where(
+      and(
+        opts.game === 'all' ? undefined : eq(gameRounds.game, opts.game),
+        since ? sql`${gameRounds.createdAt} >= ${since.toISOString()}` : undefined,
+        sql`${users.status} = 'active'`,
+      ),
+    )
+    .groupBy(gameRounds.userId, users.nickname)
+    .orderBy(sql`3 DESC`, gameRounds.userId)
+    .limit(opts.limit);
+  return {
+    period: opts.period,
+    metric: opts.metric,
+    game: opts.game,
+    since,
+    entries: rows.map((r, i) => ({ rank: i + 1, ...r, value: Number(r.value) })),
+  };
+}
