@@ -31,7 +31,13 @@ export async function takeNonce(tx: Db, userId: number): Promise<RoundSeed> {
       .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)))
       .returning();
     if (row) {
-      return { seedId: row.id, serverSeed: row.serverSeed, serverSeedHash: row.serverSeedHash, clientSeed: row.clientSeed, nonce: row.nextNonce - 1 };
+      return {
+        seedId: row.id,
+        serverSeed: row.serverSeed,
+        serverSeedHash: row.serverSeedHash,
+        clientSeed: row.clientSeed,
+        nonce: row.nextNonce - 1,
+      };
     }
     await createSeed(tx, userId);
   }
@@ -75,7 +81,12 @@ export async function rotateSeed(deps: Pick<Deps, 'db' | 'clock'>, userId: numbe
       .from(fairnessSeeds)
       .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)));
     return {
-      revealed: { serverSeed: old.serverSeed, serverSeedHash: old.serverSeedHash, clientSeed: old.clientSeed, lastNonce: old.nextNonce - 1 },
+      revealed: {
+        serverSeed: old.serverSeed,
+        serverSeedHash: old.serverSeedHash,
+        clientSeed: old.clientSeed,
+        lastNonce: old.nextNonce - 1,
+      },
       next: { serverSeedHash: next?.serverSeedHash ?? '', clientSeed: next?.clientSeed ?? '' },
     };
   });

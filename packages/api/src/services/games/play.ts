@@ -1,18 +1,22 @@
 /** The common frame of an instant round: bet limits, fair seed, debit, credit, record. */
 import { randomUUID } from 'node:crypto';
+import type { Db } from '@casino/db';
 import type { TCurrency } from '@casino/shared';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
 import { applyChange } from '../wallet/wallet';
+import type { BetLimits } from './config';
 import type { RoundSeed } from './fairness';
 import { takeNonce } from './fairness';
-import type { BetLimits } from './config';
 import { recordRound, type TGame, type TResult } from './rounds';
-import type { Db } from '@casino/db';
 
 export function checkBet(limits: BetLimits, bet: number): void {
   if (!Number.isSafeInteger(bet) || bet < limits.minBet || bet > limits.maxBet) {
-    throw new DomainError('bet_out_of_range', { minBet: limits.minBet, maxBet: limits.maxBet }, `Bets are whole numbers from ${limits.minBet} to ${limits.maxBet}.`);
+    throw new DomainError(
+      'bet_out_of_range',
+      { minBet: limits.minBet, maxBet: limits.maxBet },
+      `Bets are whole numbers from ${limits.minBet} to ${limits.maxBet}.`,
+    );
   }
 }
 
@@ -26,20 +30,52 @@ type Decide<T> = (seed: RoundSeed, tx: Db) => Promise<{ payout: number; result: 
  */
 export async function playRound<T extends Record<string, unknown>>(
   deps: Deps,
-  p: { userId: number; game: TGame; currency: TCurrency; cost: number; decide: Decide<T>; beforeCommit?: (outcome: T, tx: Db, outbox: Outbox) => Promise<void> },
+  p: {
+    userId: number;
+    game: TGame;
+    currency: TCurrency;
+    cost: number;
+    decide: Decide<T>;
+    beforeCommit?: (outcome: T, tx: Db, outbox: Outbox) => Promise<void>;
+  },
 ): Promise<Settled<T>> {
   const roundId = randomUUID();
   return inTransaction(deps, async (tx, outbox) => {
     const seed = await takeNonce(tx, p.userId);
     const { payout, result, outcome } = await p.decide(seed, tx);
     const ref = { refType: 'round', refId: roundId };
-    const debit = await applyChange(tx, outbox, { userId: p.userId, currency: p.currency, delta: -p.cost, reason: `${p.game}_bet`, ...ref, idempotencyKey: `round:${roundId}:bet` });
+    const debit = await applyChange(tx, outbox, {
+      userId: p.userId,
+      currency: p.currency,
+      delta: -p.cost,
+      reason: `${p.game}_bet`,
+      ...ref,
+      idempotencyKey: `round:${roundId}:bet`,
+    });
     let balance = debit.balance;
     if (payout > 0) {
-      const credit = await applyChange(tx, outbox, { userId: p.userId, currency: p.currency, delta: payout, reason: `${p.game}_win`, ...ref, idempotencyKey: `round:${roundId}:win` });
+      const credit = await applyChange(tx, outbox, {
+        userId: p.userId,
+        currency: p.currency,
+        delta: payout,
+        reason: `${p.game}_win`,
+        ...ref,
+        idempotencyKey: `round:${roundId}:win`,
+      });
       balance = credit.balance;
     }
-    await recordRound(tx, outbox, { roundId, userId: p.userId, game: p.game, currency: p.currency, bet: p.cost, payout, result, seed, outcome, at: deps.clock.now() });
+    await recordRound(tx, outbox, {
+      roundId,
+      userId: p.userId,
+      game: p.game,
+      currency: p.currency,
+      bet: p.cost,
+      payout,
+      result,
+      seed,
+      outcome,
+      at: deps.clock.now(),
+    });
     await p.beforeCommit?.(outcome, tx, outbox);
     return { roundId, seed, balance, outcome };
   });
