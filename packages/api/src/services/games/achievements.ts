@@ -52,7 +52,9 @@ export const ACHIEVEMENTS: AchievementDef[] = [
   { code: 'rounds_100', title: 'Regular', description: 'Play 100 rounds of one game.', rewardGold: 200, earned: (c) => c.totalBets >= 100 },
 ];
 
-export async function awardAchievements(tx: Db, outbox: Outbox, c: Context): Promise<void> {
+/** Returns how many achievements this round unlocked. */
+export async function awardAchievements(tx: Db, outbox: Outbox, c: Context): Promise<number> {
+  let awarded = 0;
   for (const a of ACHIEVEMENTS) {
     if (!a.earned(c)) continue;
     const [row] = await tx
@@ -73,7 +75,9 @@ export async function awardAchievements(tx: Db, outbox: Outbox, c: Context): Pro
       });
     }
     outbox.push({ userId: c.userId, type: 'achievement', data: { code: a.code, title: a.title, rewardGold: a.rewardGold } });
+    awarded++;
   }
+  return awarded;
 }
 
 export async function listAchievements(db: Db, userId: number) {

@@ -4,6 +4,7 @@ import type { Db } from '@casino/db';
 import type { TCurrency } from '@casino/shared';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
+import { getBalance } from '../wallet/queries';
 import { applyChange } from '../wallet/wallet';
 import type { BetLimits } from './config';
 import type { RoundSeed } from './fairness';
@@ -64,7 +65,7 @@ export async function playRound<T extends Record<string, unknown>>(
       });
       balance = credit.balance;
     }
-    await recordRound(tx, outbox, {
+    const recorded = await recordRound(tx, outbox, {
       roundId,
       userId: p.userId,
       game: p.game,
@@ -76,6 +77,8 @@ export async function playRound<T extends Record<string, unknown>>(
       outcome,
       at: deps.clock.now(),
     });
+    // Achievement rewards credit gold after the round's own entries.
+    if (recorded.achievements > 0) balance = (await getBalance(tx, p.userId))[p.currency];
     await p.beforeCommit?.(outcome, tx, outbox);
     return { roundId, seed, balance, outcome };
   });

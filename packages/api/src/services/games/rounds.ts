@@ -29,7 +29,7 @@ export type RoundRecord = {
 
 export const multiplierOf = (bet: number, payout: number) => (bet > 0 ? Math.round((payout / bet) * 100) / 100 : 0);
 
-export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord): Promise<{ inserted: boolean }> {
+export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord): Promise<{ inserted: boolean; achievements: number }> {
   const multiplier = multiplierOf(r.bet, r.payout);
   const activeSession = and(eq(gameSessions.userId, r.userId), eq(gameSessions.game, r.game), isNull(gameSessions.endedAt));
   const [session] = await tx.select({ id: gameSessions.id }).from(gameSessions).where(activeSession).limit(1);
@@ -53,7 +53,7 @@ export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord): Promi
     })
     .onConflictDoNothing()
     .returning({ id: gameRounds.id });
-  if (!inserted) return { inserted: false };
+  if (!inserted) return { inserted: false, achievements: 0 };
   if (session) {
     await tx
       .update(gameSessions)
@@ -96,6 +96,6 @@ export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord): Promi
       },
     })
     .returning();
-  await awardAchievements(tx, outbox, { ...r, multiplier, totalBets: stats?.totalBets ?? 1 });
-  return { inserted: true };
+  const achievements = await awardAchievements(tx, outbox, { ...r, multiplier, totalBets: stats?.totalBets ?? 1 });
+  return { inserted: true, achievements };
 }

@@ -1,0 +1,91 @@
+/**
+ * games.crash.onRound: the user's `crash` live events (start, cashout, bust, expired — from
+ * the bus, so whichever instance settled the round) merged with ticks every ~100 ms computed
+ * on the server clock while a round is in play. Ticks stop at the round's due time, so they
+ * never pass the crash point; the settlement event is what reveals it.
+ */
+import type { Deps } from '../../../deps';
+import type { DeliveredEvent } from '../../../realtime/bus';
+import { resolveAt } from './outcome';
+import { findActiveRound, findRound, toRound } from './settle';
+import { type RoundState, readRoundState, readUserRound } from './state';
+
+export type CrashTick = { kind: 'tick'; gameId: string; multiplier: number; elapsedMs: number; serverNow: string };
+export type CrashLiveEvent = CrashTick | ({ kind: 'start' | 'cashout' | 'bust' | 'expired'; gameId: string } & Record<string, unknown>);
+export type CrashLiveItem = { id: string; data: CrashLiveEvent };
+
+type Live = Pick<RoundState, 'gameId' | 'bet' | 'autoCashout' | 'crashPoint' | 'startedAtMs' | 'ttlMs'>;
+
+/** The round in play: Redis first, Postgres when Redis has nothing (flushed, restarted, down). */
+async function loadRound(deps: Deps, userId: number, gameId?: string): Promise<Live | null> {
+  const cached = gameId ? await readRoundState(deps.kv, gameId) : await readUserRound(deps.kv, userId);
+  if (cached && cached.userId === userId) return cached;
+  const row = gameId ? await findRound(deps.db, gameId) : await findActiveRound(deps.db, userId);
+  return row && row.userId === userId && row.status === 'active' ? { gameId: row.id, ...toRound(row) } : null;
+}
+
+export async function* crashRoundEvents(
+  deps: Deps,
+  userId: number,
+  opts: { signal?: AbortSignal; lastEventId?: string | null; tickMs?: number } = {},
+): AsyncGenerator<CrashLiveItem> {
+  const tickMs = opts.tickMs ?? 100;
+  const maxWin = deps.config.games.crash.maxWinMultiplier;
+  const done = new AbortController();
+  const queue: DeliveredEvent[] = [];
+  let wake: (() => void) | null = null;
+  const stop = () => {
+    done.abort();
+    wake?.();
+  };
+  if (opts.signal?.aborted) stop();
+  opts.signal?.addEventListener('abort', stop);
+  const pump = (async () => {
+    for await (const ev of deps.bus.stream(userId, { lastEventId: opts.lastEventId ?? null, signal: done.signal })) {
+      queue.push(ev);
+      wake?.();
+    }
+  })().catch((err) => deps.logger.warn({ err, userId }, 'crash live stream failed'));
+
+  // Ticks carry the id of the last bus event seen, so a reconnect resumes after it. Before
+  // any, the resume point is "now" on the stream's wall clock (stream ids are wall-clock ms).
+  let lastId = opts.lastEventId ?? `${Date.now()}-0`;
+  let round = await loadRound(deps, userId);
+  let nextTick = 0;
+  try {
+    while (!done.signal.aborted) {
+      for (let ev = queue.shift(); ev; ev = queue.shift()) {
+        lastId = ev.id;
+        if (ev.type !== 'crash') continue;
+        const data = ev.data as CrashLiveEvent;
+        if (data.kind === 'start') round = await loadRound(deps, userId, data.gameId);
+        else if (round?.gameId === data.gameId) round = null;
+        yield { id: ev.id, data };
+      }
+      if (round && performance.now() >= nextTick) {
+        nextTick = performance.now() + tickMs;
+        const now = deps.clock.now();
+        const res = resolveAt(round, now.getTime(), maxWin);
+        if (res.status === 'active') {
+          yield {
+            id: lastId,
+            data: { kind: 'tick', gameId: round.gameId, multiplier: res.multiplier, elapsedMs: res.elapsedMs, serverNow: now.toISOString() },
+          };
+        }
+      }
+      if (done.signal.aborted || queue.length) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, round ? Math.max(1, nextTick - performance.now()) : 60_000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  } finally {
+    opts.signal?.removeEventListener('abort', stop);
+    stop();
+    await pump;
+  }
+}

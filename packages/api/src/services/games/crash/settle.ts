@@ -1,0 +1,118 @@
+/**
+ * Exactly-once settlement. `UPDATE crash_bets SET status=… WHERE id=$1 AND status='active'
+ * RETURNING` decides which settler wins (a cashout, the worker, the sweeper, on any
+ * instance); only the winner credits (idempotency key crash:{id}:win), records the round
+ * and publishes the `crash` event, all in that one transaction. The losers change nothing.
+ */
+import { type CrashBet, crashBets, type Db, users } from '@casino/db';
+import { and, eq } from 'drizzle-orm';
+import { type Deps, inTransaction } from '../../../deps';
+import { applyChange } from '../../wallet/wallet';
+import { recordRound } from '../rounds';
+import { type CrashFinal, type CrashRound, resolveAt, resultOf } from './outcome';
+import { clearRoundState } from './state';
+
+export type CrashSettlement = {
+  gameId: string;
+  userId: number;
+  status: CrashFinal['status'];
+  multiplier: number;
+  crashPoint: number;
+  payout: number;
+  balance: number;
+};
+
+const KIND = { cashed: 'cashout', busted: 'bust', expired: 'expired' } as const;
+
+export function toRound(row: CrashBet): CrashRound {
+  const startedAtMs = row.startedAt.getTime();
+  return { bet: row.bet, autoCashout: row.autoCashout, crashPoint: row.crashPoint, startedAtMs, ttlMs: row.expiresAt.getTime() - startedAtMs };
+}
+
+export async function readBalance(tx: Db, userId: number): Promise<number> {
+  const [u] = await tx.select({ gold: users.gold }).from(users).where(eq(users.id, userId));
+  return u?.gold ?? 0;
+}
+
+/** Settles `row` as `fin`; null when another settler got there first. */
+export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at: Date): Promise<CrashSettlement | null> {
+  const settled = await inTransaction(deps, async (tx, outbox) => {
+    const [won] = await tx
+      .update(crashBets)
+      .set({ status: fin.status, payout: fin.payout, cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null, settledAt: at })
+      .where(and(eq(crashBets.id, row.id), eq(crashBets.status, 'active')))
+      .returning({ id: crashBets.id });
+    if (!won) return null;
+    const ref = { refType: 'crash', refId: row.id };
+    if (fin.payout > 0) {
+      await applyChange(tx, outbox, {
+        userId: row.userId,
+        currency: 'gold',
+        delta: fin.payout,
+        reason: 'crash_win',
+        ...ref,
+        idempotencyKey: `crash:${row.id}:win`,
+      });
+    }
+    await recordRound(tx, outbox, {
+      roundId: row.id,
+      userId: row.userId,
+      game: 'crash',
+      currency: 'gold',
+      bet: row.bet,
+      payout: fin.payout,
+      result: resultOf(row.bet, fin.payout),
+      seed: { seedId: row.seedId, nonce: row.nonce },
+      outcome: {
+        crashPoint: row.crashPoint,
+        status: fin.status,
+        cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
+        autoCashout: row.autoCashout,
+        auto: fin.status === 'cashed' && fin.auto,
+      },
+      durationMs: fin.elapsedMs,
+      at,
+    });
+    // Read last: achievements recorded with the round may credit rewards too.
+    const balance = await readBalance(tx, row.userId);
+    const s: CrashSettlement = {
+      gameId: row.id,
+      userId: row.userId,
+      status: fin.status,
+      multiplier: fin.multiplier,
+      crashPoint: row.crashPoint,
+      payout: fin.payout,
+      balance,
+    };
+    // The crash point is revealed here, once the round is over.
+    outbox.push({
+      userId: row.userId,
+      type: 'crash',
+      data: { kind: KIND[fin.status], gameId: row.id, multiplier: s.multiplier, crashPoint: s.crashPoint, payout: s.payout, balance },
+    });
+    return s;
+  });
+  await clearRoundState(deps.kv, row.id);
+  return settled;
+}
+
+/** Settles the round by itself if its auto-cashout, bust or expiry has come by `at`. */
+export async function settleIfDue(deps: Deps, row: CrashBet, at: Date): Promise<CrashSettlement | null> {
+  if (row.status !== 'active') return null;
+  const res = resolveAt(toRound(row), at.getTime(), deps.config.games.crash.maxWinMultiplier);
+  return res.status === 'active' ? null : settleRound(deps, row, res, at);
+}
+
+export async function findRound(db: Db, gameId: string): Promise<CrashBet | null> {
+  const [row] = await db.select().from(crashBets).where(eq(crashBets.id, gameId)).limit(1);
+  return row ?? null;
+}
+
+export async function findActiveRound(db: Db, userId: number): Promise<CrashBet | null> {
+  const [row] = await db
+    .select()
+    .from(crashBets)
+    .where(and(eq(crashBets.userId, userId), eq(crashBets.status, 'active')))
+    .limit(1);
+  return row ?? null;
+}
