@@ -3,6 +3,15 @@ import type { RouterOutputs } from '../../lib/trpc';
 
 type Entry = RouterOutputs['admin']['audit']['list']['items'][number];
 
+function JsonBlock({ label, value }: { label: string; value: unknown }) {
+  return (
+    <div>
+      <span className="muted small-text">{label}</span>
+      <pre>{formatJson(value)}</pre>
+    </div>
+  );
+}
+
 export function AuditEntry({ entry }: { entry: Entry }) {
   return (
     <li className="card" data-testid="audit-entry" data-action={entry.action}>
@@ -16,9 +25,9 @@ export function AuditEntry({ entry }: { entry: Entry }) {
       <details>
         <summary className="muted small-text">Before / after</summary>
         <div className="json-grid">
-          <pre>{formatJson(entry.before)}</pre>
-          <pre>{formatJson(entry.after)}</pre>
-          {entry.meta != null && <pre>{formatJson(entry.meta)}</pre>}
+          <JsonBlock label="Before" value={entry.before} />
+          <JsonBlock label="After" value={entry.after} />
+          {entry.meta != null && <JsonBlock label="Details" value={entry.meta} />}
         </div>
       </details>
     </li>

@@ -65,7 +65,7 @@ export function ChangePasswordPage() {
       <button type="submit" className="primary" disabled={change.isPending || !current || !next} data-testid="change-password-submit">
         {change.isPending ? 'Saving…' : 'Save password'}
       </button>
-      <button type="button" className="link" onClick={logout} disabled={loggingOut} data-testid="logout">
+      <button type="button" className="link" onClick={logout} disabled={loggingOut} data-testid="change-password-logout">
         Log out instead
       </button>
     </form>
