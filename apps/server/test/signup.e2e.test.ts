@@ -94,9 +94,13 @@ describe('player signup', () => {
     expect(early.length).toBeGreaterThan(0);
     expect(early.every((c) => !c.authed && c.paths.every((p) => p === 'auth.validateInvite'))).toBe(true);
 
+    const beforeLogout = calls.length;
     await page.getByTestId('logout').click();
     await page.getByTestId('login-form').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('casino.tokens'))).toBeNull();
+    // Logging out sends the logout and nothing after it: no query refetches without a session.
+    await page.waitForTimeout(500);
+    expect(calls.slice(beforeLogout).flatMap((c) => c.paths)).toEqual(['auth.logout']);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await context.close();
   });
