@@ -36,6 +36,14 @@ const REASON_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
   invite_not_found: 'NOT_FOUND',
   cannot_target_self: 'BAD_REQUEST',
   service_unavailable: 'SERVICE_UNAVAILABLE',
+  session_active: 'CONFLICT',
+  game_session_not_found: 'NOT_FOUND',
+  bet_out_of_range: 'BAD_REQUEST',
+  auto_cashout_out_of_range: 'BAD_REQUEST',
+  crash_active: 'CONFLICT',
+  crash_not_found: 'NOT_FOUND',
+  crash_busted: 'BAD_REQUEST',
+  crash_expired: 'BAD_REQUEST',
 };
 
 export class DomainError extends Error {

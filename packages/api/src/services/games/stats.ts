@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TGame } from './rounds';
 
 export async function statsOf(db: Db, userId: number) {
-  const rows = await db.select().from(userGameStats).where(eq(userGameStats.userId, userId));
+  const rows = await db.select().from(userGameStats).where(eq(userGameStats.userId, userId)).orderBy(userGameStats.game);
   return rows.map((r) => ({
     game: r.game,
     totalBets: r.totalBets,
