@@ -7,7 +7,7 @@ import { useRefreshUser } from './use-refresh-user';
 
 const plural = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`;
 
-/** Ban (reason required) / unban, and force logout (asks once more before acting). */
+/** Ban / unban (a reason is required for the audit log either way), and force logout (asks once more before acting). */
 export function StatusActions({ userId, status, isSelf }: { userId: number; status: string; isSelf: boolean }) {
   const trpc = useTRPC();
   const refresh = useRefreshUser(userId);
@@ -36,9 +36,9 @@ export function StatusActions({ userId, status, isSelf }: { userId: number; stat
     e.preventDefault();
     setDone(null);
     const text = reason.trim();
-    if (!banned && text.length < 3) return setReasonError('Say why (at least 3 characters); it goes into the audit log.');
+    if (text.length < 3) return setReasonError('Say why (at least 3 characters); it goes into the audit log.');
     setReasonError(null);
-    if (banned) unban.mutate({ userId, ...(text.length >= 3 ? { reason: text } : {}) });
+    if (banned) unban.mutate({ userId, reason: text });
     else ban.mutate({ userId, reason: text });
   };
 
@@ -53,7 +53,7 @@ export function StatusActions({ userId, status, isSelf }: { userId: number; stat
     <form className="card stack" onSubmit={submit} data-testid="status-actions" noValidate>
       <h2>Account</h2>
       <Field
-        label={banned ? 'Reason (optional)' : 'Reason'}
+        label="Reason"
         name="statusReason"
         value={reason}
         onChange={(e) => setReason(e.target.value)}
