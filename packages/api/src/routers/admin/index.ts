@@ -2,12 +2,16 @@ import { z } from 'zod';
 import { listAudit } from '../../services/audit/audit';
 import { reconcile } from '../../services/wallet/queries';
 import { adminProcedure, router } from '../../trpc';
+import { adminCrashRouter } from './crash';
+import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
 import { adminUsersRouter } from './users';
 
 export const adminRouter = router({
   users: adminUsersRouter,
   invites: adminInvitesRouter,
+  crash: adminCrashRouter,
+  games: adminGamesRouter,
   audit: router({
     list: adminProcedure
       .input(

@@ -47,7 +47,16 @@ export const accountProcedures = {
 
   publicProfile: protectedProcedure
     .input(z.object({ userId: ZUserId }))
-    .output(z.object({ id: z.number(), nickname: z.string(), rank: z.string(), level: z.number(), memberSince: z.date() }))
+    .output(
+      z.object({
+        id: z.number(),
+        nickname: z.string(),
+        rank: z.string(),
+        level: z.number(),
+        memberSince: z.date(),
+        stats: z.object({ totalRounds: z.number(), totalWins: z.number(), highestMultiplier: z.number() }),
+      }),
+    )
     .query(({ ctx, input }) => getPublicProfile(ctx.db, input.userId)),
 
   changePassword: protectedProcedure

@@ -134,7 +134,14 @@ describe('logout and sessions', () => {
     const a = await newPlayer(env.deps);
     const b = await newPlayer(env.deps);
     const view = await a.caller.auth.publicProfile({ userId: b.user.id });
-    expect(view).toEqual({ id: b.user.id, nickname: b.user.nickname, rank: 'STANDARD', level: 1, memberSince: expect.any(Date) });
+    expect(view).toEqual({
+      id: b.user.id,
+      nickname: b.user.nickname,
+      rank: 'STANDARD',
+      level: 1,
+      memberSince: expect.any(Date),
+      stats: { totalRounds: 0, totalWins: 0, highestMultiplier: 0 },
+    });
     expect(view).not.toHaveProperty('gold');
     expect(view).not.toHaveProperty('siteId');
   });

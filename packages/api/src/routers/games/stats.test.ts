@@ -59,8 +59,9 @@ describe('stats, sessions, leaderboard', () => {
       const seeds = { serverSeed: revealed.serverSeed, clientSeed: r.clientSeed, nonce: r.nonce };
       if (r.game === 'slot') {
         const v = verifyRound({ game: 'slot', ...seeds, bet: r.bet, streak: o.streakBefore as number }, { slot: cfg.slot });
-        expect(v.outcome.payout).toBe(r.payout);
-        expect(v.outcome.reels).toEqual(o.reels);
+        const out = v.outcome as { payout: number; reels: string[] };
+        expect(out.payout).toBe(r.payout);
+        expect(out.reels).toEqual(o.reels);
       } else if (r.game === 'rps') {
         const v = verifyRound({
           game: 'rps',

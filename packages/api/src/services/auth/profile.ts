@@ -1,7 +1,7 @@
 /** Own profile and the limited public view of other players. */
-import { type Db, type User, users } from '@casino/db';
+import { type Db, type User, userGameStats, users } from '@casino/db';
 import { maxExperienceFor } from '@casino/shared';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors';
 
 export function toProfile(u: User) {
@@ -46,5 +46,20 @@ export async function getPublicProfile(db: Db, userId: number) {
     .where(eq(users.id, userId))
     .limit(1);
   if (!u || u.status === 'deleted') throw new DomainError('user_not_found');
-  return { id: u.id, nickname: u.nickname, rank: u.rank, level: u.level, memberSince: u.createdAt };
+  const [stats] = await db
+    .select({
+      totalRounds: sql<number>`coalesce(sum(${userGameStats.totalBets}), 0)::int`,
+      totalWins: sql<number>`coalesce(sum(${userGameStats.totalWins}), 0)::int`,
+      highestMultiplier: sql<number>`coalesce(max(${userGameStats.highestMultiplier}), 0)::float8`,
+    })
+    .from(userGameStats)
+    .where(eq(userGameStats.userId, userId));
+  return {
+    id: u.id,
+    nickname: u.nickname,
+    rank: u.rank,
+    level: u.level,
+    memberSince: u.createdAt,
+    stats: stats ?? { totalRounds: 0, totalWins: 0, highestMultiplier: 0 },
+  };
 }

@@ -1,0 +1,36 @@
+import { ZUserId } from '@casino/shared';
+import { z } from 'zod';
+import { writeAudit } from '../../services/audit/audit';
+import { gachaPublicConfig } from '../../services/games/gacha';
+import { rpsPublicConfig } from '../../services/games/rps';
+import { slotPublicConfig } from '../../services/games/slot';
+import { recalculateStats } from '../../services/games/stats';
+import { adminProcedure, router } from '../../trpc';
+
+export const adminGamesRouter = router({
+  /** Read-only view of every game's configuration and its return to player. */
+  config: adminProcedure.query(({ ctx }) => ({
+    slot: slotPublicConfig(ctx),
+    gacha: gachaPublicConfig(ctx),
+    rps: rpsPublicConfig(ctx),
+    crash: { ...ctx.config.games.crash, rtp: 1 - ctx.config.games.crash.houseEdgePercent / 100 },
+    bigWinThresholdGold: ctx.config.games.bigWinThresholdGold,
+  })),
+
+  /** Rebuilds user_game_stats from the round records; `mismatched` = rows that differed (0 when healthy). */
+  recalculateStats: adminProcedure
+    .input(z.object({ userId: ZUserId.optional() }).optional())
+    .output(z.object({ rows: z.number(), mismatched: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await recalculateStats(ctx.db, input?.userId);
+      await writeAudit(ctx.db, {
+        adminId: ctx.user.id,
+        action: 'games.recalculate_stats',
+        targetType: 'stats',
+        targetId: input?.userId ?? null,
+        after: res,
+        ip: ctx.meta.ip,
+      });
+      return res;
+    }),
+});
