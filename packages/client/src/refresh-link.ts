@@ -8,7 +8,8 @@ import { type TRPCClient, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import type { TokenStore } from './token-store';
 
-const NO_RETRY = new Set(['auth.login', 'auth.signup', 'auth.refresh', 'auth.logout']);
+// Logout is retried after a refresh too, so an expired access token still ends the session server-side.
+const NO_RETRY = new Set(['auth.login', 'auth.signup', 'auth.refresh']);
 
 export function createRefresher(store: TokenStore, bare: () => TRPCClient<AppRouter>, onAuthLost?: () => void) {
   let inFlight: Promise<boolean> | null = null;

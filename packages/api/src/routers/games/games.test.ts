@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const reasonOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e) => `${e.code}:${e.cause?.reason ?? ''}`);
+const reasonOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e) => `${e.code}:${e.cause?.reason ?? ''}`,
+  );
 
 describe('slot', () => {
   it('publishes its configuration with the exact RTP', async () => {
@@ -28,7 +32,10 @@ describe('slot', () => {
     expect(history.items.map((i) => i.reason)).toContain('slot_bet');
     const { revealed } = await p.caller.games.fairness.rotate();
     expect(revealed.serverSeedHash).toBe(spin.fairness.serverSeedHash);
-    const again = spinSlot(env.deps.config.games.slot, hmacStream(revealed.serverSeed, spin.fairness.clientSeed, spin.fairness.nonce), { bet: 100, streak: 0 });
+    const again = spinSlot(env.deps.config.games.slot, hmacStream(revealed.serverSeed, spin.fairness.clientSeed, spin.fairness.nonce), {
+      bet: 100,
+      streak: 0,
+    });
     expect(again.reels).toEqual(spin.reels);
     expect(again.payout).toBe(spin.payout);
   });
@@ -103,7 +110,10 @@ describe('gacha', () => {
     await admin.caller.admin.users.adjustBalance({ userId: p.user.id, currency: 'gold', delta: 100_000, reason: 'gacha budget' });
     // Force a long dry spell: the table without Epic/Legendary, so only pity can award them.
     const dry = { ...env.deps.config.games.gacha, weights: { legendary: 0, epic: 0, rare: 2000, common: 8000 } };
-    const dryDeps = { ...env.deps, config: { ...env.deps.config, games: { ...env.deps.config.games, gacha: { ...dry, weights: { ...dry.weights, epic: 1 } } } } };
+    const dryDeps = {
+      ...env.deps,
+      config: { ...env.deps.config, games: { ...env.deps.config.games, gacha: { ...dry, weights: { ...dry.weights, epic: 1 } } } },
+    };
     const caller = callerFor(dryDeps, p.accessToken);
     const pulls = await Promise.all(Array.from({ length: 20 }, () => caller.games.gacha.pull({ count: 10, currency: 'gold' })));
     expect(pulls.every((r) => r.items.length === 10)).toBe(true);
@@ -122,7 +132,14 @@ describe('gacha', () => {
     for (const r of rounds) {
       const o = r.outcome as { count: 1 | 10; pityBefore: number; items: unknown[] };
       const v = verifyRound(
-        { game: 'gacha', serverSeed: revealed.serverSeed, clientSeed: r.clientSeed, nonce: r.nonce, count: o.count, pityCounter: o.pityBefore },
+        {
+          game: 'gacha',
+          serverSeed: revealed.serverSeed,
+          clientSeed: r.clientSeed,
+          nonce: r.nonce,
+          count: o.count,
+          pityCounter: o.pityBefore,
+        },
         { gacha: dryDeps.config.games.gacha },
       );
       expect(v.outcome).toEqual({ pulls: o.items });

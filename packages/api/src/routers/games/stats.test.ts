@@ -70,7 +70,7 @@ describe('stats, sessions, leaderboard', () => {
           choice: o.choice as 'rock',
           houseEdgePercent: o.houseEdgePercent as number,
         });
-        expect(v.outcome.payout).toBe(r.payout);
+        expect((v.outcome as { payout: number }).payout).toBe(r.payout);
       } else if (r.game === 'gacha') {
         const v = verifyRound({ game: 'gacha', ...seeds, count: 1, pityCounter: o.pityBefore as number }, { gacha: cfg.gacha });
         expect(v.outcome).toEqual({ pulls: o.items });
