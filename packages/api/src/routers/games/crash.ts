@@ -1,4 +1,60 @@
-import { router } from '../../trpc';
+import { ZCrashTarget } from '@casino/shared';
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import { cashout, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
+import { protectedProcedure, router } from '../../trpc';
+import { ZBet, ZFairnessRef } from './slot';
 
-// games.crash.* — bet, cashout, current, onRound (in progress).
-export const crashRouter = router({});
+/** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
+export const crashRouter = router({
+  bet: protectedProcedure
+    .input(z.object({ bet: ZBet, autoCashout: ZCrashTarget.nullish() }))
+    .output(
+      z.object({
+        gameId: z.string(),
+        startedAt: z.date(),
+        balance: z.number(),
+        autoCashout: z.number().nullable(),
+        fairness: ZFairnessRef,
+      }),
+    )
+    .mutation(({ ctx, input }) => placeBet(ctx.deps, ctx.user.id, input)),
+
+  cashout: protectedProcedure
+    // Any string: an unknown id answers NOT_FOUND like a settled one; omitted → the round in play.
+    .input(z.object({ gameId: z.string().max(64).optional() }))
+    .output(z.object({ gameId: z.string(), multiplier: z.number(), payout: z.number(), balance: z.number(), crashPoint: z.number() }))
+    .mutation(({ ctx, input }) => cashout(ctx.deps, ctx.user.id, input.gameId ?? null)),
+
+  current: protectedProcedure
+    .output(
+      z.object({
+        available: z.boolean(),
+        serverNow: z.date(),
+        session: z
+          .object({
+            gameId: z.string(),
+            bet: z.number(),
+            autoCashout: z.number().nullable(),
+            startedAt: z.date(),
+            expiresAt: z.date(),
+            elapsedMs: z.number(),
+            multiplier: z.number(),
+            settling: z.boolean(),
+            serverNow: z.date(),
+          })
+          .nullable(),
+      }),
+    )
+    .query(({ ctx }) => currentRound(ctx.deps, ctx.user.id)),
+
+  /** Ticks (~100 ms, server clock) and start / cashout / bust / expired events; resumable by last event id. */
+  onRound: protectedProcedure.input(z.object({ lastEventId: z.string().max(40).nullish() }).optional()).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const events = crashRoundEvents(ctx.deps, ctx.user.id, { lastEventId: input?.lastEventId ?? null, ...(signal ? { signal } : {}) });
+    for await (const ev of events) yield tracked(ev.id, ev.data);
+  }),
+});

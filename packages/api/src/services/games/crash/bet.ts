@@ -80,8 +80,12 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         expiresAt: new Date(round.startedAtMs + cfg.roundTtlMs),
         dueAt,
       });
-      outbox.push({ userId, type: 'crash', data: { kind: 'start', gameId, bet: input.bet, autoCashout, startedAt: startedAt.toISOString() } });
-      await writeRoundState(deps.kv, { gameId, userId, ...round, dueAtMs: dueAt.getTime() });
+      outbox.push({
+        userId,
+        type: 'crash',
+        data: { kind: 'start', gameId, bet: input.bet, autoCashout, startedAt: startedAt.toISOString() },
+      });
+      await writeRoundState(deps.kv, { gameId, userId, ...round, dueAtMs: dueAt.getTime() }, deps.logger);
       return {
         gameId,
         startedAt,
@@ -91,7 +95,8 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
       };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'crash_bets_one_active_uq')) throw new DomainError('crash_active', {}, 'You already have a crash round in play.');
+    if (isUniqueViolation(err, 'crash_bets_one_active_uq'))
+      throw new DomainError('crash_active', {}, 'You already have a crash round in play.');
     throw err;
   }
 }

@@ -9,11 +9,11 @@ import type { CrashBet } from '@casino/db';
 import type { Deps } from '../../../deps';
 import { DomainError } from '../../../errors';
 import { cashoutAt, sameCashout } from './outcome';
-import { findRound, readBalance, settleRound, toRound } from './settle';
+import { findActiveRound, findRound, readBalance, settleRound, toRound } from './settle';
 
 export type CashoutResult = { gameId: string; multiplier: number; payout: number; balance: number; crashPoint: number };
 
-const notFound = (gameId: string, details: Record<string, unknown> = {}) =>
+const notFound = (gameId: string | null, details: Record<string, unknown> = {}) =>
   new DomainError('crash_not_found', { gameId, ...details }, 'No crash round in play.');
 
 function lost(row: CrashBet): DomainError {
@@ -23,11 +23,16 @@ function lost(row: CrashBet): DomainError {
     : new DomainError('crash_busted', details, `The round crashed at ${row.crashPoint.toFixed(2)}×.`);
 }
 
-export async function cashout(deps: Deps, userId: number, gameId: string): Promise<CashoutResult> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Cashes out `gameId` (or, when null, the round in play). */
+export async function cashout(deps: Deps, userId: number, requested: string | null): Promise<CashoutResult> {
   const at = deps.clock.now();
-  const row = await findRound(deps.db, gameId);
+  if (requested !== null && !UUID.test(requested)) throw notFound(requested);
+  const row = requested ? await findRound(deps.db, requested) : await findActiveRound(deps.db, userId);
   // Another user's round is indistinguishable from none (no IDOR oracle).
-  if (!row || row.userId !== userId) throw notFound(gameId);
+  if (!row || row.userId !== userId) throw notFound(requested);
+  const gameId = row.id;
   const fin = cashoutAt(toRound(row), at.getTime(), deps.config.games.crash.maxWinMultiplier);
   let final: CrashBet | null = row;
   if (row.status === 'active') {
@@ -41,7 +46,13 @@ export async function cashout(deps: Deps, userId: number, gameId: string): Promi
   if (!final || final.status === 'active') throw notFound(gameId);
   if (final.status !== 'cashed') throw lost(final);
   if (sameCashout(fin, final)) {
-    return { gameId, multiplier: fin.multiplier, payout: fin.payout, balance: await readBalance(deps.db, userId), crashPoint: final.crashPoint };
+    return {
+      gameId,
+      multiplier: fin.multiplier,
+      payout: fin.payout,
+      balance: await readBalance(deps.db, userId),
+      crashPoint: final.crashPoint,
+    };
   }
   throw notFound(gameId, { status: 'cashed' });
 }

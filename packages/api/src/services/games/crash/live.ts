@@ -33,17 +33,17 @@ export async function* crashRoundEvents(
   const maxWin = deps.config.games.crash.maxWinMultiplier;
   const done = new AbortController();
   const queue: DeliveredEvent[] = [];
-  let wake: (() => void) | null = null;
+  const waiter: { wake: (() => void) | null } = { wake: null };
   const stop = () => {
     done.abort();
-    wake?.();
+    waiter.wake?.();
   };
   if (opts.signal?.aborted) stop();
   opts.signal?.addEventListener('abort', stop);
   const pump = (async () => {
     for await (const ev of deps.bus.stream(userId, { lastEventId: opts.lastEventId ?? null, signal: done.signal })) {
       queue.push(ev);
-      wake?.();
+      waiter.wake?.();
     }
   })().catch((err) => deps.logger.warn({ err, userId }, 'crash live stream failed'));
 
@@ -69,19 +69,25 @@ export async function* crashRoundEvents(
         if (res.status === 'active') {
           yield {
             id: lastId,
-            data: { kind: 'tick', gameId: round.gameId, multiplier: res.multiplier, elapsedMs: res.elapsedMs, serverNow: now.toISOString() },
+            data: {
+              kind: 'tick',
+              gameId: round.gameId,
+              multiplier: res.multiplier,
+              elapsedMs: res.elapsedMs,
+              serverNow: now.toISOString(),
+            },
           };
         }
       }
       if (done.signal.aborted || queue.length) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, round ? Math.max(1, nextTick - performance.now()) : 60_000);
-        wake = () => {
+        waiter.wake = () => {
           clearTimeout(timer);
           resolve();
         };
       });
-      wake = null;
+      waiter.wake = null;
     }
   } finally {
     opts.signal?.removeEventListener('abort', stop);

@@ -1,7 +1,7 @@
 /** Reads: the player's round in play (games.crash.current) and the admin audit list. */
 import { crashBets, type Db, users } from '@casino/db';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { multiplierAt } from '@casino/shared';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
 import { resolveAt } from './outcome';
 import { findActiveRound, toRound } from './settle';

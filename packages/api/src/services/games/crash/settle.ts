@@ -26,7 +26,13 @@ const KIND = { cashed: 'cashout', busted: 'bust', expired: 'expired' } as const;
 
 export function toRound(row: CrashBet): CrashRound {
   const startedAtMs = row.startedAt.getTime();
-  return { bet: row.bet, autoCashout: row.autoCashout, crashPoint: row.crashPoint, startedAtMs, ttlMs: row.expiresAt.getTime() - startedAtMs };
+  return {
+    bet: row.bet,
+    autoCashout: row.autoCashout,
+    crashPoint: row.crashPoint,
+    startedAtMs,
+    ttlMs: row.expiresAt.getTime() - startedAtMs,
+  };
 }
 
 export async function readBalance(tx: Db, userId: number): Promise<number> {

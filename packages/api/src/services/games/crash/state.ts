@@ -4,8 +4,10 @@
  * sorted set scored by due time (ms) that the worker polls. Postgres stays the truth: all
  * of this may vanish (flush, restart) and the sweeper then settles from crash_bets.
  */
-import type { Kv } from '../../../infra/kv';
+
 import { DomainError } from '../../../errors';
+import type { Kv } from '../../../infra/kv';
+import type { Logger } from '../../../infra/logger';
 
 export const DUE_SET = 'crash:due';
 const roundKey = (gameId: string) => `crash:round:${gameId}`;
@@ -35,7 +37,7 @@ export function withTimeout<T>(p: Promise<T>, ms = KV_TIMEOUT_MS): Promise<T> {
 }
 
 /** Writes the round's live state; any failure is SERVICE_UNAVAILABLE so the caller's transaction rolls back. */
-export async function writeRoundState(kv: Kv, s: RoundState): Promise<void> {
+export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Promise<void> {
   const ttlMs = s.ttlMs + 60_000;
   try {
     await withTimeout(
@@ -46,6 +48,7 @@ export async function writeRoundState(kv: Kv, s: RoundState): Promise<void> {
       })(),
     );
   } catch (err) {
+    logger.warn({ err, gameId: s.gameId }, 'crash bet refused: redis unavailable');
     throw new DomainError('service_unavailable', { service: 'redis' }, 'Crash is unavailable right now; nothing was charged.');
   }
 }

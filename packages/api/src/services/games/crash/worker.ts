@@ -13,7 +13,8 @@ import { settleIfDue } from './settle';
 import { clearRoundState, dueRoundIds, readRoundState } from './state';
 
 export type CrashWorkerOptions = { tickMs?: number; sweepMs?: number; batch?: number; parallel?: number };
-export type CrashWorker = { stop(): Promise<void>; tick(): Promise<number>; sweep(): Promise<number> };
+export type CrashSettler = { tick(): Promise<number>; sweep(): Promise<number> };
+export type CrashWorker = CrashSettler & { stop(): Promise<void> };
 
 /** Redis entries without a row this long after their start are leftovers of a rolled-back bet. */
 const GHOST_AFTER_MS = 30_000;
@@ -34,11 +35,9 @@ async function settleAll(deps: Deps, rows: CrashBet[], parallel: number): Promis
   return settled;
 }
 
-export function startCrashWorker(deps: Deps, opts: CrashWorkerOptions = {}): CrashWorker {
-  const { tickMs = 50, sweepMs = 1000, batch = 200, parallel = 8 } = opts;
-  let stopped = false;
-  const stop = new AbortController();
-  let tickFailing = false;
+/** One pass of each loop, without timers (tests drive these directly). */
+export function crashSettler(deps: Deps, opts: Pick<CrashWorkerOptions, 'batch' | 'parallel'> = {}): CrashSettler {
+  const { batch = 200, parallel = 8 } = opts;
 
   async function tick(): Promise<number> {
     const now = deps.clock.now().getTime();
@@ -73,6 +72,16 @@ export function startCrashWorker(deps: Deps, opts: CrashWorkerOptions = {}): Cra
       .limit(batch);
     return settleAll(deps, rows, parallel);
   }
+
+  return { tick, sweep };
+}
+
+export function startCrashWorker(deps: Deps, opts: CrashWorkerOptions = {}): CrashWorker {
+  const { tickMs = 50, sweepMs = 1000 } = opts;
+  const { tick, sweep } = crashSettler(deps, opts);
+  let stopped = false;
+  let tickFailing = false;
+  const stop = new AbortController();
 
   function loop(name: string, every: number, fn: () => Promise<number>): Promise<void> {
     return (async () => {
