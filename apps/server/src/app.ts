@@ -14,6 +14,7 @@ import {
   ensureDefaultInvite,
   type Kv,
   seedBasicAccounts,
+  startCrashWorker,
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
@@ -102,12 +103,16 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
 
   await registerSpas(app, env);
 
+  // Settles crash rounds on time (auto-cashout, bust, expiry) without any client; safe on every instance.
+  const crashWorker = startCrashWorker(deps);
+
   return {
     app,
     deps,
     db,
     async close() {
       await app.close();
+      await crashWorker.stop();
       await kv.close();
       await db.close();
     },

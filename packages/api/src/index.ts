@@ -11,3 +11,4 @@ export { EventBus } from './realtime/bus';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
+export { type CrashWorker, startCrashWorker } from './services/games/crash';
