@@ -5,6 +5,7 @@ import { adminProcedure, router } from '../../trpc';
 import { adminCrashRouter } from './crash';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
+import { ZAuditPage } from './outputs';
 import { adminUsersRouter } from './users';
 
 export const adminRouter = router({
@@ -29,6 +30,7 @@ export const adminRouter = router({
           })
           .default({ limit: 50 }),
       )
+      .output(ZAuditPage)
       .query(({ ctx, input }) => listAudit(ctx.db, input)),
   }),
   economy: router({

@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { writeAudit } from '../../services/audit/audit';
 import { createInvite, listInvites } from '../../services/auth/invites';
 import { adminProcedure, router } from '../../trpc';
+import { ZInvite, ZInvitePage } from './outputs';
 
 export const adminInvitesRouter = router({
   create: adminProcedure
@@ -21,6 +22,7 @@ export const adminInvitesRouter = router({
         expiresAt: z.coerce.date().nullish(),
       }),
     )
+    .output(ZInvite)
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
         const code = input.code ?? randomBytes(6).toString('base64url').toUpperCase();
@@ -50,6 +52,7 @@ export const adminInvitesRouter = router({
         .object({ activeOnly: z.boolean().default(false), cursor: z.number().int().positive().optional(), limit: ZLimit })
         .default({ activeOnly: false, limit: 20 }),
     )
+    .output(ZInvitePage)
     .query(({ ctx, input }) => listInvites(ctx.db, input)),
 
   deactivate: adminProcedure.input(z.object({ code: z.string().trim().min(1).max(64) })).mutation(({ ctx, input }) =>

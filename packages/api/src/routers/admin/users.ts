@@ -2,6 +2,7 @@ import { ZCurrency, ZIdempotencyKey, ZLimit, ZRank, ZUserId, ZUserStatus } from 
 import { z } from 'zod';
 import { adjustBalance, banUser, forceLogout, getUserDetail, listUsers, unbanUser } from '../../services/admin/users';
 import { adminProcedure, router } from '../../trpc';
+import { ZAdminUserDetail, ZAdminUserPage } from './outputs';
 
 const ZReason = z.string().trim().min(3).max(500);
 const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ id: ctx.user.id, ip: ctx.meta.ip });
@@ -19,9 +20,13 @@ export const adminUsersRouter = router({
         })
         .default({ limit: 20 }),
     )
+    .output(ZAdminUserPage)
     .query(({ ctx, input }) => listUsers(ctx.db, input)),
 
-  get: adminProcedure.input(z.object({ userId: ZUserId })).query(({ ctx, input }) => getUserDetail(ctx, input.userId)),
+  get: adminProcedure
+    .input(z.object({ userId: ZUserId }))
+    .output(ZAdminUserDetail)
+    .query(({ ctx, input }) => getUserDetail(ctx, input.userId)),
 
   ban: adminProcedure
     .input(z.object({ userId: ZUserId, reason: ZReason }))

@@ -1,0 +1,55 @@
+/** Output schemas of admin procedures: what the console may see, nothing more (no hashes, no keys). */
+import { ZRank, ZUserStatus } from '@casino/shared';
+import { z } from 'zod';
+import { page, ZLedgerEntry, ZProfile } from '../shared/outputs';
+
+export const ZAdminUserRow = z.object({
+  id: z.number(),
+  siteId: z.string(),
+  nickname: z.string(),
+  role: z.enum(['user', 'admin']),
+  rank: ZRank,
+  status: ZUserStatus,
+  gold: z.number(),
+  gems: z.number(),
+  level: z.number(),
+  createdAt: z.date(),
+  lastLoginAt: z.date().nullable(),
+});
+
+export const ZAdminUserDetail = z.object({
+  profile: ZProfile.extend({ phoneNumber: z.string().nullable() }),
+  recentLedger: z.array(ZLedgerEntry),
+  activeSessions: z.array(
+    z.object({ id: z.string(), userAgent: z.string().nullable(), ip: z.string().nullable(), createdAt: z.date(), lastUsedAt: z.date() }),
+  ),
+  recentLogins: z.array(z.object({ success: z.boolean(), reason: z.string().nullable(), ip: z.string().nullable(), createdAt: z.date() })),
+});
+
+export const ZInvite = z.object({
+  id: z.number(),
+  code: z.string(),
+  expiresAt: z.date().nullable(),
+  maxUses: z.number().nullable(),
+  usedCount: z.number(),
+  createdBy: z.number().nullable(),
+  isActive: z.boolean(),
+  createdAt: z.date(),
+});
+
+export const ZAuditEntry = z.object({
+  id: z.number(),
+  adminId: z.number(),
+  adminNickname: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  meta: z.unknown(),
+  createdAt: z.date(),
+});
+
+export const ZAdminUserPage = page(ZAdminUserRow);
+export const ZInvitePage = page(ZInvite);
+export const ZAuditPage = page(ZAuditEntry);
