@@ -12,6 +12,8 @@ export const projects: TestProjectInlineConfiguration[] = [
       name: 'unit',
       include: ['packages/shared/src/**/*.test.ts'],
       environment: 'node',
+      // Statistical tests simulate millions of rounds; the machine may be shared.
+      testTimeout: 120_000,
     },
   },
   {
@@ -29,7 +31,7 @@ export const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: 'e2e',
       include: ['apps/server/test/**/*.e2e.test.ts'],
-      globalSetup: ['apps/server/test/e2e-setup.ts'],
+      globalSetup: ['packages/api/src/test/global-setup.ts', 'apps/server/test/e2e-setup.ts'],
       testTimeout: 120_000,
       hookTimeout: 300_000,
     },

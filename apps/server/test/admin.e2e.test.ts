@@ -6,17 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCasinoClient } from '@casino/client';
 import { users } from '@casino/db';
 import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, type Server } from '../src/app';
-import { parseEnv } from '../src/env';
+import { startTestServer, type TestServer } from './helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -31,24 +26,21 @@ const CHROMIUM_ARGS = [
 ];
 const PASSWORD = 'correct-horse-42';
 
-let server: Server;
+let server: TestServer;
 let browser: Browser;
 let baseUrl: string;
-let dataDir: string;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`.`);
-  dataDir = await mkdtemp(join(tmpdir(), 'casino-e2e-'));
-  server = await buildServer(parseEnv({ ...process.env, PORT: '0', LOG_LEVEL: 'warn', DATA_DIR: dataDir, MIGRATE_ON_START: '1' }));
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  // Its own database (cloned from the migrated template) and Redis prefix, or PGlite + in-process roles.
+  server = await startTestServer();
+  baseUrl = server.url;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 /** Signs an account up over the typed client; returns its ids. */

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -16,7 +17,11 @@ export default function setup() {
     throw new Error(`Chromium not found at ${chromium}. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
   }
   try {
-    execFileSync('pnpm', ['--filter', '@casino/web', '--filter', '@casino/admin', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+    // Vite's own CLI through this Node: works however the tests were started (pnpm, npx, an IDE).
+    for (const app of ['web', 'admin']) {
+      const cwd = join(root, 'apps', app);
+      execFileSync(process.execPath, [join(cwd, 'node_modules/vite/bin/vite.js'), 'build'], { cwd, stdio: 'pipe', encoding: 'utf8' });
+    }
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
     throw new Error(`Building the SPAs failed:\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryKv, createRedisKv } from '@casino/api';
 import postgres from 'postgres';
+import { testDatabaseName } from '../../../packages/api/src/test/global-setup';
 import { buildServer, type Server } from '../src/app';
 import { parseEnv } from '../src/env';
 
@@ -16,7 +17,7 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   const cleanup: (() => Promise<void>)[] = [];
   const env: Record<string, string | undefined> = { NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...extraEnv };
   if (base && process.env.CASINO_TEST_TEMPLATE) {
-    const name = `casino_t_${id}`;
+    const name = testDatabaseName(id);
     const admin = postgres(base, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${process.env.CASINO_TEST_TEMPLATE}"`);
     const u = new URL(base);

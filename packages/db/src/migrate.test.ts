@@ -26,7 +26,8 @@ async function emptyDb(): Promise<DbHandle> {
     cleanups.push(() => h.close());
     return h;
   }
-  const name = `casino_tmig_${Math.random().toString(36).slice(2, 10)}`;
+  const runPid = (process.env.CASINO_TEST_TEMPLATE ?? '').split('_').at(-1) ?? String(process.pid);
+  const name = `casino_t_${runPid}_mig${Math.random().toString(36).slice(2, 10)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`CREATE DATABASE "${name}"`);
   const u = new URL(url);

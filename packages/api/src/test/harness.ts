@@ -16,7 +16,7 @@ import { silentLogger } from '../infra/logger';
 import { EventBus } from '../realtime/bus';
 import { createCaller } from '../root';
 import { ensureDefaultInvite } from '../services/auth/invites';
-import { withDatabase } from './global-setup';
+import { testDatabaseName, withDatabase } from './global-setup';
 
 export type TestEnv = { deps: Deps; handle: DbHandle; kv: Kv; close(): Promise<void> };
 
@@ -30,7 +30,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<ApiC
   if (url) {
     const template = process.env.CASINO_TEST_TEMPLATE;
     if (!template) throw new Error('global setup did not create the template database');
-    const name = `casino_t_${id}`;
+    const name = testDatabaseName(id);
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     await admin.end();

@@ -84,6 +84,7 @@ describe('rock-paper-scissors', () => {
     expect(seen.size).toBeGreaterThan(1);
     const achievements = await p.caller.games.achievements();
     expect(achievements.find((a) => a.code === 'first_win')?.unlocked).toBe(seen.has('win'));
+    expect(achievements.find((a) => a.code === 'rounds_100')?.progress).toEqual({ current: 15, target: 100, done: false });
   });
 });
 
@@ -95,7 +96,10 @@ describe('gacha', () => {
     const p = await newPlayer(env.deps);
     const ten = await p.caller.games.gacha.pull({ count: 10, currency: 'gold' });
     expect(ten.items).toHaveLength(10);
-    expect(ten.balance).toBe(550);
+    // 1,000 − 450, plus 100 when the pull unlocked first_win (an Epic or better counts as a win).
+    const won = ten.items.some((i) => i.rarity === 'epic' || i.rarity === 'legendary');
+    expect(ten.balance).toBe(won ? 650 : 550);
+    expect((await p.caller.economy.wallet.balance()).gold).toBe(ten.balance);
     const inv = await p.caller.games.gacha.inventory();
     expect(inv.reduce((n, i) => n + i.quantity, 0)).toBe(10);
     expect(await reasonOf(p.caller.games.gacha.pull({ count: 1, currency: 'gems' }))).toBe('BAD_REQUEST:insufficient_funds');

@@ -1,5 +1,5 @@
 /** Achievements, awarded inside the round's transaction with their reward, once per user. */
-import { type Db, userAchievements } from '@casino/db';
+import { type Db, userAchievements, userGameStats } from '@casino/db';
 import { desc, eq } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 import { applyChange } from '../wallet/wallet';
@@ -7,10 +7,35 @@ import type { RoundRecord } from './rounds';
 
 type Context = RoundRecord & { multiplier: number; totalBets: number };
 
-export type AchievementDef = { code: string; title: string; description: string; rewardGold: number; earned(c: Context): boolean };
+type StatRow = { game: string; totalBets: number; totalWins: number; highestMultiplier: number };
+export type AchievementDef = {
+  code: string;
+  title: string;
+  description: string;
+  rewardGold: number;
+  earned(c: Context): boolean;
+  /** Progress towards it from the player's stats: [current, target]; absent when not measurable from stats. */
+  progress?(stats: StatRow[]): [number, number];
+};
+
+const sum = (rows: StatRow[], f: (r: StatRow) => number) => rows.reduce((n, r) => n + f(r), 0);
+const max = (rows: StatRow[], f: (r: StatRow) => number) => rows.reduce((n, r) => Math.max(n, f(r)), 0);
 
 export const ACHIEVEMENTS: AchievementDef[] = [
-  { code: 'first_win', title: 'First win', description: 'Win any round.', rewardGold: 100, earned: (c) => c.result === 'win' },
+  {
+    code: 'first_win',
+    title: 'First win',
+    description: 'Win any round.',
+    rewardGold: 100,
+    earned: (c) => c.result === 'win',
+    progress: (s) => [
+      Math.min(
+        1,
+        sum(s, (r) => r.totalWins),
+      ),
+      1,
+    ],
+  },
   {
     code: 'slot_streak_3',
     title: 'Hot streak',
@@ -31,6 +56,7 @@ export const ACHIEVEMENTS: AchievementDef[] = [
     description: 'Win 10× your bet or more in one round.',
     rewardGold: 500,
     earned: (c) => c.multiplier >= 10,
+    progress: (s) => [max(s, (r) => r.highestMultiplier), 10],
   },
   {
     code: 'crash_5x',
@@ -38,6 +64,13 @@ export const ACHIEVEMENTS: AchievementDef[] = [
     description: 'Cash out a crash round at 5× or more.',
     rewardGold: 500,
     earned: (c) => c.game === 'crash' && c.result === 'win' && c.multiplier >= 5,
+    progress: (s) => [
+      max(
+        s.filter((r) => r.game === 'crash'),
+        (r) => r.highestMultiplier,
+      ),
+      5,
+    ],
   },
   {
     code: 'gacha_legendary',
@@ -49,7 +82,14 @@ export const ACHIEVEMENTS: AchievementDef[] = [
       Array.isArray(c.outcome.items) &&
       (c.outcome.items as { rarity: string }[]).some((i) => i.rarity === 'legendary'),
   },
-  { code: 'rounds_100', title: 'Regular', description: 'Play 100 rounds of one game.', rewardGold: 200, earned: (c) => c.totalBets >= 100 },
+  {
+    code: 'rounds_100',
+    title: 'Regular',
+    description: 'Play 100 rounds of one game.',
+    rewardGold: 200,
+    earned: (c) => c.totalBets >= 100,
+    progress: (s) => [max(s, (r) => r.totalBets), 100],
+  },
 ];
 
 /** Returns how many achievements this round unlocked. */
@@ -81,11 +121,10 @@ export async function awardAchievements(tx: Db, outbox: Outbox, c: Context): Pro
 }
 
 export async function listAchievements(db: Db, userId: number) {
-  const unlocked = await db
-    .select()
-    .from(userAchievements)
-    .where(eq(userAchievements.userId, userId))
-    .orderBy(desc(userAchievements.unlockedAt));
+  const [unlocked, stats] = await Promise.all([
+    db.select().from(userAchievements).where(eq(userAchievements.userId, userId)).orderBy(desc(userAchievements.unlockedAt)),
+    db.select().from(userGameStats).where(eq(userGameStats.userId, userId)),
+  ]);
   const byCode = new Map(unlocked.map((u) => [u.code, u]));
   return ACHIEVEMENTS.map((a) => ({
     code: a.code,
@@ -94,5 +133,11 @@ export async function listAchievements(db: Db, userId: number) {
     rewardGold: a.rewardGold,
     unlocked: byCode.has(a.code),
     unlockedAt: byCode.get(a.code)?.unlockedAt ?? null,
+    progress: byCode.has(a.code) ? { current: 1, target: 1, done: true } : progressOf(a, stats),
   }));
+}
+
+function progressOf(a: AchievementDef, stats: StatRow[]) {
+  const [current, target] = a.progress?.(stats) ?? [0, 1];
+  return { current: Math.min(current, target), target, done: false };
 }
