@@ -1,0 +1,66 @@
+import { crashBets } from '@casino/db';
+import { msToReach, multiplierAt } from '@casino/shared';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createInnerContext } from '../../../context';
+import { manualClock } from '../../../infra/clock';
+import { createCaller } from '../../../root';
+import { createTestEnv, newPlayer, type TestEnv } from '../../../test/harness';
+import type { CrashLiveEvent } from './live';
+import { crashSettler } from './worker';
+
+const clock = manualClock('2026-06-01T00:00:00Z');
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ clock });
+});
+afterAll(() => env.close());
+
+/** Collects games.crash.onRound until aborted; resolves when the generator has ended. */
+function subscribe(accessToken: string, lastEventId?: string) {
+  const ac = new AbortController();
+  const got: { id: string; data: CrashLiveEvent }[] = [];
+  const caller = createCaller(createInnerContext({ deps: env.deps, accessToken }), { signal: ac.signal });
+  const done = (async () => {
+    const it = await caller.games.crash.onRound(lastEventId ? { lastEventId } : {});
+    for await (const [id, data] of it as AsyncIterable<[string, CrashLiveEvent]>) got.push({ id, data });
+  })();
+  return { ac, got, done };
+}
+
+describe('games.crash.onRound', () => {
+  it('streams ticks on the server clock, never past the crash point, then the settlement; ends on abort', async () => {
+    const p = await newPlayer(env.deps);
+    const sub = subscribe(p.accessToken);
+    await new Promise((r) => setTimeout(r, 50));
+    const bet = await p.caller.games.crash.bet({ bet: 40 });
+    const [row] = await env.deps.db.select().from(crashBets).where(eq(crashBets.id, bet.gameId));
+    if (!row) throw new Error('round missing');
+    await vi.waitFor(() => expect(sub.got.some((e) => e.data.kind === 'start')).toBe(true));
+    const bustMs = msToReach(row.crashPoint);
+    for (const ms of [bustMs > 2000 ? 1000 : 0, Math.max(0, bustMs - 1)]) {
+      clock.set(new Date(row.startedAt.getTime() + ms));
+      if (ms < bustMs) await vi.waitFor(() => expect(sub.got.at(-1)?.data).toMatchObject({ kind: 'tick', multiplier: multiplierAt(ms) }));
+    }
+    clock.set(new Date(row.startedAt.getTime() + bustMs + 5000));
+    await new Promise((r) => setTimeout(r, 250)); // due but unsettled: no ticks past the crash point
+    await crashSettler(env.deps).tick();
+    await vi.waitFor(() => expect(sub.got.at(-1)?.data).toMatchObject({ kind: 'bust', gameId: row.id, crashPoint: row.crashPoint }));
+    sub.ac.abort();
+    await sub.done;
+
+    const ticks = sub.got.filter((e) => e.data.kind === 'tick');
+    if (bustMs > 0) expect(ticks.length).toBeGreaterThan(0);
+    for (const t of ticks) expect((t.data as { multiplier: number }).multiplier).toBeLessThan(row.crashPoint);
+    const start = sub.got.find((e) => e.data.kind === 'start');
+    expect(JSON.stringify(start?.data)).not.toContain('crashPoint');
+    const bust = sub.got.at(-1);
+    expect(bust?.id).toMatch(/^\d+-\d+$/);
+
+    // Resuming after the start event replays the bust, and only that.
+    const resumed = subscribe(p.accessToken, start?.id);
+    await vi.waitFor(() => expect(resumed.got.map((e) => e.data.kind)).toEqual(['bust']));
+    resumed.ac.abort();
+    await resumed.done;
+  });
+});
