@@ -1,0 +1,66 @@
+/**
+ * A throw-away PostgreSQL database and Redis key prefix per bench run, so a run
+ * never touches anyone's data and leaves nothing behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import postgres from 'postgres';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export type BenchDatabase = { name: string; url: string; drop(): Promise<void> };
+
+/** Creates `casino_bench_<random>` on the server that `serverUrl` points at. */
+export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+  const name = `casino_bench_${randomBytes(4).toString('hex')}`;
+  const adminSql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await adminSql.unsafe(`CREATE DATABASE "${name}"`);
+  } finally {
+    await adminSql.end({ timeout: 5 });
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      try {
+        await sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
+    },
+  };
+}
+
+/** Deletes every key under `prefix` (SCAN, not KEYS, so a shared Redis is not blocked). */
+export async function deleteRedisPrefix(url: string, prefix: string): Promise<number> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  redis.on('error', () => {}); // surfaces on the commands below
+  try {
+    let cursor = '0';
+    let deleted = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+    return deleted;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** "postgres://user:secret@host/db" → "postgres://user:***@host/db" for printing. */
+export function redactUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return raw;
+  }
+}

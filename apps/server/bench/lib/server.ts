@@ -1,0 +1,26 @@
+/** Starts the server from source in this process, the way main.ts does, on an ephemeral port. */
+import { randomBytes } from 'node:crypto';
+import { createRedisKv } from '@casino/api';
+import { buildServer, type Server } from '../../src/app';
+import { parseEnv } from '../../src/env';
+
+export type BenchServer = Server & { baseUrl: string };
+
+export async function startBenchServer(opts: { databaseUrl: string; redisUrl: string; redisPrefix: string }): Promise<BenchServer> {
+  const env = parseEnv({
+    // Production settings, as deployed: no stack traces in errors, no default invite or seed accounts.
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    DATABASE_URL: opts.databaseUrl,
+    REDIS_URL: opts.redisUrl,
+    MIGRATE_ON_START: '1',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DEFAULT_INVITE_CODE: '',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
+  // Same Redis, but every key under the run's own prefix (the server itself uses no prefix).
+  const server = await buildServer(env, { kv: createRedisKv(opts.redisUrl, opts.redisPrefix) });
+  const address = await server.app.listen({ port: env.PORT, host: env.HOST });
+  return { ...server, baseUrl: address };
+}
