@@ -8,7 +8,7 @@ import type { Deps } from '../../../deps';
 import type { DeliveredEvent } from '../../../realtime/bus';
 import { resolveAt } from './outcome';
 import { findActiveRound, findRound, toRound } from './settle';
-import { type RoundState, readRoundState, readUserRound } from './state';
+import { type RoundState, readRoundState } from './state';
 
 export type CrashTick = { kind: 'tick'; gameId: string; multiplier: number; elapsedMs: number; serverNow: string };
 export type CrashLiveEvent = CrashTick | ({ kind: 'start' | 'cashout' | 'bust' | 'expired'; gameId: string } & Record<string, unknown>);
@@ -16,9 +16,12 @@ export type CrashLiveItem = { id: string; data: CrashLiveEvent };
 
 type Live = Pick<RoundState, 'gameId' | 'bet' | 'autoCashout' | 'crashPoint' | 'startedAtMs' | 'ttlMs'>;
 
-/** The round in play: Redis first, Postgres when Redis has nothing (flushed, restarted, down). */
+/**
+ * The round in play. After a `start` event (published post-commit, so the round exists) the
+ * Redis state serves; otherwise, and when Redis lost it, Postgres answers.
+ */
 async function loadRound(deps: Deps, userId: number, gameId?: string): Promise<Live | null> {
-  const cached = gameId ? await readRoundState(deps.kv, gameId) : await readUserRound(deps.kv, userId);
+  const cached = gameId ? await readRoundState(deps.kv, gameId) : null;
   if (cached && cached.userId === userId) return cached;
   const row = gameId ? await findRound(deps.db, gameId) : await findActiveRound(deps.db, userId);
   return row && row.userId === userId && row.status === 'active' ? { gameId: row.id, ...toRound(row) } : null;

@@ -1,8 +1,9 @@
 /**
  * Live crash state in Redis: `crash:round:{id}` (JSON, including the crash point — it never
- * leaves the server), `crash:user:{userId}` → the user's latest gameId, and the `crash:due`
- * sorted set scored by due time (ms) that the worker polls. Postgres stays the truth: all
- * of this may vanish (flush, restart) and the sweeper then settles from crash_bets.
+ * leaves the server) and the `crash:due` sorted set scored by due time (ms) that the worker
+ * polls. Postgres stays the truth: all of this may vanish (flush, restart) and the sweeper
+ * then settles from crash_bets. There is no per-user pointer: "the user's round" is always
+ * read from Postgres (the partial unique index), since Redis may have lost it.
  */
 
 import { DomainError } from '../../../errors';
@@ -11,7 +12,6 @@ import type { Logger } from '../../../infra/logger';
 
 export const DUE_SET = 'crash:due';
 const roundKey = (gameId: string) => `crash:round:${gameId}`;
-const userKey = (userId: number) => `crash:user:${userId}`;
 
 /** Bounds every Redis call on the bet path so a dead Redis cannot hold the bet's row locks. */
 const KV_TIMEOUT_MS = 1500;
@@ -43,7 +43,6 @@ export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Pr
     await withTimeout(
       (async () => {
         await kv.set(roundKey(s.gameId), JSON.stringify(s), { ttlMs });
-        await kv.set(userKey(s.userId), s.gameId, { ttlMs });
         await kv.zadd(DUE_SET, s.dueAtMs, s.gameId);
       })(),
     );
@@ -62,22 +61,18 @@ export async function readRoundState(kv: Kv, gameId: string): Promise<RoundState
   }
 }
 
-/** The user's live round per Redis, or null (also when Redis is down or was flushed). */
-export async function readUserRound(kv: Kv, userId: number): Promise<RoundState | null> {
-  try {
-    const gameId = await withTimeout(kv.get(userKey(userId)));
-    return gameId ? await readRoundState(kv, gameId) : null;
-  } catch {
-    return null;
-  }
+/** Forgets a settled round (best effort: the worker drops leftovers it finds settled). */
+export async function clearRoundState(kv: Kv, gameId: string): Promise<void> {
+  await Promise.allSettled([kv.zrem(DUE_SET, gameId), kv.del(roundKey(gameId))]);
 }
 
 /**
- * Forgets a settled round. The user pointer is left to expire: deleting it could race a
- * newer bet's pointer, and readers go through the round key, which is gone.
+ * A short claim so that, of several instances polling the same due set, usually one does
+ * the settlement work. Only an optimisation: the conditional update is what guarantees
+ * exactly-once, and the sweeper settles a round whose claimer died.
  */
-export async function clearRoundState(kv: Kv, gameId: string): Promise<void> {
-  await Promise.allSettled([kv.zrem(DUE_SET, gameId), kv.del(roundKey(gameId))]);
+export async function claimSettlement(kv: Kv, gameId: string): Promise<boolean> {
+  return kv.set(`crash:settling:${gameId}`, '1', { nx: true, ttlMs: 5000 });
 }
 
 export function dueRoundIds(kv: Kv, nowMs: number, limit: number): Promise<string[]> {

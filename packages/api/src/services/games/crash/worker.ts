@@ -10,7 +10,7 @@ import { type CrashBet, crashBets } from '@casino/db';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
 import { settleIfDue } from './settle';
-import { clearRoundState, dueRoundIds, readRoundState } from './state';
+import { claimSettlement, clearRoundState, dueRoundIds, readRoundState } from './state';
 
 export type CrashWorkerOptions = { tickMs?: number; sweepMs?: number; batch?: number; parallel?: number };
 export type CrashSettler = { tick(): Promise<number>; sweep(): Promise<number> };
@@ -56,9 +56,11 @@ export function crashSettler(deps: Deps, opts: Pick<CrashWorkerOptions, 'batch' 
       const state = await readRoundState(deps.kv, id);
       if (!state || now - state.startedAtMs > GHOST_AFTER_MS) await clearRoundState(deps.kv, id);
     }
+    const active = rows.filter((r) => r.status === 'active');
+    const claimed = await Promise.all(active.map((r) => claimSettlement(deps.kv, r.id)));
     return settleAll(
       deps,
-      rows.filter((r) => r.status === 'active'),
+      active.filter((_, i) => claimed[i]),
       parallel,
     );
   }
