@@ -87,6 +87,11 @@ export function createMemoryKv(prefix = ''): Kv {
     async xrangeAfter(key, afterId, count) {
       return (streams.get(key) ?? []).filter((e) => compareStreamIds(e.id, afterId) > 0).slice(0, count);
     },
+    async appendAndPublish(stream, channel, data, maxLen) {
+      const id = await this.xadd(stream, data, maxLen);
+      await this.publish(channel, `${id} ${data}`);
+      return id;
+    },
     async publish(channel, message) {
       // Redis delivers asynchronously; so do we, to keep ordering assumptions honest.
       const hs = channels.get(channel);

@@ -3,6 +3,11 @@ import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Kv } from './kv';
 
+// ioredis runs EVALSHA first and falls back to EVAL, so the script text is sent once per connection.
+const APPEND_AND_PUBLISH = `local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[2])
+redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[2])
+return id`;
+
 export function createRedisKv(url: string, prefix = ''): Kv {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
   redis.on('error', () => {
@@ -57,6 +62,9 @@ export function createRedisKv(url: string, prefix = ''): Kv {
     },
     async publish(channel, message) {
       await redis.publish(k(channel), message);
+    },
+    async appendAndPublish(stream, channel, data, maxLen) {
+      return (await redis.eval(APPEND_AND_PUBLISH, 2, k(stream), k(channel), String(maxLen), data)) as string;
     },
     async subscribe(channel, handler) {
       const ch = k(channel);

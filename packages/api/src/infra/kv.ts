@@ -28,6 +28,11 @@ export interface Kv {
   /** Entries with id strictly greater than `afterId`, oldest first. */
   xrangeAfter(key: string, afterId: string, count: number): Promise<StreamEntry[]>;
   publish(channel: string, message: string): Promise<void>;
+  /**
+   * XADD `data` to `stream` and PUBLISH `${id} ${data}` on `channel`, in one round trip
+   * and atomically (a subscriber never sees an id the stream does not hold).
+   */
+  appendAndPublish(stream: string, channel: string, data: string, maxLen: number): Promise<string>;
   /** Subscribes on a dedicated connection; returns the unsubscribe function. */
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
   limiter(opts: LimiterOptions): RateLimiterAbstract;

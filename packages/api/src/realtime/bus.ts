@@ -37,9 +37,8 @@ export class EventBus {
   async publish(events: readonly UserEvent[]): Promise<void> {
     for (const { userId, ...ev } of events) {
       try {
-        const body = { ...ev, at: new Date().toISOString() };
-        const id = await this.kv.xadd(streamKey(userId), JSON.stringify(body), STREAM_MAX);
-        await this.kv.publish(channel(userId), JSON.stringify({ ...body, id }));
+        const body = JSON.stringify({ ...ev, at: new Date().toISOString() });
+        await this.kv.appendAndPublish(streamKey(userId), channel(userId), body, STREAM_MAX);
       } catch (err) {
         this.logger.warn({ err, userId, type: ev.type }, 'live event publish failed');
       }
@@ -54,7 +53,8 @@ export class EventBus {
     const queue: DeliveredEvent[] = [];
     let wake: (() => void) | null = null;
     const unsubscribe = await this.kv.subscribe(channel(userId), (raw) => {
-      queue.push(JSON.parse(raw) as DeliveredEvent);
+      const space = raw.indexOf(' ');
+      queue.push({ ...(JSON.parse(raw.slice(space + 1)) as Omit<DeliveredEvent, 'id'>), id: raw.slice(0, space) });
       wake?.();
     });
     const onAbort = () => wake?.();

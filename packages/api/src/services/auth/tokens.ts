@@ -2,13 +2,22 @@
  * Access tokens: HS256 JWT with sub, role, rank, sid (session), iat, exp and a unique jti.
  * Refresh tokens: 256-bit opaque random strings, stored only as SHA-256.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import type { TRank, TRole } from '@casino/shared';
 import { jwtVerify, SignJWT } from 'jose';
 
 export type AccessClaims = { sub: string; role: TRole; rank: TRank; sid: string; jti: string; iat: number; exp: number };
 
-const key = (secret: string) => new TextEncoder().encode(secret);
+// A KeyObject per secret: importing the raw bytes on every verify costs more than the HMAC itself.
+const keys = new Map<string, KeyObject>();
+const key = (secret: string): KeyObject => {
+  let k = keys.get(secret);
+  if (!k) {
+    k = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, k);
+  }
+  return k;
+};
 
 export async function signAccessToken(
   secret: string,
