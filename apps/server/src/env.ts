@@ -21,6 +21,7 @@ export const ZEnv = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
     REDIS_URL: optionalUrl(['redis', 'rediss']),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(32),
     /** PGlite folder used when DATABASE_URL is absent. */
     DATA_DIR: z.string().default('.data/pglite'),
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),

@@ -32,10 +32,35 @@ export type DbOptions = {
   maxConnections?: number;
 };
 
+/**
+ * Drizzle asks postgres.js not to prepare unnamed queries, so every statement is
+ * parsed and planned again. Our statements are parameterised and few, so we let
+ * postgres.js prepare and cache each one per connection (also inside transactions).
+ */
+function alwaysPrepared(sql: postgres.Sql): postgres.Sql {
+  type Unsafe = (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
+  type Begin = (...args: unknown[]) => unknown;
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        const value = Reflect.get(t, prop, receiver);
+        if (prop === 'unsafe') return (q: string, p?: unknown[], o?: Record<string, unknown>) => (value as Unsafe).call(t, q, p, { ...o, prepare: true });
+        if (prop === 'begin' || prop === 'savepoint') {
+          return (...args: unknown[]) => {
+            const fn = args.at(-1) as (tx: object) => unknown;
+            return (value as Begin).call(t, ...args.slice(0, -1), (tx: object) => fn(wrap(tx)));
+          };
+        }
+        return typeof value === 'function' ? value.bind(t) : value;
+      },
+    });
+  return wrap(sql);
+}
+
 export async function createDb(opts: DbOptions): Promise<DbHandle> {
   if (opts.url) {
     const sql = postgres(opts.url, { max: opts.maxConnections ?? 20, onnotice: () => {} });
-    const db = drizzlePostgres(sql, { schema, casing: 'snake_case' }) as unknown as Db;
+    const db = drizzlePostgres(alwaysPrepared(sql), { schema, casing: 'snake_case' }) as unknown as Db;
     return { db, kind: 'postgres', driver: { kind: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
   }
   const pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
