@@ -1,7 +1,7 @@
 /** Resolves a bearer token to the acting user; every authed procedure goes through here. */
-import { sessions, users } from '@casino/db';
+import { type Db, sessions, users } from '@casino/db';
 import type { TRank, TRole, TUserStatus } from '@casino/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { DomainError } from '../../errors';
 import { verifyAccessToken } from './tokens';
@@ -19,18 +19,39 @@ export type AuthedUser = {
 
 export const blacklistKey = (jti: string) => `jwt:bl:${jti}`;
 
+/** Prepared once per database: the user and, when still active, the token's session. */
+const prepared = new WeakMap<Db, ReturnType<typeof buildPrincipalQuery>>();
+function buildPrincipalQuery(db: Db) {
+  return db
+    .select({ id: users.id, role: users.role, rank: users.rank, status: users.status, nickname: users.nickname, sessionId: sessions.id })
+    .from(users)
+    .leftJoin(
+      sessions,
+      and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, users.id), isNull(sessions.revokedAt)),
+    )
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('auth_principal');
+}
+function principalQuery(db: Db) {
+  let q = prepared.get(db);
+  if (!q) {
+    q = buildPrincipalQuery(db);
+    prepared.set(db, q);
+  }
+  return q;
+}
+
 export async function authenticate(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'config'>, token: string | null): Promise<AuthedUser> {
   if (!token) throw new DomainError('token_missing', {}, 'Log in to continue.');
   const claims = await verifyAccessToken(deps.config.jwtSecret, token, deps.clock.now());
   if (!claims) throw new DomainError('token_invalid');
-  if (await deps.kv.get(blacklistKey(claims.jti))) throw new DomainError('token_revoked');
-  const userId = Number(claims.sub);
-  const [row] = await deps.db
-    .select({ id: users.id, role: users.role, rank: users.rank, status: users.status, nickname: users.nickname, sessionId: sessions.id })
-    .from(users)
-    .leftJoin(sessions, and(eq(sessions.id, claims.sid), eq(sessions.userId, users.id), isNull(sessions.revokedAt)))
-    .where(eq(users.id, userId))
-    .limit(1);
+  // The blacklist read and the user/session lookup go out together: every authed call pays both.
+  const [revoked, [row]] = await Promise.all([
+    deps.kv.get(blacklistKey(claims.jti)),
+    principalQuery(deps.db).execute({ userId: Number(claims.sub), sessionId: claims.sid }),
+  ]);
+  if (revoked) throw new DomainError('token_revoked');
   if (!row || row.status === 'deleted') throw new DomainError('token_invalid');
   if (row.status === 'banned') throw new DomainError('account_banned');
   if (!row.sessionId) throw new DomainError('session_revoked');

@@ -3,7 +3,7 @@
  * row (never below zero) plus one ledger entry, inside the caller's transaction.
  * With an idempotency key, a repeated change returns the first entry unchanged.
  */
-import { type Db, users, walletLedger } from '@casino/db';
+import { type Db, queryRows, users, walletLedger } from '@casino/db';
 import type { TCurrency } from '@casino/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
@@ -44,31 +44,27 @@ export async function applyChange(tx: Db, outbox: Outbox, change: WalletChange):
       return { ledgerId: prior.id, balance: prior.balanceAfter, delta: prior.delta, idempotent: true };
     }
   }
-  const col = column[change.currency];
-  const [updated] = await tx
-    .update(users)
-    .set({ [change.currency]: sql`${col} + ${change.delta}`, updatedAt: sql`now()` })
-    .where(and(eq(users.id, change.userId), sql`${col} + ${change.delta} >= 0`))
-    .returning({ balance: col });
-  if (!updated) {
-    const [exists] = await tx.select({ id: users.id, balance: col }).from(users).where(eq(users.id, change.userId)).limit(1);
+  // One statement, one round trip: the conditional debit and its ledger entry. No row = refused.
+  const col = sql.raw(change.currency === 'gold' ? 'gold' : 'gems');
+  const [entry] = await queryRows<{ id: string | number; balance_after: string | number }>(
+    tx,
+    sql`WITH u AS (
+          UPDATE users SET ${col} = ${col} + ${change.delta}::bigint, updated_at = now()
+          WHERE id = ${change.userId}::int AND ${col} + ${change.delta}::bigint >= 0
+          RETURNING ${col} AS balance)
+        INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
+        SELECT ${change.userId}::int, ${change.currency}::currency, ${change.delta}::bigint, u.balance, ${change.reason}::text,
+          ${change.refType ?? null}::text, ${change.refId ?? null}::text, ${key}::text
+        FROM u
+        RETURNING id, balance_after`,
+  );
+  if (!entry) {
+    const [exists] = await tx.select({ id: users.id, balance: column[change.currency] }).from(users).where(eq(users.id, change.userId)).limit(1);
     if (!exists) throw new DomainError('user_not_found');
     throw new DomainError('insufficient_funds', { currency: change.currency, balance: exists.balance, required: -change.delta });
   }
-  const [entry] = await tx
-    .insert(walletLedger)
-    .values({
-      userId: change.userId,
-      currency: change.currency,
-      delta: change.delta,
-      balanceAfter: updated.balance,
-      reason: change.reason,
-      refType: change.refType ?? null,
-      refId: change.refId ?? null,
-      idempotencyKey: key,
-    })
-    .returning({ id: walletLedger.id });
-  const ledgerId = (entry as { id: number }).id;
+  const ledgerId = Number(entry.id);
+  const updated = { balance: Number(entry.balance_after) };
   outbox.push({
     userId: change.userId,
     type: 'token_update',
