@@ -17,6 +17,23 @@ const MESSAGES: Record<string, string> = {
   user_not_found: 'That player does not exist.',
   session_not_found: 'That session has already ended.',
   service_unavailable: 'The service is busy right now. Try again in a moment.',
+  // Games
+  insufficient_funds: 'Not enough balance for that bet.',
+  bet_out_of_range: 'That bet is outside the table limits.',
+  auto_cashout_out_of_range: 'Auto cash-out must be a multiplier from 1.01× with at most two decimals.',
+  crash_active: 'You already have a crash round running.',
+  crash_not_found: 'That crash round is already over.',
+  crash_busted: 'Too late — the round crashed.',
+  crash_expired: 'The round expired before it was cashed out.',
+  session_active: 'A session of this game is already running.',
+  game_session_not_found: 'No session of this game is running.',
+};
+
+/** Reasons whose details make the sentence more useful. */
+const DETAILED: Record<string, (app: AppError) => string | null> = {
+  bet_out_of_range: (a) =>
+    typeof a.minBet === 'number' && typeof a.maxBet === 'number' ? `Bets are whole numbers from ${a.minBet} to ${a.maxBet}.` : null,
+  crash_busted: (a) => (typeof a.crashPoint === 'number' ? `Too late — the round crashed at ${a.crashPoint.toFixed(2)}×.` : null),
 };
 
 const CODE_MESSAGES: Record<string, string> = {
@@ -51,7 +68,7 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 
 export function describeError(error: unknown): string {
   const app = appErrorOf(error);
-  if (app) return MESSAGES[app.reason] ?? app.message;
+  if (app) return DETAILED[app.reason]?.(app) ?? MESSAGES[app.reason] ?? app.message;
   const code = errorCode(error);
   if (code) return CODE_MESSAGES[code] ?? 'Something went wrong. Please try again.';
   if (error instanceof TRPCClientError || error instanceof TypeError) return 'Cannot reach the server. Check your connection.';

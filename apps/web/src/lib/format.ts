@@ -13,6 +13,12 @@ const LEDGER_REASONS: Record<string, string> = {
   slot_win: 'Slot win',
   shop_purchase: 'Shop purchase',
   streak_claim: 'Daily reward',
+  gacha_bet: 'Gacha pull',
+  rps_bet: 'Rock-paper-scissors bet',
+  rps_win: 'Rock-paper-scissors win',
+  crash_bet: 'Crash bet',
+  crash_win: 'Crash cash-out',
+  achievement_reward: 'Achievement reward',
 };
 
 export function ledgerReason(reason: string): string {

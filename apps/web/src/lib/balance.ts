@@ -1,0 +1,18 @@
+/**
+ * Game answers carry the balance after the round. The live token_update events set the
+ * same numbers, but they only reach a connected subscription; writing the answer too keeps
+ * the header right when the stream was still connecting. Both write the cached `auth.me`.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTRPC } from './trpc';
+
+export function useSetBalance() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (currency: 'gold' | 'gems', balance: number) =>
+      queryClient.setQueryData(trpc.auth.me.queryKey(), (me) => (me ? { ...me, [currency]: balance } : me)),
+    [trpc, queryClient],
+  );
+}

@@ -1,0 +1,33 @@
+/** Display helpers shared by the game screens: names, glyphs, multipliers and percentages. */
+export const GAMES = ['slot', 'gacha', 'rps', 'crash'] as const;
+export type Game = (typeof GAMES)[number];
+
+export const GAME_LABEL: Record<Game, string> = { slot: 'Slot', gacha: 'Gacha', rps: 'RPS', crash: 'Crash' };
+
+const SYMBOL_GLYPH: Record<string, string> = {
+  cherry: '🍒',
+  lemon: '🍋',
+  orange: '🍊',
+  plum: '🫐',
+  grape: '🍇',
+  bell: '🔔',
+  bar: '🟰',
+  seven: '7️⃣',
+};
+
+/** A glyph for a known symbol id, else its first letters (the configuration may add symbols). */
+export const symbolGlyph = (id: string) => SYMBOL_GLYPH[id] ?? id.slice(0, 3).toUpperCase();
+
+export const formatMultiplier = (m: number) => `${m.toFixed(2)}×`;
+
+/** 0.9612 → "96.12%". */
+export const formatPercent = (fraction: number, digits = 2) => `${(fraction * 100).toFixed(digits)}%`;
+
+export const RARITY_LABEL: Record<string, string> = { legendary: 'Legendary', epic: 'Epic', rare: 'Rare', common: 'Common' };
+
+export const formatDuration = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  return m < 60 ? `${m}m ${s % 60}s` : `${Math.floor(m / 60)}h ${m % 60}m`;
+};
