@@ -1,0 +1,91 @@
+import type { TGachaConfig, TSlotConfig } from '@casino/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatDate, formatNumber } from '../../lib/format';
+import { GAME_LABEL, type Game } from '../../lib/games';
+import { useTRPC } from '../../lib/trpc';
+import { type RoundRow, stableJson, type Verification, verifyLocally } from './verify';
+
+type State = { local: Verification; server: 'checking' | 'agrees' | 'differs' | 'unavailable' } | { error: string } | null;
+
+/** One past round; once its seed is revealed it can be re-derived right here in the browser. */
+export function RoundItem({ row, configs }: { row: RoundRow; configs: { slot?: TSlotConfig; gacha?: TGachaConfig } }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<State>(null);
+
+  const verify = async () => {
+    let local: Verification;
+    try {
+      local = verifyLocally(row, configs);
+    } catch (e) {
+      return setState({ error: e instanceof Error ? e.message : 'This round cannot be re-derived.' });
+    }
+    setState({ local, server: 'checking' });
+    // Second opinion: the server's verifier with the configuration in force.
+    try {
+      const server = await queryClient.fetchQuery(trpc.games.fairness.verify.queryOptions(local.input));
+      setState({ local, server: stableJson(server.outcome) === stableJson(local.result.outcome) ? 'agrees' : 'differs' });
+    } catch {
+      setState({ local, server: 'unavailable' });
+    }
+  };
+
+  return (
+    <li className="round" data-testid="fair-round" data-game={row.game} data-revealed={row.serverSeed !== null}>
+      <div className="row between">
+        <strong>{GAME_LABEL[row.game as Game] ?? row.game}</strong>
+        <span className="muted small-text">
+          nonce {row.nonce} · {formatDate(row.createdAt)}
+        </span>
+      </div>
+      <div className="row between small-text">
+        <span>
+          {row.game === 'gacha' ? 'cost' : 'bet'} {formatNumber(row.bet)} {row.currency} · paid {formatNumber(row.payout)}
+        </span>
+        {row.serverSeed ? (
+          <button type="button" className="small" onClick={() => void verify()} data-testid="verify-round">
+            Verify
+          </button>
+        ) : (
+          <span className="muted">seed secret until you rotate</span>
+        )}
+      </div>
+      {state && 'error' in state && (
+        <p className="field-error" data-testid="verify-result" data-ok="false">
+          {state.error}
+        </p>
+      )}
+      {state && 'local' in state && (
+        <div className="stack tight">
+          <p className={state.local.ok ? 'plus' : 'minus'} data-testid="verify-result" data-ok={state.local.ok}>
+            {state.local.ok ? 'verified ✓ re-derived in your browser, matches the record' : 'mismatch ✗ the seeds give a different result'}
+          </p>
+          <p className="muted small-text" data-testid="verify-server">
+            {state.server === 'checking' && 'Asking the server’s verifier…'}
+            {state.server === 'agrees' && 'The server’s verifier gives the same outcome.'}
+            {state.server === 'differs' &&
+              'The server’s verifier gives a different outcome (its configuration differs from the published one).'}
+            {state.server === 'unavailable' && 'The server’s verifier could not be reached.'}
+          </p>
+          <details>
+            <summary className="small-text">What was compared</summary>
+            <ul className="plain checks small-text">
+              {state.local.checks.map((c) => (
+                <li key={c.label}>
+                  {c.ok ? '✓' : '✗'} {c.label}: <code>{c.derived}</code>
+                  {!c.ok && (
+                    <>
+                      {' '}
+                      (recorded <code>{c.recorded}</code>)
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * Re-derives a recorded round in the browser with the shared verifier and lists what was
+ * compared. The configuration must be the one the round was played with: the slot machine
+ * is rebuilt from games.slot.config; gacha and crash publish less (see `gachaConfigOf`).
+ */
+import {
+  DEFAULT_CRASH_HOUSE_EDGE_PERCENT,
+  DEFAULT_GACHA_CONFIG,
+  GACHA_RARITIES,
+  gachaBaseRates,
+  type TGachaConfig,
+  type TSlotConfig,
+  type TVerifyInput,
+  type TVerifyResult,
+  verifyRound,
+} from '@casino/shared';
+import type { RouterOutputs } from '../../lib/trpc';
+
+export type RoundRow = RouterOutputs['games']['fairness']['rounds']['items'][number];
+type SlotPublic = RouterOutputs['games']['slot']['config'];
+type GachaPublic = RouterOutputs['games']['gacha']['config'];
+export type Check = { label: string; recorded: string; derived: string; ok: boolean };
+export type Verification = { ok: boolean; checks: Check[]; input: TVerifyInput; result: TVerifyResult };
+
+export function slotConfigOf(pub: SlotPublic): TSlotConfig {
+  return {
+    symbols: pub.symbols.map((s, i) => ({ ...s, weights: pub.weights[i] ?? [0, 0, 0] })),
+    paytable: pub.paytable,
+    maxWinMultiplier: pub.maxWinMultiplier,
+    minBet: pub.minBet,
+    maxBet: pub.maxBet,
+    streakBonus: pub.streakBonus,
+  };
+}
+
+/**
+ * games.gacha.config publishes probabilities, not the integer weights or the near-miss weights
+ * the draw uses. The defaults are used when they give the published odds; otherwise weights
+ * per 10,000 are rebuilt from the odds (exact for tables defined per 10,000).
+ */
+export function gachaConfigOf(pub: GachaPublic): TGachaConfig {
+  const defaults = gachaBaseRates(DEFAULT_GACHA_CONFIG);
+  const rate = (r: string) => pub.rarities.find((x) => x.rarity === r)?.probability ?? 0;
+  const same = GACHA_RARITIES.every((r) => Math.abs(defaults[r] - rate(r)) < 1e-12);
+  const weights = same
+    ? DEFAULT_GACHA_CONFIG.weights
+    : {
+        legendary: Math.round(rate('legendary') * 10_000),
+        epic: Math.round(rate('epic') * 10_000),
+        rare: Math.round(rate('rare') * 10_000),
+        common: Math.round(rate('common') * 10_000),
+      };
+  return { ...DEFAULT_GACHA_CONFIG, weights, costs: pub.costs, pity: pub.pity, items: pub.items };
+}
+
+type Outcome = Record<string, unknown>;
+const num = (v: unknown, fallback = 0) => (typeof v === 'number' ? v : fallback);
+
+/** The verifier's input for a round, from its record and the revealed server seed. */
+export function verifyInputOf(row: RoundRow, serverSeed: string): TVerifyInput {
+  const o = (row.outcome ?? {}) as Outcome;
+  const seeds = { serverSeed, clientSeed: row.clientSeed, nonce: row.nonce };
+  switch (row.game) {
+    case 'slot':
+      return { game: 'slot', ...seeds, bet: row.bet, streak: num(o.streakBefore) };
+    case 'gacha':
+      return { game: 'gacha', ...seeds, count: o.count === 10 ? 10 : 1, pityCounter: num(o.pityBefore) };
+    case 'rps':
+      return { game: 'rps', ...seeds, bet: row.bet, choice: o.choice as 'rock', houseEdgePercent: num(o.houseEdgePercent) };
+    default:
+      return { game: 'crash', ...seeds, houseEdgePercent: num(o.houseEdgePercent, DEFAULT_CRASH_HOUSE_EDGE_PERCENT) };
+  }
+}
+
+/** JSON with object keys sorted: jsonb does not keep the key order the server wrote. */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+const check = (label: string, recorded: unknown, derived: unknown): Check => {
+  const r = stableJson(recorded);
+  const d = stableJson(derived);
+  return { label, recorded: r, derived: d, ok: r === d };
+};
+
+/** What the record says against what the seeds give. */
+export function compareRound(row: RoundRow, result: TVerifyResult): Check[] {
+  const o = (row.outcome ?? {}) as Outcome;
+  const checks = [check('Server seed hash', row.serverSeedHash, result.serverSeedHash)];
+  if (result.game === 'slot') {
+    checks.push(check('Reels', o.reels, result.outcome.reels), check('Payout', row.payout, result.outcome.payout));
+  } else if (result.game === 'gacha') {
+    checks.push(check('Pulls', o.items, result.outcome.pulls));
+  } else if (result.game === 'rps') {
+    checks.push(check('House choice', o.serverChoice, result.outcome.serverChoice), check('Payout', row.payout, result.outcome.payout));
+  } else {
+    checks.push(check('Crash point', o.crashPoint, result.outcome.crashPoint));
+  }
+  return checks;
+}
+
+export function verifyLocally(row: RoundRow, configs: { slot?: TSlotConfig; gacha?: TGachaConfig }): Verification {
+  if (!row.serverSeed) throw new Error('The server seed of this round is still secret.');
+  const input = verifyInputOf(row, row.serverSeed);
+  const result = verifyRound(input, configs);
+  const checks = compareRound(row, result);
+  return { ok: checks.every((c) => c.ok), checks, input, result };
+}
