@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
+import { Loading } from '../../components/loading';
+import { formatNumber, formatSigned } from '../../lib/format';
+import { formatDuration, formatPercent, GAME_LABEL, GAMES, type Game } from '../../lib/games';
+import { type RouterOutputs, useTRPC } from '../../lib/trpc';
+
+type Session = RouterOutputs['games']['sessions']['active'][number];
+
+function Totals({ s }: { s: Session }) {
+  return (
+    <p className="small-text muted" data-testid="session-totals">
+      {formatNumber(s.totalRounds)} rounds · bet {formatNumber(s.totalBet)} · won {formatNumber(s.totalWin)} ·{' '}
+      <span className={s.netProfit >= 0 ? 'plus' : 'minus'}>
+        {formatSigned(s.netProfit)} (ROI {formatPercent(s.roi, 1)})
+      </span>{' '}
+      · {formatDuration(s.durationMs)}
+      {s.totalRounds > 0 && ` · ${formatDuration(s.averageRoundMs)} per round`}
+    </p>
+  );
+}
+
+/** Start a session to total a stretch of play; rounds of that game count into it until you end it. */
+export function GameSessions() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const active = useQuery(trpc.games.sessions.active.queryOptions());
+  const [ended, setEnded] = useState<Partial<Record<Game, Session>>>({});
+  const refresh = () => void queryClient.invalidateQueries(trpc.games.sessions.pathFilter());
+  const start = useMutation(trpc.games.sessions.start.mutationOptions({ onSettled: refresh }));
+  const end = useMutation(
+    trpc.games.sessions.end.mutationOptions({
+      onSuccess: (s) => setEnded((e) => ({ ...e, [s.gameType]: s })),
+      onSettled: refresh,
+    }),
+  );
+  const byGame = new Map(active.data?.map((s) => [s.gameType, s]));
+
+  return (
+    <section className="card stack" data-testid="game-sessions">
+      <h2>Game sessions</h2>
+      {active.isPending && <Loading />}
+      <ErrorBanner error={active.error ?? start.error ?? end.error} />
+      <ul className="plain ledger">
+        {GAMES.map((g) => {
+          const s = byGame.get(g);
+          const last = ended[g];
+          return (
+            <li key={g} data-testid="game-session" data-game={g} data-active={!!s}>
+              <div className="ledger-main">
+                <strong>{GAME_LABEL[g]}</strong>
+                {s ? (
+                  <button type="button" className="small" disabled={end.isPending} onClick={() => end.mutate({ gameType: g })}>
+                    End session
+                  </button>
+                ) : (
+                  <button type="button" className="small" disabled={start.isPending} onClick={() => start.mutate({ gameType: g })}>
+                    Start session
+                  </button>
+                )}
+              </div>
+              {s && <Totals s={s} />}
+              {!s && last && (
+                <div className="small-text">
+                  <span className="muted">Last session:</span> <Totals s={last} />
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
