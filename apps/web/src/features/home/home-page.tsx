@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '../../lib/trpc';
 import { Balances } from './balances';
+import { GamesGrid } from './games-grid';
 import { LevelBar } from './level-bar';
 import { RecentTransactions } from './recent-transactions';
 
@@ -14,6 +15,7 @@ export function HomePage({ me }: { me: RouterOutputs['auth']['me'] }) {
       </section>
       <Balances gold={me.gold} gems={me.gems} />
       <LevelBar level={me.level} experience={me.experience} maxExperience={me.maxExperience} />
+      <GamesGrid />
       <RecentTransactions />
     </div>
   );

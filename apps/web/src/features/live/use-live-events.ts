@@ -1,12 +1,14 @@
 /**
  * One SSE subscription to economy.live while signed in. Balance events patch the
  * cached `auth.me` in place (no refetch), then the ledger page is refreshed;
- * session_revoked ends the local session. The link resumes from the last event id.
+ * achievements show a toast; session_revoked ends the local session. The link
+ * resumes from the last event id.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { session } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
+import { toast } from './toasts';
 
 type LiveEnvelope = { type: string; data: Record<string, unknown>; at: string };
 
@@ -28,6 +30,13 @@ export function useLiveEvents(enabled: boolean) {
       void queryClient.invalidateQueries(trpc.economy.wallet.pathFilter());
     } else if (ev.type === 'level_up') {
       void queryClient.invalidateQueries(trpc.auth.me.pathFilter());
+    } else if (ev.type === 'achievement') {
+      const { title, rewardGold } = ev.data;
+      const reward = typeof rewardGold === 'number' && rewardGold > 0 ? `+${rewardGold.toLocaleString('en-US')} gold` : undefined;
+      toast.push({ title: `Achievement unlocked: ${String(title ?? 'new achievement')}`, tone: 'ok', ...(reward ? { body: reward } : {}) });
+      void queryClient.invalidateQueries(trpc.games.achievements.pathFilter());
+    } else if (ev.type === 'game_session') {
+      void queryClient.invalidateQueries(trpc.games.sessions.pathFilter());
     } else if (ev.type === 'session_revoked') {
       const reason = typeof ev.data.reason === 'string' ? ev.data.reason : '';
       session.end(REVOKE_TEXT[reason] ?? 'Your session has ended. Please log in again.');

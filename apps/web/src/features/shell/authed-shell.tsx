@@ -6,9 +6,9 @@ import { navigate, type Route } from '../../lib/router';
 import { useTRPC } from '../../lib/trpc';
 import { ChangePasswordPage } from '../auth/change-password-page';
 import { useLogout } from '../auth/use-logout';
-import { HomePage } from '../home/home-page';
+import { Toaster } from '../live/toasts';
 import { useLiveEvents } from '../live/use-live-events';
-import { SessionsPage } from '../sessions/sessions-page';
+import { Screen } from './screen';
 import { TopBar } from './top-bar';
 
 /** Everything behind login. Mounted only with a token pair, so no authed call can leave before login. */
@@ -35,12 +35,13 @@ export function AuthedShell({ route }: { route: Route }) {
       </div>
     );
   else if (me.data.mustChangePassword) body = <ChangePasswordPage />;
-  else body = route === 'sessions' ? <SessionsPage /> : <HomePage me={me.data} />;
+  else body = <Screen route={route} me={me.data} />;
 
   return (
     <>
-      <TopBar route={route} live={live.status} onLogout={logout} loggingOut={pending} />
+      <TopBar route={route} live={live.status} onLogout={logout} loggingOut={pending} balances={me.data} />
       <main className="page">{body}</main>
+      <Toaster />
     </>
   );
 }

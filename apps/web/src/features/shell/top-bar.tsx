@@ -1,39 +1,61 @@
+import { formatNumber } from '../../lib/format';
 import { hrefFor, type Route } from '../../lib/router';
 
 type LiveState = 'idle' | 'connecting' | 'pending' | 'error';
 const LIVE_LABEL: Record<LiveState, string> = { idle: 'offline', connecting: 'connecting', pending: 'live', error: 'offline' };
+
+const LINKS: [Route, string][] = [
+  ['home', 'Home'],
+  ['slot', 'Slot'],
+  ['gacha', 'Gacha'],
+  ['crash', 'Crash'],
+  ['rps', 'RPS'],
+  ['fairness', 'Fairness'],
+  ['profile', 'Profile'],
+  ['sessions', 'Sessions'],
+];
 
 export function TopBar({
   route,
   live,
   onLogout,
   loggingOut,
+  balances,
 }: {
   route: Route;
   live: LiveState;
   onLogout: () => void;
   loggingOut: boolean;
+  balances: { gold: number; gems: number } | undefined;
 }) {
-  const link = (to: Route, label: string) => (
-    <a href={hrefFor(to)} aria-current={route === to ? 'page' : undefined} data-testid={`nav-${to}`}>
-      {label}
-    </a>
-  );
   return (
     <header className="top-bar">
       <a className="brand" href={hrefFor('home')}>
         Casino-Club
       </a>
-      <nav>
-        {link('home', 'Home')}
-        {link('sessions', 'Sessions')}
+      {balances && (
+        <span className="wallet">
+          <span className="gold-text" data-testid="bar-gold" title="Gold">
+            {formatNumber(balances.gold)} g
+          </span>
+          <span className="gem-text" data-testid="bar-gems" title="Gems">
+            {formatNumber(balances.gems)} ◆
+          </span>
+        </span>
+      )}
+      <span className={`live-dot live-${LIVE_LABEL[live]}`} title={`Live updates: ${LIVE_LABEL[live]}`} data-testid="live-status">
+        {LIVE_LABEL[live]}
+      </span>
+      <nav className="main-nav">
+        {LINKS.map(([to, label]) => (
+          <a key={to} href={hrefFor(to)} aria-current={route === to ? 'page' : undefined} data-testid={`nav-${to}`}>
+            {label}
+          </a>
+        ))}
         <button type="button" className="link" onClick={onLogout} disabled={loggingOut} data-testid="logout">
           Log out
         </button>
       </nav>
-      <span className={`live-dot live-${LIVE_LABEL[live]}`} title={`Live updates: ${LIVE_LABEL[live]}`} data-testid="live-status">
-        {LIVE_LABEL[live]}
-      </span>
     </header>
   );
 }

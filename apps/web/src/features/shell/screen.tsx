@@ -1,0 +1,34 @@
+import type { Route } from '../../lib/router';
+import type { RouterOutputs } from '../../lib/trpc';
+import { CrashPage } from '../crash/crash-page';
+import { FairnessPage } from '../fairness/fairness-page';
+import { GachaPage } from '../gacha/gacha-page';
+import { HomePage } from '../home/home-page';
+import { ProfilePage } from '../profile/profile-page';
+import { RpsPage } from '../rps/rps-page';
+import { SessionsPage } from '../sessions/sessions-page';
+import { SlotPage } from '../slot/slot-page';
+
+type Me = RouterOutputs['auth']['me'];
+
+/** The page of a signed-in route; each page fetches only what it shows. */
+export function Screen({ route, me }: { route: Route; me: Me }) {
+  switch (route) {
+    case 'sessions':
+      return <SessionsPage />;
+    case 'slot':
+      return <SlotPage gold={me.gold} />;
+    case 'gacha':
+      return <GachaPage gold={me.gold} gems={me.gems} />;
+    case 'crash':
+      return <CrashPage gold={me.gold} />;
+    case 'rps':
+      return <RpsPage gold={me.gold} />;
+    case 'fairness':
+      return <FairnessPage />;
+    case 'profile':
+      return <ProfilePage me={me} />;
+    default:
+      return <HomePage me={me} />;
+  }
+}
