@@ -6,7 +6,9 @@ export type Route =
   | { name: 'user'; userId: number }
   | { name: 'invites' }
   | { name: 'audit'; targetType?: string; targetId?: string }
-  | { name: 'economy' };
+  | { name: 'economy' }
+  | { name: 'crash'; userId?: number }
+  | { name: 'games' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -14,6 +16,11 @@ export function parseRoute(hash: string): Route {
   if (user) return { name: 'user', userId: Number(user[1]) };
   if (path === '/invites') return { name: 'invites' };
   if (path === '/economy') return { name: 'economy' };
+  if (path === '/games') return { name: 'games' };
+  if (path === '/crash') {
+    const userId = Number(new URLSearchParams(query).get('user'));
+    return Number.isSafeInteger(userId) && userId > 0 ? { name: 'crash', userId } : { name: 'crash' };
+  }
   if (path === '/audit') {
     const q = new URLSearchParams(query);
     const targetType = q.get('type');
@@ -33,6 +40,8 @@ export function hrefFor(route: Route): string {
       if (route.targetId) q.set('target', route.targetId);
       return q.size ? `#/audit?${q}` : '#/audit';
     }
+    case 'crash':
+      return route.userId ? `#/crash?user=${route.userId}` : '#/crash';
     default:
       return `#/${route.name}`;
   }

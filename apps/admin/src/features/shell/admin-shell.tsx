@@ -9,6 +9,8 @@ import { AuditPage } from '../audit/audit-page';
 import { ChangePasswordPage } from '../auth/change-password-page';
 import { useLogout } from '../auth/use-logout';
 import { ReconcilePage } from '../economy/reconcile-page';
+import { CrashRoundsPage } from '../games/crash-rounds-page';
+import { GameConfigPage } from '../games/game-config-page';
 import { InvitesPage } from '../invites/invites-page';
 import { UserDetailPage } from '../users/user-detail-page';
 import { NO_FILTERS, type UserFilters } from '../users/user-filters';
@@ -34,6 +36,8 @@ export function AdminShell({ route }: { route: Route }) {
   else if (route.name === 'user') body = <UserDetailPage key={route.userId} userId={route.userId} selfId={me.data.id} />;
   else if (route.name === 'invites') body = <InvitesPage />;
   else if (route.name === 'economy') body = <ReconcilePage />;
+  else if (route.name === 'crash') body = <CrashRoundsPage key={hrefFor(route)} presetUserId={route.userId} />;
+  else if (route.name === 'games') body = <GameConfigPage />;
   else if (route.name === 'audit')
     body = <AuditPage key={hrefFor(route)} preset={{ targetType: route.targetType ?? '', targetId: route.targetId ?? '' }} />;
   else body = <UsersPage filters={userFilters} onFilters={setUserFilters} />;

@@ -1,10 +1,12 @@
 import { hrefFor, type Route } from '../../lib/router';
 
-const LINKS: { name: 'users' | 'invites' | 'audit' | 'economy'; label: string }[] = [
+const LINKS: { name: 'users' | 'invites' | 'audit' | 'economy' | 'crash' | 'games'; label: string }[] = [
   { name: 'users', label: 'Users' },
   { name: 'invites', label: 'Invites' },
   { name: 'audit', label: 'Audit' },
   { name: 'economy', label: 'Economy' },
+  { name: 'crash', label: 'Crash rounds' },
+  { name: 'games', label: 'Games' },
 ];
 
 export function Nav({

@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
+import { Loading } from '../../components/loading';
+import { SelectField } from '../../components/select-field';
+import { useTRPC } from '../../lib/trpc';
+import { useDebounced } from '../../lib/use-debounced';
+import { CrashRoundRow } from './crash-round-row';
+
+const STATUSES = ['active', 'cashed', 'busted', 'expired'] as const;
+type Status = (typeof STATUSES)[number];
+const STATUS_OPTIONS = [{ value: '', label: 'Any' }, ...STATUSES.map((s) => ({ value: s, label: s }))];
+const LIMIT_OPTIONS = [50, 100, 200].map((n) => ({ value: String(n), label: String(n) }));
+
+/** admin.crash.sessions: every crash round, newest first; a round in play keeps its crash point hidden. */
+export function CrashRoundsPage({ presetUserId }: { presetUserId?: number | undefined }) {
+  const trpc = useTRPC();
+  const [userId, setUserId] = useState(presetUserId ? String(presetUserId) : '');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [limit, setLimit] = useState('50');
+  const settledUser = useDebounced(userId.trim(), 300);
+  const userNumber = Number(settledUser);
+  const badUser = settledUser !== '' && !(Number.isSafeInteger(userNumber) && userNumber > 0);
+  const input = {
+    limit: Number(limit),
+    ...(settledUser && !badUser ? { userId: userNumber } : {}),
+    ...(status ? { status } : {}),
+  };
+  const rounds = useQuery({ ...trpc.admin.crash.sessions.queryOptions(input), enabled: !badUser, refetchInterval: 5000 });
+
+  return (
+    <div className="stack" data-testid="crash-rounds-page">
+      <h1>Crash rounds</h1>
+      <search className="filters">
+        <Field
+          label="User ID"
+          name="crash-user"
+          inputMode="numeric"
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+          error={badUser ? 'A user number, e.g. 42.' : undefined}
+        />
+        <SelectField
+          label="Status"
+          name="crash-status"
+          options={STATUS_OPTIONS}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status | '')}
+        />
+        <SelectField label="Show" name="crash-limit" options={LIMIT_OPTIONS} value={limit} onChange={(e) => setLimit(e.target.value)} />
+      </search>
+      <p className="muted small-text">Refreshes every 5 seconds. Crash points of rounds still in play are withheld, even here.</p>
+      {rounds.isPending && !badUser && <Loading />}
+      <ErrorBanner error={rounds.error} />
+      {rounds.isSuccess && rounds.data.length === 0 && <p className="muted">No crash rounds match.</p>}
+      <ul className="plain stack">
+        {rounds.data?.map((r) => (
+          <CrashRoundRow key={r.id} round={r} />
+        ))}
+      </ul>
+    </div>
+  );
+}
