@@ -4,7 +4,7 @@
  *
  *   HTTP     32 load clients (typed client, separate process) → this process's
  *            Fastify/tRPC server → admin.users.adjustBalance(delta -1): auth, then
- *            BEGIN; UPDATE users … RETURNING; INSERT wallet_ledger; INSERT
+ *            BEGIN; UPDATE users … + INSERT wallet_ledger (one CTE); INSERT
  *            admin_audit_log; COMMIT; then the live event to Redis.
  *   pgbench  32 clients, the same BEGIN … COMMIT over the same players. Protocol
  *            `extended` by default: Drizzle runs its queries as unnamed statements
@@ -44,15 +44,16 @@ export const usage = `pnpm bench wallet [--clients 32] [--warmup 2] [--duration 
   BENCH_LOG_LEVEL (default warn), PGBENCH (path to pgbench),
   BENCH_CPU_PROFILE=file.cpuprofile: V8 profile of the server over the measured HTTP window.`;
 
-/** What services/admin/users.ts adjustBalance → wallet.applyChange (no idempotency key) → writeAudit run. */
+/** What services/admin/users.ts adjustBalance → wallet.applyChange (no idempotency key: one CTE statement) → writeAudit run. */
 export const PGBENCH_SCRIPT = `\\set id random(:first_id, :last_id)
 BEGIN;
-UPDATE users SET gold = gold + -1, updated_at = now()
-  WHERE id = :id AND gold + -1 >= 0
-  RETURNING gold AS balance \\gset
+WITH u AS (
+  UPDATE users SET gold = gold + -1::bigint, updated_at = now()
+  WHERE id = :id AND gold + -1::bigint >= 0
+  RETURNING gold AS balance)
 INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
-  VALUES (:id, 'gold', -1, :balance, 'admin_deduct', 'admin', CAST(:admin_id AS text), NULL)
-  RETURNING id AS ledger_id \\gset
+  SELECT :id, 'gold'::currency, -1::bigint, u.balance, 'admin_deduct', 'admin', CAST(:admin_id AS text), NULL FROM u
+  RETURNING id AS ledger_id, balance_after AS balance \\gset
 INSERT INTO admin_audit_log (admin_id, action, target_type, target_id, before, after, meta, ip)
   VALUES (:admin_id, 'user.adjust_balance', 'user', CAST(:id AS text),
     jsonb_build_object('gold', CAST(:balance AS bigint) + 1), jsonb_build_object('gold', CAST(:balance AS bigint)),

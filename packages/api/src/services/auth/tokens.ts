@@ -1,23 +1,45 @@
 /**
- * Access tokens: HS256 JWT with sub, role, rank, sid (session), iat, exp and a unique jti.
- * Refresh tokens: 256-bit opaque random strings, stored only as SHA-256.
+ * Access tokens: HS256 JWT with sub, role, rank, sid (session), iat, exp and a unique jti,
+ * signed and verified by fast-jwt (synchronous HMAC, the verifier pinned to HS256);
+ * expiry is checked against the injected clock. Refresh tokens: 256-bit opaque random
+ * strings, stored only as SHA-256.
  */
-import { createHash, createSecretKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { TRank, TRole } from '@casino/shared';
-import { jwtVerify, SignJWT } from 'jose';
+import { createSigner, createVerifier } from 'fast-jwt';
 
 export type AccessClaims = { sub: string; role: TRole; rank: TRank; sid: string; jti: string; iat: number; exp: number };
 
-// A KeyObject per secret: importing the raw bytes on every verify costs more than the HMAC itself.
-const keys = new Map<string, KeyObject>();
-const key = (secret: string): KeyObject => {
-  let k = keys.get(secret);
-  if (!k) {
-    k = createSecretKey(Buffer.from(secret, 'utf8'));
-    keys.set(secret, k);
+type Signer = (payload: Record<string, unknown>) => string;
+type Verifier = (token: string) => Record<string, unknown>;
+const signers = new Map<string, Signer>();
+const verifiers = new Map<string, Verifier>();
+
+function signerFor(secret: string): Signer {
+  let s = signers.get(secret);
+  if (!s) {
+    // iat and exp come in the payload (from the injected clock); the signer keeps them as given.
+    s = createSigner({ key: secret, algorithm: 'HS256' }) as Signer;
+    signers.set(secret, s);
   }
-  return k;
-};
+  return s;
+}
+
+function verifierFor(secret: string): Verifier {
+  let v = verifiers.get(secret);
+  if (!v) {
+    // Time claims are checked below against the injected clock, not the wall clock.
+    v = createVerifier({
+      key: secret,
+      algorithms: ['HS256'],
+      ignoreExpiration: true,
+      ignoreNotBefore: true,
+      requiredClaims: ['sub', 'jti', 'exp', 'iat'],
+    }) as Verifier;
+    verifiers.set(secret, v);
+  }
+  return v;
+}
 
 export async function signAccessToken(
   secret: string,
@@ -28,29 +50,32 @@ export async function signAccessToken(
   const iat = Math.floor(now.getTime() / 1000);
   const expiresIn = ttlMinutes * 60;
   const jti = randomUUID();
-  const token = await new SignJWT({ role: claims.role, rank: claims.rank, sid: claims.sessionId })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(String(claims.userId))
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + expiresIn)
-    .setJti(jti)
-    .sign(key(secret));
+  const token = signerFor(secret)({
+    sub: String(claims.userId),
+    role: claims.role,
+    rank: claims.rank,
+    sid: claims.sessionId,
+    jti,
+    iat,
+    exp: iat + expiresIn,
+  });
   return { token, expiresIn, jti };
 }
 
 /** Returns the claims, or null for anything not signed by us with HS256 and unexpired. */
 export async function verifyAccessToken(secret: string, token: string, now: Date): Promise<AccessClaims | null> {
+  let payload: Record<string, unknown>;
   try {
-    const { payload } = await jwtVerify(token, key(secret), {
-      algorithms: ['HS256'],
-      currentDate: now,
-      requiredClaims: ['sub', 'jti', 'exp', 'iat'],
-    });
-    if (typeof payload.sid !== 'string' || typeof payload.role !== 'string' || typeof payload.rank !== 'string') return null;
-    return payload as unknown as AccessClaims;
+    payload = verifierFor(secret)(token);
   } catch {
     return null;
   }
+  const seconds = now.getTime() / 1000;
+  const { exp, iat, sid, role, rank, sub, jti } = payload;
+  if (typeof exp !== 'number' || exp <= seconds || typeof iat !== 'number' || iat > seconds + 60) return null;
+  if (typeof sid !== 'string' || typeof role !== 'string' || typeof rank !== 'string' || typeof sub !== 'string' || typeof jti !== 'string')
+    return null;
+  return payload as AccessClaims;
 }
 
 export const newRefreshToken = () => randomBytes(32).toString('base64url');
