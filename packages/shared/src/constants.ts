@@ -56,4 +56,6 @@ export const REASON_MESSAGES: Record<string, string> = {
   crash_active: 'You already have a crash round running.',
   crash_not_found: 'No active crash round.',
   crash_busted: 'Too late — the round crashed.',
+  crash_expired: 'The round expired before you cashed out.',
+  auto_cashout_out_of_range: 'That auto cash-out target is out of range.',
 };

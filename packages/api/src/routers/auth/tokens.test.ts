@@ -48,6 +48,16 @@ describe('access tokens', () => {
     expect(await reasonOf(callerFor(env.deps, p.accessToken).auth.me())).toBe('resolved');
   });
 
+  it('keeps authenticating from the database when Redis is down, still refusing ended sessions', async () => {
+    const p = await newPlayer(env.deps);
+    const other = await callerFor(env.deps).auth.login({ siteId: p.siteId, password: p.password });
+    await callerFor(env.deps, other.accessToken).auth.logout();
+    const broken = { ...env.kv, get: () => Promise.reject(new Error('connection refused')) };
+    const deps = { ...env.deps, kv: broken };
+    expect(await reasonOf(callerFor(deps, p.accessToken).auth.me())).toBe('resolved');
+    expect(await reasonOf(callerFor(deps, other.accessToken).auth.me())).toBe('UNAUTHORIZED:session_revoked');
+  });
+
   it('answers UNAUTHORIZED without a token', async () => {
     expect(await reasonOf(callerFor(env.deps).auth.me())).toBe('UNAUTHORIZED:token_missing');
   });

@@ -2,11 +2,22 @@ import { ZCrashTarget } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { cashout, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
-import { protectedProcedure, router } from '../../trpc';
+import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZBet, ZFairnessRef } from './slot';
 
 /** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
 export const crashRouter = router({
+  config: publicProcedure.query(({ ctx }) => {
+    const c = ctx.config.games.crash;
+    return {
+      minBet: c.minBet,
+      maxBet: c.maxBet,
+      houseEdgePercent: c.houseEdgePercent,
+      maxWinMultiplier: c.maxWinMultiplier,
+      roundTtlMs: c.roundTtlMs,
+      rtp: 1 - c.houseEdgePercent / 100,
+    };
+  }),
   bet: protectedProcedure
     .input(z.object({ bet: ZBet, autoCashout: ZCrashTarget.nullish() }))
     .output(

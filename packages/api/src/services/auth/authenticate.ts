@@ -25,10 +25,7 @@ function buildPrincipalQuery(db: Db) {
   return db
     .select({ id: users.id, role: users.role, rank: users.rank, status: users.status, nickname: users.nickname, sessionId: sessions.id })
     .from(users)
-    .leftJoin(
-      sessions,
-      and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, users.id), isNull(sessions.revokedAt)),
-    )
+    .leftJoin(sessions, and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, users.id), isNull(sessions.revokedAt)))
     .where(eq(users.id, sql.placeholder('userId')))
     .limit(1)
     .prepare('auth_principal');
@@ -47,8 +44,9 @@ export async function authenticate(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'con
   const claims = await verifyAccessToken(deps.config.jwtSecret, token, deps.clock.now());
   if (!claims) throw new DomainError('token_invalid');
   // The blacklist read and the user/session lookup go out together: every authed call pays both.
+  // If Redis is down the database still refuses revoked sessions (logout revokes its session), so carry on.
   const [revoked, [row]] = await Promise.all([
-    deps.kv.get(blacklistKey(claims.jti)),
+    deps.kv.get(blacklistKey(claims.jti)).catch(() => null),
     principalQuery(deps.db).execute({ userId: Number(claims.sub), sessionId: claims.sid }),
   ]);
   if (revoked) throw new DomainError('token_revoked');

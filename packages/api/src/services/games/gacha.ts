@@ -57,7 +57,15 @@ export async function pull(deps: Deps, userId: number, count: 1 | 10, currency: 
 
 export function gachaPublicConfig(deps: Pick<Deps, 'config'>) {
   const cfg = deps.config.games.gacha;
-  return { rarities: gachaOdds(cfg), costs: { single: cfg.costs.single, ten: cfg.costs.ten }, pity: cfg.pity, items: cfg.items };
+  // Weights and near-miss weights are published in full so clients can re-derive pulls exactly.
+  return {
+    rarities: gachaOdds(cfg),
+    weights: cfg.weights,
+    nearMiss: cfg.nearMiss,
+    costs: { single: cfg.costs.single, ten: cfg.costs.ten },
+    pity: cfg.pity,
+    items: cfg.items,
+  };
 }
 
 export async function pityOf(db: Db, userId: number): Promise<number> {

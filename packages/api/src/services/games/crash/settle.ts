@@ -71,6 +71,8 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
       seed: { seedId: row.seedId, nonce: row.nonce },
       outcome: {
         crashPoint: row.crashPoint,
+        // Needed to re-derive the crash point from the revealed seed (verifyRound).
+        houseEdgePercent: deps.config.games.crash.houseEdgePercent,
         status: fin.status,
         cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
         autoCashout: row.autoCashout,
