@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { writeAudit } from '../audit/audit';
 import { getProfile } from '../auth/profile';
 import { revokeAllSessions } from '../auth/sessions';
+import { byId, pageOf } from '../shared/page';
 import { applyChange } from '../wallet/wallet';
 
 export type Actor = { id: number; ip?: string | null };
@@ -49,8 +50,7 @@ export async function listUsers(
     )
     .orderBy(desc(users.id))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit);
-  return { items, nextCursor: rows.length > f.limit ? (items.at(-1)?.id ?? null) : null };
+  return pageOf(rows, f.limit, byId);
 }
 
 export async function getUserDetail(deps: Pick<Deps, 'db' | 'clock'>, userId: number) {

@@ -1,6 +1,7 @@
 /** Admin audit log: one row per admin mutation, written in the mutation's transaction. */
 import { adminAuditLog, type Db, users } from '@casino/db';
 import { and, desc, eq, gte, ilike, lt, lte, or } from 'drizzle-orm';
+import { byId, pageOf } from '../shared/page';
 
 export type AuditInput = {
   adminId: number;
@@ -68,6 +69,5 @@ export async function listAudit(db: Db, f: AuditFilter) {
     )
     .orderBy(desc(adminAuditLog.id))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit);
-  return { items, nextCursor: rows.length > f.limit ? (items.at(-1)?.id ?? null) : null };
+  return pageOf(rows, f.limit, byId);
 }

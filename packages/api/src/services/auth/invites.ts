@@ -3,6 +3,7 @@ import { type Db, type InviteCode, inviteCodes } from '@casino/db';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { DomainError, isUniqueViolation } from '../../errors';
+import { byId, pageOf } from '../shared/page';
 
 export type InviteProblem = 'invite_unknown' | 'invite_inactive' | 'invite_expired' | 'invite_exhausted';
 
@@ -77,8 +78,7 @@ export async function listInvites(db: Db, opts: { activeOnly: boolean; limit: nu
     .where(and(opts.activeOnly ? eq(inviteCodes.isActive, true) : undefined, opts.cursor ? lt(inviteCodes.id, opts.cursor) : undefined))
     .orderBy(desc(inviteCodes.id))
     .limit(opts.limit + 1);
-  const items = rows.slice(0, opts.limit);
-  return { items, nextCursor: rows.length > opts.limit ? (items.at(-1)?.id ?? null) : null };
+  return pageOf(rows, opts.limit, byId);
 }
 
 /** The unlimited development code; never created in production. */

@@ -3,6 +3,7 @@ import { type Db, gachaPity, gameRounds, userItems } from '@casino/db';
 import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, type TCurrency } from '@casino/shared';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { pageOf } from '../shared/page';
 import { playRound } from './play';
 
 async function lockPity(tx: Db, userId: number): Promise<number> {
@@ -97,6 +98,5 @@ export async function gachaHistory(db: Db, userId: number, opts: { cursor?: stri
     )
     .orderBy(desc(gameRounds.createdAt))
     .limit(opts.limit + 1);
-  const items = rows.slice(0, opts.limit);
-  return { items, nextCursor: rows.length > opts.limit ? (items.at(-1)?.createdAt.toISOString() ?? null) : null };
+  return pageOf(rows, opts.limit, (last) => last.createdAt.toISOString());
 }

@@ -1,6 +1,7 @@
 /** A player's rounds with what is needed to re-derive each one. */
 import { type Db, fairnessSeeds, gameRounds } from '@casino/db';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { pageOf } from '../shared/page';
 import type { TGame } from './rounds';
 
 /** Cursor = `${createdAt ISO}|${id}` of the last row of the previous page. */
@@ -29,7 +30,5 @@ export async function roundsPage(db: Db, userId: number, opts: { game?: TGame | 
     .where(and(eq(gameRounds.userId, userId), opts.game ? eq(gameRounds.game, opts.game) : undefined, after))
     .orderBy(desc(gameRounds.createdAt), desc(gameRounds.id))
     .limit(opts.limit + 1);
-  const items = rows.slice(0, opts.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > opts.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
+  return pageOf(rows, opts.limit, (last) => `${last.createdAt.toISOString()}|${last.id}`);
 }

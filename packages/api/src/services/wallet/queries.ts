@@ -3,6 +3,7 @@ import { type Db, queryRows, users, walletLedger } from '@casino/db';
 import type { TCurrency } from '@casino/shared';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { DomainError } from '../../errors';
+import { byId, pageOf } from '../shared/page';
 
 export async function getBalance(db: Db, userId: number) {
   const [row] = await db.select({ gold: users.gold, gems: users.gems, vipPoints: users.vipPoints }).from(users).where(eq(users.id, userId));
@@ -37,8 +38,7 @@ export async function ledgerPage(
     )
     .orderBy(desc(walletLedger.id))
     .limit(opts.limit + 1);
-  const items = rows.slice(0, opts.limit);
-  return { items, nextCursor: rows.length > opts.limit ? (items.at(-1)?.id ?? null) : null };
+  return pageOf(rows, opts.limit, byId);
 }
 
 export type Violation = { userId: number; currency: TCurrency; balance: number; ledgerSum: number };

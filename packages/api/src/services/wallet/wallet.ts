@@ -59,7 +59,11 @@ export async function applyChange(tx: Db, outbox: Outbox, change: WalletChange):
         RETURNING id, balance_after`,
   );
   if (!entry) {
-    const [exists] = await tx.select({ id: users.id, balance: column[change.currency] }).from(users).where(eq(users.id, change.userId)).limit(1);
+    const [exists] = await tx
+      .select({ id: users.id, balance: column[change.currency] })
+      .from(users)
+      .where(eq(users.id, change.userId))
+      .limit(1);
     if (!exists) throw new DomainError('user_not_found');
     throw new DomainError('insufficient_funds', { currency: change.currency, balance: exists.balance, required: -change.delta });
   }
