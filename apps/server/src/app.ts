@@ -41,7 +41,11 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
   });
   const logger = app.log as unknown as Deps['logger'];
 
-  const db = await createDb({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR, maxConnections: env.DATABASE_POOL_MAX });
+  const db = await createDb({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
+    maxConnections: env.DATABASE_POOL_MAX,
+  });
   if (db.kind === 'pglite') logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL not set: using embedded PGlite');
   if (db.kind === 'pglite' || env.MIGRATE_ON_START) await runMigrations(db);
 

@@ -44,7 +44,8 @@ function alwaysPrepared(sql: postgres.Sql): postgres.Sql {
     new Proxy(target, {
       get(t, prop, receiver) {
         const value = Reflect.get(t, prop, receiver);
-        if (prop === 'unsafe') return (q: string, p?: unknown[], o?: Record<string, unknown>) => (value as Unsafe).call(t, q, p, { ...o, prepare: true });
+        if (prop === 'unsafe')
+          return (q: string, p?: unknown[], o?: Record<string, unknown>) => (value as Unsafe).call(t, q, p, { ...o, prepare: true });
         if (prop === 'begin' || prop === 'savepoint') {
           return (...args: unknown[]) => {
             const fn = args.at(-1) as (tx: object) => unknown;

@@ -44,11 +44,12 @@ describe('stats, sessions, leaderboard', () => {
     const p = players[1];
     if (!p) throw new Error('no player');
     const rounds = [];
-    for (let cursor: string | undefined, page; ; cursor = page.nextCursor ?? undefined) {
-      page = await p.caller.games.fairness.rounds({ limit: 100, cursor });
+    let cursor: string | undefined;
+    do {
+      const page = await p.caller.games.fairness.rounds({ limit: 100, cursor });
       rounds.push(...page.items);
-      if (!page.nextCursor) break;
-    }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     expect(rounds).toHaveLength(260);
     expect(rounds.every((r) => r.serverSeed === null)).toBe(true);
     const { revealed } = await p.caller.games.fairness.rotate({ clientSeed: 'my-new-client-seed' });
