@@ -1,5 +1,5 @@
 /** Everything a service may touch, passed explicitly (no module-level singletons). */
-import type { Db } from '@casino/db';
+import { type Db, transaction } from '@casino/db';
 import type { ApiConfig } from './config';
 import type { Clock } from './infra/clock';
 import type { Kv } from './infra/kv';
@@ -21,7 +21,7 @@ export type Outbox = UserEvent[];
 /** Runs `fn` in one database transaction, then publishes the live events it queued. */
 export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'bus'>, fn: (tx: Db, outbox: Outbox) => Promise<T>): Promise<T> {
   const outbox: Outbox = [];
-  const result = await deps.db.transaction((tx) => fn(tx as unknown as Db, outbox));
+  const result = await transaction(deps.db, (tx) => fn(tx, outbox));
   if (outbox.length) await deps.bus.publish(outbox);
   return result;
 }

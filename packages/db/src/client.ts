@@ -75,3 +75,8 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown;
   return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
 }
+
+/** db.transaction with the transaction typed as a Db, so services take either. */
+export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}

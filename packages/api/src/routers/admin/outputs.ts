@@ -1,7 +1,9 @@
 /** Output schemas of admin procedures: what the console may see, nothing more (no hashes, no keys). */
 import { ZRank, ZUserStatus } from '@casino/shared';
 import { z } from 'zod';
-import { page, ZLedgerEntry, ZProfile } from '../shared/outputs';
+import { page, ZLedgerEntry, ZOk, ZProfile } from '../shared/outputs';
+
+export const ZOkOutput = ZOk;
 
 export const ZAdminUserRow = z.object({
   id: z.number(),

@@ -3,7 +3,7 @@
  * over Redis (LOGIN_MAX_FAILED_ATTEMPTS within LOGIN_LOCKOUT_MINUTES); while locked,
  * even the right password answers login_locked. Every attempt is recorded.
  */
-import { loginAttempts, users } from '@casino/db';
+import { loginAttempts, transaction, users } from '@casino/db';
 import type { TLoginInput } from '@casino/shared';
 import { eq, or, sql } from 'drizzle-orm';
 import type { RequestMeta } from '../../context';
@@ -68,9 +68,9 @@ export async function login(deps: Deps, input: TLoginInput, meta: Partial<Reques
   }
   await limiter.delete(identifier);
   const now = deps.clock.now();
-  const tokens = await deps.db.transaction(async (tx) => {
-    await touchLastLogin(tx as never, user.id, now);
-    return openSession(deps, tx as never, user, meta);
+  const tokens = await transaction(deps.db, async (tx) => {
+    await touchLastLogin(tx, user.id, now);
+    return openSession(deps, tx, user, meta);
   });
   await record(user.id, true, null);
   return { ...tokens, user: await getProfile(deps.db, user.id) };

@@ -2,7 +2,7 @@
  * Sessions are refresh-token families. Refresh rotates the token inside the family;
  * presenting a token that was already rotated revokes the whole family.
  */
-import { type Db, refreshTokens, sessions, users } from '@casino/db';
+import { type Db, refreshTokens, sessions, transaction, users } from '@casino/db';
 import type { TRank, TRole } from '@casino/shared';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { RequestMeta } from '../../context';
@@ -53,8 +53,7 @@ async function issueTokens(deps: Pick<Deps, 'clock' | 'config'>, tx: Db, user: P
 export async function refresh(deps: Pick<Deps, 'db' | 'clock' | 'config'>, presented: string): Promise<TokenPair> {
   const tokenHash = hashToken(presented);
   const now = deps.clock.now();
-  const outcome = await deps.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  const outcome = await transaction(deps.db, async (tx) => {
     // The conditional update is the race guard: of two concurrent presentations, one rotates.
     const [rotated] = await tx
       .update(refreshTokens)

@@ -4,7 +4,7 @@
  * lock, so a user's rounds are serialised and (seed, nonce) is never reused.
  */
 import { randomBytes } from 'node:crypto';
-import { type Db, type FairnessSeed, fairnessSeeds } from '@casino/db';
+import { type Db, type FairnessSeed, fairnessSeeds, transaction } from '@casino/db';
 import { hashServerSeed } from '@casino/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
@@ -66,8 +66,7 @@ export async function currentSeed(deps: Pick<Deps, 'db'>, userId: number) {
 
 /** Reveals the active server seed and commits to a new one; waits for rounds in flight (row lock). */
 export async function rotateSeed(deps: Pick<Deps, 'db' | 'clock'>, userId: number, clientSeed?: string) {
-  return deps.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(deps.db, async (tx) => {
     await activeSeed(tx, userId);
     const [old] = await tx
       .update(fairnessSeeds)

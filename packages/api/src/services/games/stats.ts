@@ -1,5 +1,5 @@
 /** Per-game stats (kept incrementally by rounds.ts), their recalculation from the rounds, and leaderboards. */
-import { type Db, gameRounds, queryRows, userGameStats, users } from '@casino/db';
+import { type Db, gameRounds, queryRows, transaction, userGameStats, users } from '@casino/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TGame } from './rounds';
 
@@ -23,8 +23,7 @@ export async function statsOf(db: Db, userId: number) {
  * how many rows differed from the incremental numbers — 0 when the books agree.
  */
 export async function recalculateStats(db: Db, userId?: number): Promise<{ rows: number; mismatched: number }> {
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Db;
+  return transaction(db, async (tx) => {
     const filter = userId ? sql`WHERE user_id = ${userId}` : sql``;
     const recomputed = sql`
       SELECT user_id, game, count(*)::int AS total_bets, sum(bet)::bigint AS total_wagered,
