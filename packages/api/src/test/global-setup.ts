@@ -11,6 +11,8 @@ export const TEMPLATE_DB = `casino_tpl_${process.pid}`;
 export default async function setup() {
   const url = process.env.DATABASE_URL;
   if (!url) return;
+  // Several projects (integration, e2e) share this setup in one run: the first one creates the template.
+  if (process.env.CASINO_TEST_TEMPLATE === TEMPLATE_DB) return;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   // Leftovers of interrupted runs: databases named after a process that is gone (concurrent runs keep theirs).
   const stale = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE 'casino_t%'`;
