@@ -6,6 +6,7 @@ type Scenario = { description: string; usage: string; run(argv: string[]): Promi
 
 const scenarios: Record<string, () => Promise<Scenario>> = {
   wallet: () => import('./wallet'),
+  games: () => import('./games'),
 };
 
 async function main(): Promise<number> {

@@ -64,3 +64,28 @@ export function redactUrl(raw: string): string {
     return raw;
   }
 }
+
+/**
+ * Waits until each of `channels` (full names, prefix included) has a subscriber on the Redis
+ * server, i.e. the server has wired those live streams; returns how long that took (ms).
+ */
+export async function waitForSubscribers(url: string, channels: readonly string[], timeoutMs: number): Promise<number> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  redis.on('error', () => {}); // surfaces on the commands below
+  const t0 = performance.now();
+  try {
+    for (;;) {
+      let missing = 0;
+      for (let i = 0; i < channels.length; i += 500) {
+        const reply = (await redis.call('PUBSUB', 'NUMSUB', ...channels.slice(i, i + 500))) as (string | number)[];
+        for (let j = 1; j < reply.length; j += 2) if (Number(reply[j]) < 1) missing++;
+      }
+      if (missing === 0) return performance.now() - t0;
+      if (performance.now() - t0 > timeoutMs)
+        throw new Error(`${missing} of ${channels.length} live channels still unsubscribed after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,5 +1,8 @@
 /** RSS and CPU observations of this (the server's) process and of the machine. */
 import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
@@ -19,6 +22,45 @@ export function rssSampler(intervalMs = 100) {
       clearInterval(timer);
     },
   };
+}
+
+/** Like rssSampler, also keeping the peak of the V8 heap in use and of off-heap (external) memory. */
+export function memorySampler(intervalMs = 100) {
+  const peak = { rss: 0, heapUsed: 0, external: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+    peak.external = Math.max(peak.external, m.external);
+    return m;
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  timer.unref();
+  return {
+    get peak() {
+      sample();
+      return { ...peak };
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
+
+let collect: (() => void) | null = null;
+
+/**
+ * V8 heap in use right after a full GC, i.e. what is actually retained (a sampled heapUsed
+ * also counts garbage not yet collected). Exposes `gc` at runtime; call outside measured windows.
+ */
+export function heapAfterGc(): number {
+  if (!collect) {
+    setFlagsFromString('--expose-gc');
+    collect = runInNewContext('gc') as () => void;
+  }
+  collect();
+  return process.memoryUsage().heapUsed;
 }
 
 /** Kernel's high-water mark of this process's RSS, in bytes. */
@@ -57,5 +99,22 @@ export function cpuWindow(): () => CpuWindow {
       machine: m1.total > m0.total ? (m1.busy - m0.busy) / (m1.total - m0.total) : 0,
       cores: cpus().length,
     };
+  };
+}
+
+export type LoopDelay = { p50: number; p99: number; max: number };
+
+/**
+ * Event-loop delay of this process from now until the returned function is called (ms): how
+ * late a timer due every `resolutionMs` fired (the histogram holds whole intervals; the
+ * interval itself is taken off).
+ */
+export function loopDelayWindow(resolutionMs = 10): () => LoopDelay {
+  const h = monitorEventLoopDelay({ resolution: resolutionMs });
+  h.enable();
+  return () => {
+    h.disable();
+    const toMs = (ns: number) => Math.max(0, ns / 1e6 - resolutionMs);
+    return { p50: toMs(h.percentile(50)), p99: toMs(h.percentile(99)), max: toMs(h.max) };
   };
 }

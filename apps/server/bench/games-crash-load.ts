@@ -1,0 +1,252 @@
+/**
+ * The crash players of `pnpm bench games`, in a process of their own (forked by games.ts,
+ * talking over IPC), so the server's event loop, CPU and RSS stay its own.
+ *
+ *   1. Every player opens `games.crash.onRound` over SSE (one EventSource each, through
+ *      createNodeClient: 1,000 connections from this one process) → `subscribed`.
+ *   2. On `go` (the parent has seen every player's Redis channel subscribed on the
+ *      server), every player places one bet with its auto-cash-out target, at most
+ *      `betConcurrency` bets in flight, longest targets first (so rounds overlap most).
+ *   3. It then only listens: the server settles every round by itself. Once each bet's
+ *      settlement event has arrived (or the timeout passed) it waits a little longer for
+ *      duplicates, closes every subscription and reports.
+ *
+ * Lag = receive time (Date.now() here) − a server time carried by the event: a tick's
+ * `serverNow`, a start's `startedAt`, and for settlement events (which carry no server time)
+ * the Redis stream id's milliseconds, i.e. when the event was published. games.ts adds the
+ * lag against each round's due time (crash_bets.due_at).
+ */
+import { performance } from 'node:perf_hooks';
+import { createNodeClient, memoryTokenStore } from '@casino/client/node';
+import { describeError } from './lib/closed-loop';
+import { type LatencySummary, summarize } from './lib/latency';
+import type { BenchPlayer } from './lib/players';
+import { type LoopDelay, loopDelayWindow } from './lib/resources';
+
+export type CrashPlayer = BenchPlayer & { target: number };
+
+export type CrashLoadParams = {
+  baseUrl: string;
+  players: CrashPlayer[];
+  bet: number;
+  betConcurrency: number;
+  /** How long to wait for settlement events after the last bet was answered. */
+  settleTimeoutMs: number;
+};
+
+export type Settlement = { gameId: string; userId: number; kind: string; payout: number; receivedMs: number; publishedMs: number };
+
+export type CrashLoadResult = {
+  subscriptions: number;
+  bets: { placed: number; failed: number; spanMs: number; latency: LatencySummary; games: { gameId: string; userId: number }[] };
+  settlements: Settlement[];
+  duplicates: number;
+  unsettled: number;
+  events: Record<string, number>;
+  /** tickAfterBets: ticks received once every bet was answered (no bet burst in the way). */
+  lag: { tick: LatencySummary; tickAfterBets: LatencySummary; start: LatencySummary; settlePublished: LatencySummary };
+  streamErrors: number;
+  reconnects: number;
+  errorSamples: string[];
+  loop: LoopDelay;
+  /** CPU of this process from `go` to the report (1 = one core). */
+  cpu: number;
+};
+
+export type CrashParentMessage = { type: 'init'; params: CrashLoadParams } | { type: 'go' };
+export type CrashChildMessage =
+  | { type: 'subscribed'; ms: number }
+  | { type: 'bets-placed'; placed: number; failed: number; spanMs: number; atMs: number }
+  | { type: 'result'; result: CrashLoadResult }
+  | { type: 'fatal'; error: string };
+
+type LiveData = { kind: string; gameId: string; serverNow?: string; startedAt?: string; payout?: number };
+
+const send = (msg: CrashChildMessage) =>
+  new Promise<void>((resolve) => {
+    if (!process.send) throw new Error('games-crash-load.ts must be forked by games.ts (no IPC channel)');
+    process.send(msg, () => resolve());
+  });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let goSignal: (() => void) | null = null;
+const go = new Promise<void>((resolve) => {
+  goSignal = resolve;
+});
+
+async function main(p: CrashLoadParams): Promise<CrashLoadResult> {
+  const tickLag: number[] = [];
+  const tickLagAfterBets: number[] = [];
+  let betsDoneAt = Number.POSITIVE_INFINITY;
+  const startLag: number[] = [];
+  const publishLag: number[] = [];
+  const events: Record<string, number> = {};
+  const settlements = new Map<string, Settlement>();
+  const errorSamples: string[] = [];
+  let duplicates = 0;
+  let streamErrors = 0;
+  let reconnects = 0;
+  const note = (err: unknown) => {
+    if (errorSamples.length < 5) errorSamples.push(describeError(err));
+  };
+
+  let expected = new Set<string>();
+  let betsDone = false;
+  let allSettled: (() => void) | null = null;
+  const settledAll = new Promise<void>((resolve) => {
+    allSettled = resolve;
+  });
+  const checkDone = () => {
+    if (betsDone && [...expected].every((id) => settlements.has(id))) allSettled?.();
+  };
+
+  // --- 1. subscriptions
+  const t0 = performance.now();
+  let started = 0;
+  let onAllStarted: (() => void) | null = null;
+  const allStarted = new Promise<void>((resolve) => {
+    onAllStarted = resolve;
+  });
+  const clients = p.players.map((player) => {
+    const client = createNodeClient({
+      baseUrl: p.baseUrl,
+      tokens: memoryTokenStore({ accessToken: player.accessToken, refreshToken: player.refreshToken }),
+    });
+    let opened = false;
+    const sub = client.games.crash.onRound.subscribe(undefined, {
+      onStarted: () => {
+        if (opened) return;
+        opened = true;
+        if (++started === p.players.length) onAllStarted?.();
+      },
+      onConnectionStateChange: (s) => {
+        if (opened && s.state === 'connecting') {
+          reconnects++;
+          if (s.error) note(s.error);
+        }
+      },
+      onError: (err) => {
+        streamErrors++;
+        note(err);
+      },
+      onData: (ev) => {
+        const now = Date.now();
+        const d = ev.data as LiveData;
+        events[d.kind] = (events[d.kind] ?? 0) + 1;
+        if (d.kind === 'tick') {
+          if (d.serverNow) {
+            const lag = now - Date.parse(d.serverNow);
+            tickLag.push(lag);
+            if (now >= betsDoneAt) tickLagAfterBets.push(lag);
+          }
+        } else if (d.kind === 'start') {
+          if (d.startedAt) startLag.push(now - Date.parse(d.startedAt));
+        } else {
+          const publishedMs = Number(ev.id.split('-')[0]);
+          publishLag.push(now - publishedMs);
+          if (settlements.has(d.gameId)) duplicates++;
+          else {
+            settlements.set(d.gameId, {
+              gameId: d.gameId,
+              userId: player.userId,
+              kind: d.kind,
+              payout: Number(d.payout ?? 0),
+              receivedMs: now,
+              publishedMs,
+            });
+          }
+          checkDone();
+        }
+      },
+    });
+    return { player, client, sub };
+  });
+  await Promise.race([
+    allStarted,
+    sleep(30_000).then(() => {
+      throw new Error(`only ${started} of ${p.players.length} subscriptions started within 30 s`);
+    }),
+  ]);
+  await send({ type: 'subscribed', ms: performance.now() - t0 });
+
+  // --- 2. bets, once the server has every subscription wired to Redis
+  await go;
+  const cpu0 = process.cpuUsage();
+  const loop = loopDelayWindow();
+  const order = [...clients].sort((a, b) => b.player.target - a.player.target);
+  const betLatency: number[] = [];
+  const games: { gameId: string; userId: number }[] = [];
+  let failed = 0;
+  let next = 0;
+  const tb = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(p.betConcurrency, order.length) }, async () => {
+      for (let c = order[next++]; c; c = order[next++]) {
+        const t = performance.now();
+        try {
+          const res = await c.client.games.crash.bet.mutate({ bet: p.bet, autoCashout: c.player.target });
+          betLatency.push(performance.now() - t);
+          games.push({ gameId: res.gameId, userId: c.player.userId });
+          expected.add(res.gameId);
+        } catch (err) {
+          failed++;
+          note(err);
+        }
+      }
+    }),
+  );
+  const spanMs = performance.now() - tb;
+  expected = new Set(games.map((g) => g.gameId));
+  betsDone = true;
+  betsDoneAt = Date.now();
+  await send({ type: 'bets-placed', placed: games.length, failed, spanMs, atMs: betsDoneAt });
+
+  // --- 3. the server settles every round by itself
+  checkDone();
+  await Promise.race([settledAll, sleep(p.settleTimeoutMs)]);
+  await sleep(500); // anything after this is a duplicate or a straggler worth reporting
+  for (const c of clients) c.sub.unsubscribe();
+  const used = process.cpuUsage(cpu0);
+  const loopDelay = loop();
+  const wallMs = performance.now() - tb;
+  await sleep(200);
+
+  return {
+    subscriptions: started,
+    bets: { placed: games.length, failed, spanMs, latency: summarize(betLatency), games },
+    settlements: [...settlements.values()],
+    duplicates,
+    unsettled: [...expected].filter((id) => !settlements.has(id)).length,
+    events,
+    lag: {
+      tick: summarize(tickLag),
+      tickAfterBets: summarize(tickLagAfterBets),
+      start: summarize(startLag),
+      settlePublished: summarize(publishLag),
+    },
+    streamErrors,
+    reconnects,
+    errorSamples,
+    loop: loopDelay,
+    cpu: (used.user + used.system) / (wallMs * 1000),
+  };
+}
+
+process.on('message', (raw) => {
+  const msg = raw as CrashParentMessage;
+  if (msg.type === 'go') {
+    goSignal?.();
+    return;
+  }
+  main(msg.params).then(
+    async (result) => {
+      await send({ type: 'result', result });
+      process.exit(0);
+    },
+    async (err: unknown) => {
+      await send({ type: 'fatal', error: err instanceof Error ? (err.stack ?? err.message) : String(err) }).catch(() => {});
+      process.exit(1);
+    },
+  );
+});
