@@ -1,17 +1,14 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { SpaProvider, useSignedIn } from '@casino/ui';
 import { AuthedShell } from './features/shell/authed-shell';
 import { PublicShell } from './features/shell/public-shell';
 import { useRoute } from './lib/router';
-import { useSignedIn } from './lib/session';
-import { queryClient, TRPCProvider, trpcClient } from './lib/trpc';
+import { spa } from './lib/spa';
 
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <Screens />
-      </TRPCProvider>
-    </QueryClientProvider>
+    <SpaProvider spa={spa}>
+      <Screens />
+    </SpaProvider>
   );
 }
 

@@ -1,5 +1,4 @@
-import { formatNumber } from '../lib/format';
-import { Field } from './field';
+import { Field, formatNumber } from '@casino/ui';
 
 type Limits = { min: number; max: number; balance: number };
 

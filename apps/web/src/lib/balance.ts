@@ -3,9 +3,9 @@
  * same numbers, but they only reach a connected subscription; writing the answer too keeps
  * the header right when the stream was still connecting. Both write the cached `auth.me`.
  */
+import { useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useTRPC } from './trpc';
 
 export function useSetBalance() {
   const trpc = useTRPC();

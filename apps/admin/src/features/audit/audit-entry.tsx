@@ -1,5 +1,5 @@
-import { formatDate, formatJson } from '../../lib/format';
-import type { RouterOutputs } from '../../lib/trpc';
+import { formatDate, type RouterOutputs } from '@casino/ui';
+import { formatJson } from '../../lib/format';
 
 type Entry = RouterOutputs['admin']['audit']['list']['items'][number];
 

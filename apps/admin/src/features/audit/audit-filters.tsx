@@ -1,4 +1,4 @@
-import { Field } from '../../components/field';
+import { Field } from '@casino/ui';
 
 export type AuditFilters = { search: string; action: string; targetType: string; targetId: string; from: string; to: string };
 export const NO_AUDIT_FILTERS: AuditFilters = { search: '', action: '', targetType: '', targetId: '', from: '', to: '' };

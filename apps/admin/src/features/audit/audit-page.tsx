@@ -1,9 +1,6 @@
+import { ErrorBanner, Loading, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { useTRPC } from '../../lib/trpc';
-import { useDebounced } from '../../lib/use-debounced';
 import { AuditEntry } from './audit-entry';
 import { type AuditFilters, AuditFiltersForm, NO_AUDIT_FILTERS, toAuditInput } from './audit-filters';
 

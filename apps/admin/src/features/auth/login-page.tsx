@@ -1,12 +1,9 @@
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
-import { appErrorOf, fieldErrorsOf } from '../../lib/errors';
+import { appErrorOf, ErrorBanner, LoginForm, type RouterOutputs, useLoginForm, useTRPC } from '@casino/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { navigate } from '../../lib/router';
-import { session, useSessionNotice } from '../../lib/session';
-import { type RouterOutputs, useTRPC } from '../../lib/trpc';
+import { session } from '../../lib/spa';
 
 /** Ends a session that was opened for a non-admin, so no token of it stays anywhere. */
 async function revoke(res: RouterOutputs['auth']['login']) {
@@ -17,12 +14,9 @@ async function revoke(res: RouterOutputs['auth']['login']) {
 export function LoginPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const notice = useSessionNotice();
-  const [siteId, setSiteId] = useState('');
-  const [password, setPassword] = useState('');
   const [refused, setRefused] = useState(false);
-  const login = useMutation(
-    trpc.auth.login.mutationOptions({
+  const form = useLoginForm(
+    {
       onSuccess: async (res) => {
         if (res.user.role !== 'admin') {
           setRefused(true);
@@ -32,44 +26,14 @@ export function LoginPage() {
         queryClient.setQueryData(trpc.auth.me.queryKey(), res.user);
         navigate({ name: 'users' });
       },
-    }),
+    },
+    () => setRefused(false),
   );
-  const fieldErrors = fieldErrorsOf(login.error);
-  const lock = appErrorOf(login.error);
+  const lock = appErrorOf(form.login.error);
   const lockMinutes = lock?.reason === 'login_locked' ? Number(lock.retryAfterMinutes ?? 1) : null;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    session.clearNotice();
-    setRefused(false);
-    login.mutate({ siteId: siteId.trim(), password });
-  };
-
   return (
-    <form className="card stack" onSubmit={submit} data-testid="login-form" noValidate>
-      <h1>Admin login</h1>
-      {notice && (
-        <p className="banner" data-testid="session-notice">
-          {notice}
-        </p>
-      )}
-      <Field
-        label="Admin ID"
-        name="siteId"
-        autoComplete="username"
-        value={siteId}
-        onChange={(e) => setSiteId(e.target.value)}
-        error={fieldErrors.siteId}
-      />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldErrors.password}
-      />
+    <LoginForm form={form} title="Admin login" idLabel="Admin ID">
       {refused && (
         <p className="banner banner-error" role="alert" data-testid="login-refused">
           This account is not an admin. Players use the <a href="/">player app</a>.
@@ -80,11 +44,8 @@ export function LoginPage() {
           Too many failed attempts. Try again in {lockMinutes} {lockMinutes === 1 ? 'minute' : 'minutes'}.
         </p>
       ) : (
-        <ErrorBanner error={login.error} testId="login-error" />
+        <ErrorBanner error={form.login.error} testId="login-error" />
       )}
-      <button type="submit" className="primary" disabled={login.isPending || !siteId || !password} data-testid="login-submit">
-        {login.isPending ? 'Logging in…' : 'Log in'}
-      </button>
-    </form>
+    </LoginForm>
   );
 }

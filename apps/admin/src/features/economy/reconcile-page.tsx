@@ -1,8 +1,6 @@
+import { ErrorBanner, formatDate, formatNumber, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { formatDate, formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
 
 /** Runs the balance = sum(ledger) check only when asked: it reads every user. */
 export function ReconcilePage() {

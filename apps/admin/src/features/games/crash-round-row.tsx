@@ -1,6 +1,5 @@
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, type RouterOutputs } from '@casino/ui';
 import { hrefFor } from '../../lib/router';
-import type { RouterOutputs } from '../../lib/trpc';
 
 type CrashRound = RouterOutputs['admin']['crash']['sessions'][number];
 

@@ -1,11 +1,7 @@
+import { ErrorBanner, Field, Loading, useDebounced, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
-import { Loading } from '../../components/loading';
 import { SelectField } from '../../components/select-field';
-import { useTRPC } from '../../lib/trpc';
-import { useDebounced } from '../../lib/use-debounced';
 import { CrashRoundRow } from './crash-round-row';
 
 const STATUSES = ['active', 'cashed', 'busted', 'expired'] as const;

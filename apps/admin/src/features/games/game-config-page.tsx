@@ -1,8 +1,5 @@
+import { ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatNumber } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { pct, x } from './format';
 import { GachaConfig } from './gacha-config';
 import { RecalculateStats } from './recalculate-stats';

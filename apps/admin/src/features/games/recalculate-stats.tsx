@@ -1,7 +1,5 @@
+import { ErrorBanner, formatNumber, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { formatNumber } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 
 /** Rebuilds every player's game stats from the round records; mismatches mean the incremental books drifted. */
 export function RecalculateStats() {

@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '../../lib/trpc';
+import type { RouterOutputs } from '@casino/ui';
 import { pct, x } from './format';
 
 type Slot = RouterOutputs['admin']['games']['config']['slot'];

@@ -1,9 +1,6 @@
+import { ErrorBanner, Field, fieldErrorsOf, useTRPC } from '@casino/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
-import { fieldErrorsOf } from '../../lib/errors';
-import { useTRPC } from '../../lib/trpc';
 
 /** Empty code = the server picks a random one; empty max uses = unlimited; empty expiry = never. */
 export function InviteCreateForm() {

@@ -1,9 +1,6 @@
+import { ErrorBanner, formatDate, Loading, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatDate } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { InviteCreateForm } from './invite-create-form';
 
 export function InvitesPage() {

@@ -1,13 +1,9 @@
+import { ChangePasswordPage, ErrorBanner, Loading, useLogout, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
 import { hrefFor, type Route } from '../../lib/router';
-import { session } from '../../lib/session';
-import { useTRPC } from '../../lib/trpc';
+import { session } from '../../lib/spa';
 import { AuditPage } from '../audit/audit-page';
-import { ChangePasswordPage } from '../auth/change-password-page';
-import { useLogout } from '../auth/use-logout';
 import { ReconcilePage } from '../economy/reconcile-page';
 import { CrashRoundsPage } from '../games/crash-rounds-page';
 import { GameConfigPage } from '../games/game-config-page';

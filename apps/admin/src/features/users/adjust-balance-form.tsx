@@ -1,12 +1,9 @@
 import { CURRENCIES, type TCurrency } from '@casino/shared';
+import { ErrorBanner, Field, formatNumber, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
 import { SelectField } from '../../components/select-field';
-import { formatNumber } from '../../lib/format';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import { useTRPC } from '../../lib/trpc';
 import { useRefreshUser } from './use-refresh-user';
 
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));

@@ -1,8 +1,6 @@
+import { ErrorBanner, Field, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
-import { useTRPC } from '../../lib/trpc';
 import { useRefreshUser } from './use-refresh-user';
 
 const plural = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`;

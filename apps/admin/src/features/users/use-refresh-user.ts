@@ -1,5 +1,5 @@
+import { useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../../lib/trpc';
 
 /** After a change to one user: their detail, the user list and the audit log are stale; nothing else is. */
 export function useRefreshUser(userId: number) {

@@ -1,5 +1,4 @@
-import { formatDate, formatNumber, formatSigned } from '../../lib/format';
-import type { RouterOutputs } from '../../lib/trpc';
+import { formatDate, formatNumber, formatSigned, type RouterOutputs } from '@casino/ui';
 
 type Detail = RouterOutputs['admin']['users']['get'];
 

@@ -1,9 +1,6 @@
+import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatDate, formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
 import { AdjustBalanceForm } from './adjust-balance-form';
 import { StatusActions } from './status-actions';
 import { UserActivity } from './user-activity';

@@ -1,5 +1,5 @@
 import { RANKS, type TRank, type TUserStatus, USER_STATUSES } from '@casino/shared';
-import { Field } from '../../components/field';
+import { Field } from '@casino/ui';
 import { SelectField } from '../../components/select-field';
 
 export type UserFilters = { search: string; rank: TRank | ''; status: TUserStatus | '' };

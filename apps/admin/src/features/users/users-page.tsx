@@ -1,10 +1,6 @@
+import { ErrorBanner, formatNumber, Loading, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatNumber } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
-import { useDebounced } from '../../lib/use-debounced';
 import { type UserFilters, UserFiltersForm } from './user-filters';
 
 /** Filters live in the shell so they survive a visit to a user's detail page. */

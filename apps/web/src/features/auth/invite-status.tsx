@@ -1,8 +1,6 @@
 import { REASON_MESSAGES } from '@casino/shared';
+import { formatDate, useDebounced, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { formatDate } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
-import { useDebounced } from '../../lib/use-debounced';
 
 export type InviteState = 'empty' | 'checking' | 'valid' | 'expired' | 'exhausted' | 'unknown' | 'inactive' | 'error';
 

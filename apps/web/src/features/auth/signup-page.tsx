@@ -1,11 +1,9 @@
 import { ZSignupInput } from '@casino/shared';
+import { appErrorOf, ErrorBanner, Field, fieldErrorsOf, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
-import { appErrorOf, describeError, fieldErrorsOf } from '../../lib/errors';
 import { hrefFor } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
+import { describeError } from '../../lib/spa';
 import { InviteStatus, useInviteCheck } from './invite-status';
 import { useSignIn } from './use-sign-in';
 

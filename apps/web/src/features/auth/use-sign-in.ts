@@ -1,7 +1,7 @@
+import { type RouterOutputs, useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { navigate } from '../../lib/router';
-import { session } from '../../lib/session';
-import { type RouterOutputs, useTRPC } from '../../lib/trpc';
+import { session } from '../../lib/spa';
 
 /** Stores a fresh token pair and seeds `auth.me` from the login/signup answer (one round trip fewer). */
 export function useSignIn() {

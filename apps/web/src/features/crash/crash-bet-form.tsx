@@ -1,8 +1,7 @@
 import { ZCrashTarget } from '@casino/shared';
+import { Field, formatNumber } from '@casino/ui';
 import { type FormEvent, useState } from 'react';
 import { BetInput, betProblem } from '../../components/bet-input';
-import { Field } from '../../components/field';
-import { formatNumber } from '../../lib/format';
 
 export type CrashBet = { bet: number; autoCashout: number | null };
 

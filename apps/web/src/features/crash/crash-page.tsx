@@ -1,11 +1,7 @@
+import { appErrorOf, ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { appErrorOf } from '../../lib/errors';
-import { formatNumber } from '../../lib/format';
 import { formatMultiplier } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 import { CrashBetForm } from './crash-bet-form';
 import { CrashCurve } from './crash-curve';
 import { CrashResult } from './crash-result';

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '@casino/ui';
 import { formatMultiplier } from '../../lib/games';
 import type { Settled } from './crash-state';
 

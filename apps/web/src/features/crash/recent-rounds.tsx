@@ -1,10 +1,7 @@
+import { ErrorBanner, formatDate, formatSigned, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatDate, formatSigned } from '../../lib/format';
 import { formatMultiplier } from '../../lib/games';
 import { hrefFor } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
 
 type Outcome = { crashPoint?: number; status?: string; cashoutMultiplier?: number | null; auto?: boolean };
 

@@ -5,12 +5,11 @@
  * cashout answers. A round that ended while nothing was listening is looked up in the
  * round records, so the page always ends on the server's result.
  */
+import { appErrorOf, useTRPC, useTRPCClient } from '@casino/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSetBalance } from '../../lib/balance';
-import { appErrorOf } from '../../lib/errors';
-import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { knows, type Round, type Settlement, settle, settlementOfEvent, settlementOfRecord } from './crash-state';
 import { serverClock } from './server-clock';
 

@@ -1,7 +1,5 @@
+import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { useTRPC } from '../../lib/trpc';
 
 /** The active seed pair: the server is bound to the seed behind this hash until you rotate. */
 export function Commitment() {

@@ -1,9 +1,7 @@
 import { hashServerSeed, ZClientSeed } from '@casino/shared';
+import { ErrorBanner, Field, useTRPC } from '@casino/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
-import { useTRPC } from '../../lib/trpc';
 
 /** Reveals the current server seed, commits to a new one, optionally with the player's own client seed. */
 export function RotateForm() {

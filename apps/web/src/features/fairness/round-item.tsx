@@ -1,9 +1,8 @@
 import type { TGachaConfig, TSlotConfig } from '@casino/shared';
+import { formatDate, formatNumber, useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDate, formatNumber } from '../../lib/format';
 import { GAME_LABEL, type Game } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 import { type RoundRow, stableJson, type Verification, verifyLocally } from './verify';
 
 type State = { local: Verification; server: 'checking' | 'agrees' | 'differs' | 'unavailable' } | { error: string } | null;

@@ -1,9 +1,7 @@
+import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
 import { GAME_LABEL, GAMES, type Game } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 import { RoundItem } from './round-item';
 import { gachaConfigOf, slotConfigOf } from './verify';
 

@@ -3,6 +3,7 @@
  * compared. The configuration must be the one the round was played with: the slot machine
  * is rebuilt from games.slot.config; gacha and crash publish less (see `gachaConfigOf`).
  */
+
 import {
   DEFAULT_CRASH_HOUSE_EDGE_PERCENT,
   DEFAULT_GACHA_CONFIG,
@@ -14,7 +15,7 @@ import {
   type TVerifyResult,
   verifyRound,
 } from '@casino/shared';
-import type { RouterOutputs } from '../../lib/trpc';
+import type { RouterOutputs } from '@casino/ui';
 
 export type RoundRow = RouterOutputs['games']['fairness']['rounds']['items'][number];
 type SlotPublic = RouterOutputs['games']['slot']['config'];

@@ -1,9 +1,6 @@
+import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatDate, formatNumber } from '../../lib/format';
 import { RARITY_LABEL } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 
 type Outcome = { count?: number; items?: { rarity: string; animationType: string }[] };
 

@@ -1,10 +1,7 @@
+import { ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
 import { useSetBalance } from '../../lib/balance';
-import { formatNumber } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { GachaHistory } from './gacha-history';
 import { Inventory } from './inventory';
 import { OddsTable } from './odds-table';

@@ -1,8 +1,6 @@
+import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
 import { RARITY_LABEL } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 
 const ORDER = ['legendary', 'epic', 'rare', 'common'];
 

@@ -1,6 +1,5 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber, type RouterOutputs } from '@casino/ui';
 import { formatPercent, RARITY_LABEL } from '../../lib/games';
-import type { RouterOutputs } from '../../lib/trpc';
 
 type GachaConfig = RouterOutputs['games']['gacha']['config'];
 

@@ -1,5 +1,5 @@
+import type { RouterOutputs } from '@casino/ui';
 import { RARITY_LABEL } from '../../lib/games';
-import type { RouterOutputs } from '../../lib/trpc';
 
 type Pull = RouterOutputs['games']['gacha']['pull'];
 

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '@casino/ui';
 
 /** Gold and gems from `auth.me`; the live subscription patches that cache entry. */
 export function Balances({ gold, gems }: { gold: number; gems: number }) {

@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '../../lib/trpc';
+import type { RouterOutputs } from '@casino/ui';
 import { Balances } from './balances';
 import { GamesGrid } from './games-grid';
 import { LevelBar } from './level-bar';

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '@casino/ui';
 
 export function LevelBar({ level, experience, maxExperience }: { level: number; experience: number; maxExperience: number }) {
   const pct = maxExperience > 0 ? Math.min(100, Math.max(0, (experience / maxExperience) * 100)) : 0;

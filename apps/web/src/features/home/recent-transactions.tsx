@@ -1,8 +1,6 @@
+import { ErrorBanner, formatDate, formatNumber, formatSigned, Loading, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatDate, formatNumber, formatSigned, ledgerReason } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
+import { ledgerReason } from '../../lib/format';
 
 /** The wallet ledger, newest first; refreshed by the live subscription on every balance change. */
 export function RecentTransactions() {

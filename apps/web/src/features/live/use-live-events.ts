@@ -4,10 +4,10 @@
  * achievements show a toast; session_revoked ends the local session. The link
  * resumes from the last event id.
  */
+import { useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { session } from '../../lib/session';
-import { useTRPC } from '../../lib/trpc';
+import { session } from '../../lib/spa';
 import { toast } from './toasts';
 
 type LiveEnvelope = { type: string; data: Record<string, unknown>; at: string };

@@ -1,8 +1,5 @@
+import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatDate, formatNumber } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 
 function Progress({ current, target }: { current: number; target: number }) {
   const shown = Number.isInteger(current) ? formatNumber(current) : current.toFixed(2);

@@ -1,10 +1,7 @@
+import { ErrorBanner, formatNumber, formatSigned, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatNumber, formatSigned } from '../../lib/format';
 import { formatDuration, formatPercent, GAME_LABEL, GAMES, type Game } from '../../lib/games';
-import { type RouterOutputs, useTRPC } from '../../lib/trpc';
 
 type Session = RouterOutputs['games']['sessions']['active'][number];
 

@@ -1,10 +1,7 @@
+import { ErrorBanner, formatNumber, formatSigned, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatNumber, formatSigned } from '../../lib/format';
 import { formatMultiplier, GAME_LABEL, type Game } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 
 const PERIODS = { day: 'Today', week: 'This week', month: 'This month', all: 'All time' } as const;
 const METRICS = { profit: 'Profit', wins: 'Wins', wagered: 'Wagered', multiplier: 'Best multiplier' } as const;

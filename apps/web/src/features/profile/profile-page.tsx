@@ -1,4 +1,4 @@
-import type { RouterOutputs } from '../../lib/trpc';
+import type { RouterOutputs } from '@casino/ui';
 import { Achievements } from './achievements';
 import { GameSessions } from './game-sessions';
 import { Leaderboard } from './leaderboard';

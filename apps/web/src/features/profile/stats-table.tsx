@@ -1,9 +1,6 @@
+import { ErrorBanner, formatNumber, formatSigned, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { formatNumber, formatSigned } from '../../lib/format';
 import { formatMultiplier, formatPercent, GAME_LABEL, type Game } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 
 /** Per-game totals (games.stats.mine), one row each: fits a phone better than a wide table. */
 export function StatsTable() {

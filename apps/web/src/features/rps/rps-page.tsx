@@ -1,12 +1,10 @@
 import { RPS_CHOICES, type TRpsChoice } from '@casino/shared';
+import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BetInput, betProblem } from '../../components/bet-input';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
 import { useSetBalance } from '../../lib/balance';
 import { formatMultiplier, formatPercent } from '../../lib/games';
-import { useTRPC } from '../../lib/trpc';
 import { RPS_GLYPH, RpsResult } from './rps-result';
 
 export function RpsPage({ gold }: { gold: number }) {

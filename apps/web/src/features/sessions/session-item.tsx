@@ -1,5 +1,4 @@
-import { formatDate } from '../../lib/format';
-import type { RouterOutputs } from '../../lib/trpc';
+import { formatDate, type RouterOutputs } from '@casino/ui';
 
 type Session = RouterOutputs['auth']['sessions'][number];
 

@@ -1,8 +1,6 @@
+import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
-import { session } from '../../lib/session';
-import { useTRPC } from '../../lib/trpc';
+import { session } from '../../lib/spa';
 import { SessionItem } from './session-item';
 
 /** Active logins of this account: end one elsewhere, or all of them (this one included). */

@@ -1,11 +1,7 @@
+import { ChangePasswordPage, ErrorBanner, Loading, useLogout, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
 import { navigate, type Route } from '../../lib/router';
-import { useTRPC } from '../../lib/trpc';
-import { ChangePasswordPage } from '../auth/change-password-page';
-import { useLogout } from '../auth/use-logout';
 import { Toaster } from '../live/toasts';
 import { useLiveEvents } from '../live/use-live-events';
 import { Screen } from './screen';

@@ -1,5 +1,5 @@
+import type { RouterOutputs } from '@casino/ui';
 import type { Route } from '../../lib/router';
-import type { RouterOutputs } from '../../lib/trpc';
 import { CrashPage } from '../crash/crash-page';
 import { FairnessPage } from '../fairness/fairness-page';
 import { GachaPage } from '../gacha/gacha-page';

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../lib/format';
+import { formatNumber } from '@casino/ui';
 import { hrefFor, type Route } from '../../lib/router';
 
 type LiveState = 'idle' | 'connecting' | 'pending' | 'error';

@@ -1,5 +1,5 @@
+import type { RouterOutputs } from '@casino/ui';
 import { formatMultiplier, formatPercent, symbolGlyph } from '../../lib/games';
-import type { RouterOutputs } from '../../lib/trpc';
 
 type SlotConfig = RouterOutputs['games']['slot']['config'];
 

@@ -1,5 +1,4 @@
-import { formatNumber } from '../../lib/format';
-import type { RouterOutputs } from '../../lib/trpc';
+import { formatNumber, type RouterOutputs } from '@casino/ui';
 
 type Spin = RouterOutputs['games']['slot']['spin'];
 

@@ -1,11 +1,8 @@
+import { ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { BetInput, betProblem } from '../../components/bet-input';
-import { ErrorBanner } from '../../components/error-banner';
-import { Loading } from '../../components/loading';
 import { useSetBalance } from '../../lib/balance';
-import { formatNumber } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
 import { Paytable } from './paytable';
 import { Reels } from './reels';
 import { SlotOutcome } from './slot-outcome';

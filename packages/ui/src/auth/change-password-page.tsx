@@ -1,15 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { Field } from '../../components/field';
-import { appErrorOf, describeError, fieldErrorsOf } from '../../lib/errors';
-import { useTRPC } from '../../lib/trpc';
+import { ErrorBanner } from '../components/error-banner';
+import { Field } from '../components/field';
+import { appErrorOf, fieldErrorsOf } from '../errors';
+import { useSpa } from '../spa-provider';
+import { useTRPC } from '../trpc';
 import { useLogout } from './use-logout';
 
 /** Shown instead of everything else while `me.mustChangePassword` is set (seeded accounts). */
 export function ChangePasswordPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { describeError } = useSpa();
   const { logout, pending: loggingOut } = useLogout();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');

@@ -1,0 +1,24 @@
+/** Reading the server's error shape (CONTRACT.md): `data.appError`, the tRPC code, zod field errors. */
+import { TRPCClientError } from '@trpc/client';
+
+export type AppError = { reason: string; message: string; [detail: string]: unknown };
+
+export function appErrorOf(error: unknown): AppError | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  const data = error.data as { appError?: AppError | null } | undefined;
+  return data?.appError ?? null;
+}
+
+export function errorCode(error: unknown): string | null {
+  if (!(error instanceof TRPCClientError)) return null;
+  return (error.data as { code?: string } | undefined)?.code ?? null;
+}
+
+/** Field name → first message, from the server's flattened zod issues. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof TRPCClientError)) return {};
+  const zod = (error.data as { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | undefined)?.zodError;
+  const out: Record<string, string> = {};
+  for (const [field, list] of Object.entries(zod?.fieldErrors ?? {})) if (list?.[0]) out[field] = list[0];
+  return out;
+}

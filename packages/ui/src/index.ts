@@ -1,0 +1,17 @@
+/** @casino/ui: browser-only React pieces both SPAs share. */
+export { ChangePasswordPage } from './auth/change-password-page';
+export { LoginForm } from './auth/login-form';
+export { type LoginFormState, useLoginForm } from './auth/use-login-form';
+export { useLogout } from './auth/use-logout';
+export { ErrorBanner } from './components/error-banner';
+export { Field } from './components/field';
+export { Loading } from './components/loading';
+export { createDescribeError, type DetailedMessages } from './describe-error';
+export { type AppError, appErrorOf, errorCode, fieldErrorsOf } from './errors';
+export { formatDate, formatNumber, formatSigned } from './format';
+export { useDebounced } from './hooks/use-debounced';
+export { mountApp } from './mount';
+export type { Session } from './session';
+export { createSpa, type Spa, type SpaOptions } from './spa';
+export { SpaProvider, useSessionNotice, useSignedIn, useSpa } from './spa-provider';
+export { type RouterInputs, type RouterOutputs, TRPCProvider, useTRPC, useTRPCClient } from './trpc';
