@@ -1,31 +1,30 @@
-/** Kv on real Redis: one command connection plus one lazily-opened subscriber connection. */
+/** Kv on real Redis: one auto-pipelined command connection plus one subscriber connection. */
 import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Kv } from './kv';
 
-// ioredis runs EVALSHA first and falls back to EVAL, so the script text is sent once per connection.
+// Defined as a command: ioredis sends EVALSHA and the script text only when Redis lacks it.
 const APPEND_AND_PUBLISH = `local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[2])
 redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[2])
 return id`;
 
 export function createRedisKv(url: string, prefix = ''): Kv {
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+  // Auto-pipelining batches the commands issued in one tick into one write.
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: true });
   redis.on('error', () => {
     // Connection errors surface on the commands that fail; /health reports them.
   });
-  let sub: Redis | null = null;
+  redis.defineCommand('appendAndPublish', { numberOfKeys: 2, lua: APPEND_AND_PUBLISH });
+  const scripted = redis as Redis & { appendAndPublish(stream: string, channel: string, maxLen: string, data: string): Promise<string> };
+  // Opened now, without the INFO ready check: SUBSCRIBE issued while that check runs would be refused.
+  const sub = redis.duplicate({ enableReadyCheck: false, enableAutoPipelining: false });
+  sub.on('error', () => {});
   const handlers = new Map<string, Set<(m: string) => void>>();
+  const pending = new Map<string, Promise<unknown>>();
+  sub.on('message', (channel: string, message: string) => {
+    for (const h of handlers.get(channel) ?? []) h(message);
+  });
   const k = (key: string) => prefix + key;
-
-  function subscriber(): Redis {
-    if (sub) return sub;
-    sub = redis.duplicate();
-    sub.on('error', () => {});
-    sub.on('message', (channel: string, message: string) => {
-      for (const h of handlers.get(channel) ?? []) h(message);
-    });
-    return sub;
-  }
 
   return {
     kind: 'redis',
@@ -64,7 +63,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       await redis.publish(k(channel), message);
     },
     async appendAndPublish(stream, channel, data, maxLen) {
-      return (await redis.eval(APPEND_AND_PUBLISH, 2, k(stream), k(channel), String(maxLen), data)) as string;
+      return scripted.appendAndPublish(k(stream), k(channel), String(maxLen), data);
     },
     async subscribe(channel, handler) {
       const ch = k(channel);
@@ -72,7 +71,20 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       if (!set) {
         set = new Set();
         handlers.set(ch, set);
-        await subscriber().subscribe(ch);
+        const subscribing = sub.subscribe(ch);
+        pending.set(ch, subscribing);
+        try {
+          await subscribing;
+        } catch (err) {
+          // A failed SUBSCRIBE must not leave a channel that looks subscribed but never delivers.
+          handlers.delete(ch);
+          throw err;
+        } finally {
+          pending.delete(ch);
+        }
+      } else {
+        // Joining a channel whose SUBSCRIBE is still in flight: wait for it (and share its failure).
+        await pending.get(ch);
       }
       set.add(handler);
       return async () => {
@@ -81,7 +93,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
         s.delete(handler);
         if (s.size === 0) {
           handlers.delete(ch);
-          await sub?.unsubscribe(ch).catch(() => {});
+          await sub.unsubscribe(ch).catch(() => {});
         }
       };
     },
@@ -100,7 +112,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       } while (cursor !== '0');
     },
     async close() {
-      await Promise.allSettled([redis.quit(), sub?.quit()]);
+      await Promise.allSettled([redis.quit(), sub.quit()]);
     },
   };
 }
