@@ -5,7 +5,7 @@ import type { TCurrency } from '@casino/shared';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
 import { getBalance } from '../wallet/queries';
-import { applyChange } from '../wallet/wallet';
+import { settleRoundMoney } from '../wallet/round-settlement';
 import type { BetLimits } from './config';
 import type { RoundSeed } from './fairness';
 import { takeNonce } from './fairness';
@@ -44,27 +44,14 @@ export async function playRound<T extends Record<string, unknown>>(
   return inTransaction(deps, async (tx, outbox) => {
     const seed = await takeNonce(tx, p.userId);
     const { payout, result, outcome } = await p.decide(seed, tx);
-    const ref = { refType: 'round', refId: roundId };
-    const debit = await applyChange(tx, outbox, {
+    let { balance } = await settleRoundMoney(tx, outbox, {
       userId: p.userId,
       currency: p.currency,
-      delta: -p.cost,
-      reason: `${p.game}_bet`,
-      ...ref,
-      idempotencyKey: `round:${roundId}:bet`,
+      stake: p.cost,
+      payout,
+      game: p.game,
+      roundId,
     });
-    let balance = debit.balance;
-    if (payout > 0) {
-      const credit = await applyChange(tx, outbox, {
-        userId: p.userId,
-        currency: p.currency,
-        delta: payout,
-        reason: `${p.game}_win`,
-        ...ref,
-        idempotencyKey: `round:${roundId}:win`,
-      });
-      balance = credit.balance;
-    }
     const recorded = await recordRound(tx, outbox, {
       roundId,
       userId: p.userId,

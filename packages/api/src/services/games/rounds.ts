@@ -3,9 +3,9 @@
  * active session's totals, the per-game stats and achievements. Idempotent by
  * round id: a round recorded twice changes nothing the second time.
  */
-import { type Db, gameRounds, gameSessions, userGameStats } from '@casino/db';
+import { type Db, queryRows } from '@casino/db';
 import type { TCurrency } from '@casino/shared';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 import { awardAchievements } from './achievements';
 import type { RoundSeed } from './fairness';
@@ -29,73 +29,43 @@ export type RoundRecord = {
 
 export const multiplierOf = (bet: number, payout: number) => (bet > 0 ? Math.round((payout / bet) * 100) / 100 : 0);
 
+/**
+ * One statement: the round row (with the active session, if any), that session's
+ * totals and the stats upsert. Data-modifying CTEs all see the same snapshot, and
+ * the session and stats updates hang off the inserted row, so a duplicate round
+ * id (ON CONFLICT DO NOTHING) changes nothing at all.
+ */
 export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord): Promise<{ inserted: boolean; achievements: number }> {
   const multiplier = multiplierOf(r.bet, r.payout);
-  const activeSession = and(eq(gameSessions.userId, r.userId), eq(gameSessions.game, r.game), isNull(gameSessions.endedAt));
-  const [session] = await tx.select({ id: gameSessions.id }).from(gameSessions).where(activeSession).limit(1);
-  const [inserted] = await tx
-    .insert(gameRounds)
-    .values({
-      id: r.roundId,
-      userId: r.userId,
-      game: r.game,
-      currency: r.currency,
-      bet: r.bet,
-      payout: r.payout,
-      multiplier,
-      result: r.result,
-      seedId: r.seed.seedId,
-      nonce: r.seed.nonce,
-      outcome: r.outcome,
-      sessionId: session?.id ?? null,
-      durationMs: r.durationMs ?? null,
-      createdAt: r.at,
-    })
-    .onConflictDoNothing()
-    .returning({ id: gameRounds.id });
-  if (!inserted) return { inserted: false, achievements: 0 };
-  if (session) {
-    await tx
-      .update(gameSessions)
-      .set({
-        totalRounds: sql`${gameSessions.totalRounds} + 1`,
-        totalBet: sql`${gameSessions.totalBet} + ${r.bet}`,
-        totalWin: sql`${gameSessions.totalWin} + ${r.payout}`,
-        totalDurationMs: sql`${gameSessions.totalDurationMs} + ${r.durationMs ?? 0}`,
-      })
-      .where(eq(gameSessions.id, session.id));
-  }
-
   const win = r.result === 'win' ? 1 : 0;
   const loss = r.result === 'loss' ? 1 : 0;
-  const [stats] = await tx
-    .insert(userGameStats)
-    .values({
-      userId: r.userId,
-      game: r.game,
-      totalBets: 1,
-      totalWagered: r.bet,
-      totalWins: win,
-      totalLosses: loss,
-      totalPayout: r.payout,
-      totalProfit: r.payout - r.bet,
-      highestMultiplier: multiplier,
-      updatedAt: r.at,
-    })
-    .onConflictDoUpdate({
-      target: [userGameStats.userId, userGameStats.game],
-      set: {
-        totalBets: sql`${userGameStats.totalBets} + 1`,
-        totalWagered: sql`${userGameStats.totalWagered} + ${r.bet}`,
-        totalWins: sql`${userGameStats.totalWins} + ${win}`,
-        totalLosses: sql`${userGameStats.totalLosses} + ${loss}`,
-        totalPayout: sql`${userGameStats.totalPayout} + ${r.payout}`,
-        totalProfit: sql`${userGameStats.totalProfit} + ${r.payout - r.bet}`,
-        highestMultiplier: sql`GREATEST(${userGameStats.highestMultiplier}, ${multiplier})`,
-        updatedAt: r.at,
-      },
-    })
-    .returning();
-  const achievements = await awardAchievements(tx, outbox, { ...r, multiplier, totalBets: stats?.totalBets ?? 1 });
+  const duration = r.durationMs ?? null;
+  const [row] = await queryRows<{ total_bets: number | null }>(
+    tx,
+    sql`WITH r AS (
+          INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, created_at)
+          VALUES (${r.roundId}::uuid, ${r.userId}::int, ${r.game}::game_type, ${r.currency}::text, ${r.bet}::bigint, ${r.payout}::bigint,
+            ${multiplier}::float8, ${r.result}::round_result, ${r.seed.seedId}::bigint, ${r.seed.nonce}::int, ${JSON.stringify(r.outcome)}::jsonb,
+            (SELECT id FROM game_sessions WHERE user_id = ${r.userId}::int AND game = ${r.game}::game_type AND ended_at IS NULL),
+            ${duration}::int, ${r.at.toISOString()}::timestamptz)
+          ON CONFLICT DO NOTHING
+          RETURNING session_id),
+        s AS (
+          UPDATE game_sessions SET total_rounds = total_rounds + 1, total_bet = total_bet + ${r.bet}::bigint,
+            total_win = total_win + ${r.payout}::bigint, total_duration_ms = total_duration_ms + ${duration ?? 0}::bigint
+          WHERE id = (SELECT session_id FROM r))
+        INSERT INTO user_game_stats AS g (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier, updated_at)
+        SELECT ${r.userId}::int, ${r.game}::game_type, 1, ${r.bet}::bigint, ${win}::int, ${loss}::int, ${r.payout}::bigint,
+          ${r.payout - r.bet}::bigint, ${multiplier}::float8, ${r.at.toISOString()}::timestamptz
+        FROM r
+        ON CONFLICT (user_id, game) DO UPDATE SET
+          total_bets = g.total_bets + 1, total_wagered = g.total_wagered + excluded.total_wagered,
+          total_wins = g.total_wins + excluded.total_wins, total_losses = g.total_losses + excluded.total_losses,
+          total_payout = g.total_payout + excluded.total_payout, total_profit = g.total_profit + excluded.total_profit,
+          highest_multiplier = GREATEST(g.highest_multiplier, excluded.highest_multiplier), updated_at = excluded.updated_at
+        RETURNING total_bets`,
+  );
+  if (!row) return { inserted: false, achievements: 0 };
+  const achievements = await awardAchievements(tx, outbox, { ...r, multiplier, totalBets: Number(row.total_bets ?? 1) });
   return { inserted: true, achievements };
 }
