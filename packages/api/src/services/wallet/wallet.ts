@@ -18,6 +18,11 @@ export type WalletChange = {
   refType?: string | null;
   refId?: string | null;
   idempotencyKey?: string | null;
+  /**
+   * The key is new by construction (derived from an id this transaction owns): skip the
+   * lookup for an earlier entry; the unique index still refuses a duplicate.
+   */
+  freshKey?: boolean;
 };
 
 export type WalletResult = { ledgerId: number; balance: number; delta: number; idempotent: boolean };
@@ -29,7 +34,7 @@ export async function applyChange(tx: Db, outbox: Outbox, change: WalletChange):
     throw new DomainError('invalid_amount', {}, 'Amounts are non-zero whole numbers.');
   }
   const key = change.idempotencyKey ?? null;
-  if (key) {
+  if (key && !change.freshKey) {
     // Serialises concurrent requests carrying the same key; the unique index is the backstop.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${change.userId}, hashtext(${key}))`);
     const [prior] = await tx

@@ -50,17 +50,22 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
       .returning({ id: crashBets.id });
     if (!won) return null;
     const ref = { refType: 'crash', refId: row.id };
+    let credited: number | null = null;
     if (fin.payout > 0) {
-      await applyChange(tx, outbox, {
-        userId: row.userId,
-        currency: 'gold',
-        delta: fin.payout,
-        reason: 'crash_win',
-        ...ref,
-        idempotencyKey: `crash:${row.id}:win`,
-      });
+      credited = (
+        await applyChange(tx, outbox, {
+          userId: row.userId,
+          currency: 'gold',
+          delta: fin.payout,
+          reason: 'crash_win',
+          ...ref,
+          idempotencyKey: `crash:${row.id}:win`,
+          // Only the settler that won the conditional update above gets here.
+          freshKey: true,
+        })
+      ).balance;
     }
-    await recordRound(tx, outbox, {
+    const recorded = await recordRound(tx, outbox, {
       roundId: row.id,
       userId: row.userId,
       game: 'crash',
@@ -81,8 +86,8 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
       durationMs: fin.elapsedMs,
       at,
     });
-    // Read last: achievements recorded with the round may credit rewards too.
-    const balance = await readBalance(tx, row.userId);
+    // Re-read only when needed: a lost round changed no balance here; achievements may have credited.
+    const balance = credited !== null && recorded.achievements === 0 ? credited : await readBalance(tx, row.userId);
     const s: CrashSettlement = {
       gameId: row.id,
       userId: row.userId,

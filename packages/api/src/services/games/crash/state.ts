@@ -41,10 +41,8 @@ export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Pr
   const ttlMs = s.ttlMs + 60_000;
   try {
     await withTimeout(
-      (async () => {
-        await kv.set(roundKey(s.gameId), JSON.stringify(s), { ttlMs });
-        await kv.zadd(DUE_SET, s.dueAtMs, s.gameId);
-      })(),
+      // Issued together: the Redis client pipelines them into one write.
+      Promise.all([kv.set(roundKey(s.gameId), JSON.stringify(s), { ttlMs }), kv.zadd(DUE_SET, s.dueAtMs, s.gameId)]),
     );
   } catch (err) {
     logger.warn({ err, gameId: s.gameId }, 'crash bet refused: redis unavailable');

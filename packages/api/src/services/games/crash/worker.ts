@@ -19,25 +19,32 @@ export type CrashWorker = CrashSettler & { stop(): Promise<void> };
 /** Redis entries without a row this long after their start are leftovers of a rolled-back bet. */
 const GHOST_AFTER_MS = 30_000;
 
+/** Settles rows with at most `parallel` transactions in flight, starting the next as soon as one ends. */
 async function settleAll(deps: Deps, rows: CrashBet[], parallel: number): Promise<number> {
   let settled = 0;
-  for (let i = 0; i < rows.length; i += parallel) {
-    const done = await Promise.all(
-      rows.slice(i, i + parallel).map((row) =>
-        settleIfDue(deps, row, deps.clock.now()).catch((err) => {
-          deps.logger.error({ err, gameId: row.id }, 'crash settlement failed; will retry');
-          return null;
-        }),
-      ),
-    );
-    settled += done.filter(Boolean).length;
-  }
+  let next = 0;
+  const lane = async () => {
+    for (let row = rows[next++]; row; row = rows[next++]) {
+      const done = await settleIfDue(deps, row, deps.clock.now()).catch((err) => {
+        deps.logger.error({ err, gameId: row.id }, 'crash settlement failed; will retry');
+        return null;
+      });
+      if (done) settled++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, rows.length) }, lane));
   return settled;
+}
+
+/** Rounds another settler has claimed in Redis are left to it (if Redis is down, all are ours). */
+async function unclaimed(deps: Deps, rows: CrashBet[]): Promise<CrashBet[]> {
+  const claimed = await Promise.all(rows.map((r) => claimSettlement(deps.kv, r.id).catch(() => true)));
+  return rows.filter((_, i) => claimed[i]);
 }
 
 /** One pass of each loop, without timers (tests drive these directly). */
 export function crashSettler(deps: Deps, opts: Pick<CrashWorkerOptions, 'batch' | 'parallel'> = {}): CrashSettler {
-  const { batch = 200, parallel = 8 } = opts;
+  const { batch = 200, parallel = 16 } = opts;
 
   async function tick(): Promise<number> {
     const now = deps.clock.now().getTime();
@@ -56,11 +63,12 @@ export function crashSettler(deps: Deps, opts: Pick<CrashWorkerOptions, 'batch' 
       const state = await readRoundState(deps.kv, id);
       if (!state || now - state.startedAtMs > GHOST_AFTER_MS) await clearRoundState(deps.kv, id);
     }
-    const active = rows.filter((r) => r.status === 'active');
-    const claimed = await Promise.all(active.map((r) => claimSettlement(deps.kv, r.id)));
     return settleAll(
       deps,
-      active.filter((_, i) => claimed[i]),
+      await unclaimed(
+        deps,
+        rows.filter((r) => r.status === 'active'),
+      ),
       parallel,
     );
   }
@@ -72,7 +80,7 @@ export function crashSettler(deps: Deps, opts: Pick<CrashWorkerOptions, 'batch' 
       .where(and(eq(crashBets.status, 'active'), lte(crashBets.dueAt, deps.clock.now())))
       .orderBy(asc(crashBets.dueAt))
       .limit(batch);
-    return settleAll(deps, rows, parallel);
+    return settleAll(deps, await unclaimed(deps, rows), parallel);
   }
 
   return { tick, sweep };
