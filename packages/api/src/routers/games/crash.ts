@@ -59,7 +59,7 @@ export const crashRouter = router({
     )
     .query(({ ctx }) => currentRound(ctx.deps, ctx.user.id)),
 
-  /** Ticks (~100 ms, server clock) and start / cashout / bust / expired events; resumable by last event id. */
+  /** Ticks (every games.crash.tickMs, server clock) and start / cashout / bust / expired events; resumable by last event id. */
   onRound: protectedProcedure.input(z.object({ lastEventId: z.string().max(40).nullish() }).optional()).subscription(async function* ({
     ctx,
     input,

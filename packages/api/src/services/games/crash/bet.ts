@@ -66,6 +66,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         refType: 'crash',
         refId: gameId,
         idempotencyKey: `crash:${gameId}:bet`,
+        freshKey: true, // gameId was generated for this bet
       });
       await tx.insert(crashBets).values({
         id: gameId,

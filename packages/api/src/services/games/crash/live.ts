@@ -1,6 +1,6 @@
 /**
  * games.crash.onRound: the user's `crash` live events (start, cashout, bust, expired — from
- * the bus, so whichever instance settled the round) merged with ticks every ~100 ms computed
+ * the bus, so whichever instance settled the round) merged with ticks (every `tickMs`) computed
  * on the server clock while a round is in play. Ticks stop at the round's due time, so they
  * never pass the crash point; the settlement event is what reveals it.
  */
@@ -32,7 +32,7 @@ export async function* crashRoundEvents(
   userId: number,
   opts: { signal?: AbortSignal; lastEventId?: string | null; tickMs?: number } = {},
 ): AsyncGenerator<CrashLiveItem> {
-  const tickMs = opts.tickMs ?? 100;
+  const tickMs = opts.tickMs ?? deps.config.games.crash.tickMs;
   const maxWin = deps.config.games.crash.maxWinMultiplier;
   const done = new AbortController();
   const queue: DeliveredEvent[] = [];
