@@ -1,4 +1,4 @@
-/** @casino/ui: browser-only React pieces both SPAs share. */
+/** @casino/ui: browser-only React pieces both SPAs share. The base stylesheet is `@casino/ui/styles.css`. */
 export { ChangePasswordPage } from './auth/change-password-page';
 export { LoginForm } from './auth/login-form';
 export { type LoginFormState, useLoginForm } from './auth/use-login-form';
