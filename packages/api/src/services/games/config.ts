@@ -19,6 +19,11 @@ export type GamesConfig = {
     maxWinMultiplier: number;
     /** Unsettled rounds expire (lost) after this long. */
     roundTtlMs: number;
+    /**
+     * Interval of multiplier ticks on games.crash.onRound. The curve is deterministic, so
+     * clients draw it between ticks; ticks only keep their clock in step with the server's.
+     */
+    tickMs: number;
   };
   /** Wins of at least this much gold count as big wins (social proof, achievements). */
   bigWinThresholdGold: number;
@@ -28,6 +33,6 @@ export const defaultGamesConfig: GamesConfig = {
   slot: DEFAULT_SLOT_CONFIG,
   gacha: DEFAULT_GACHA_CONFIG,
   rps: { minBet: 10, maxBet: 10_000, houseEdgePercent: DEFAULT_RPS_HOUSE_EDGE_PERCENT },
-  crash: { minBet: 10, maxBet: 10_000, houseEdgePercent: 1, maxWinMultiplier: 1000, roundTtlMs: 120_000 },
+  crash: { minBet: 10, maxBet: 10_000, houseEdgePercent: 1, maxWinMultiplier: 1000, roundTtlMs: 120_000, tickMs: 250 },
   bigWinThresholdGold: 1000,
 };
