@@ -5,78 +5,28 @@
  * the audit log and reconciliation, manages an invite, and force-logs the player out.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createCasinoClient } from '@casino/client';
-import { users } from '@casino/db';
-import { eq } from 'drizzle-orm';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, horizontalOverflow, login, makeAdmin, phonePage, signupAccount } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const PASSWORD = 'correct-horse-42';
-
-let server: TestServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`.`);
-  // Its own database (cloned from the migrated template) and Redis prefix, or PGlite + in-process roles.
-  server = await startTestServer();
-  baseUrl = server.url;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Signs an account up over the typed client; returns its ids. */
-async function signupAccount(prefix: string) {
-  const id = randomBytes(4).toString('hex');
-  const client = createCasinoClient({ baseUrl });
-  const res = await client.auth.signup.mutate({
-    siteId: `${prefix}_${id}`,
-    nickname: `${prefix}${id}`,
-    password: PASSWORD,
-    inviteCode: '5858',
-  });
-  return { userId: res.user.id, siteId: res.user.siteId, nickname: res.user.nickname };
-}
-
-async function login(page: Page, siteId: string) {
-  await page.getByTestId('field-siteId').fill(siteId);
-  await page.getByTestId('field-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
+const suite = browserSuite();
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim();
 
 describe('admin console', () => {
   it('manages a player end to end while the player watches live', async () => {
-    const player = await signupAccount('pl');
-    const admin = await signupAccount('ad');
-    await server.deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, admin.userId));
+    const { baseUrl } = suite;
+    const player = await signupAccount(baseUrl, 'pl');
+    const admin = await signupAccount(baseUrl, 'ad');
+    await makeAdmin(suite.server, admin.userId);
 
-    const playerPage = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    const playerPage = await phonePage(suite.browser);
     await playerPage.goto(`${baseUrl}/#/login`);
     await login(playerPage, player.siteId);
     await playerPage.locator('[data-testid="gold"]', { hasText: '1,000' }).waitFor();
     await playerPage.locator('[data-testid="live-status"]', { hasText: 'live' }).waitFor();
 
-    const adminPage = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    const adminPage = await phonePage(suite.browser);
     await adminPage.goto(`${baseUrl}/admin/`);
     await login(adminPage, player.siteId);
     await adminPage.getByTestId('login-refused').waitFor();
@@ -134,7 +84,7 @@ describe('admin console', () => {
     expect(await text(playerPage, 'session-notice')).toBe('You were logged out by an administrator.');
 
     for (const page of [adminPage, playerPage]) {
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     }
     await adminPage.getByTestId('logout').click();
     await adminPage.getByTestId('login-form').waitFor();

@@ -4,18 +4,15 @@
  * its own server and browser.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertChromium } from './browser';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 export default function setup() {
   // Fail before spending time on builds: the browser tests cannot run without it.
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    throw new Error(`Chromium not found at ${chromium}. Install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
-  }
+  assertChromium();
   try {
     // Vite's own CLI through this Node: works however the tests were started (pnpm, npx, an IDE).
     for (const app of ['web', 'admin']) {

@@ -9,46 +9,13 @@
  * those crash rounds, read the game configuration and recalculate the stats.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createCasinoClient } from '@casino/client';
-import { users } from '@casino/db';
-import { eq } from 'drizzle-orm';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, phonePage, signupAccount } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let server: TestServer;
-let browser: Browser;
-let baseUrl: string;
+const suite = browserSuite();
 /** The player of the first test, whose rounds the admin audits in the second. */
 let playerId = 0;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`.`);
-  // Its own database (cloned from the migrated template) and Redis prefix, or PGlite + in-process roles.
-  server = await startTestServer();
-  baseUrl = server.url;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** The server's gold for the signed-in player, read with the page's own token (plain fetch, no SPA code). */
 const serverGold = (page: Page) =>
@@ -76,18 +43,16 @@ async function expectHeaderGoldMatchesServer(page: Page) {
 
 describe('games in the browser', () => {
   it('spins the slot, plays crash (auto and after a reload), and verifies the rounds after rotating seeds', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const page = await phonePage(suite.browser);
+    const pageErrors = collectPageErrors(page);
     const id = randomBytes(5).toString('hex');
 
-    await page.goto(`${baseUrl}/#/signup`);
+    await page.goto(`${suite.baseUrl}/#/signup`);
     await page.getByTestId('field-inviteCode').fill('5858');
     await page.locator('[data-testid="invite-status"][data-state="valid"]').waitFor();
     await page.getByTestId('field-siteId').fill(`game_${id}`);
     await page.getByTestId('field-nickname').fill(`Gamer${id}`);
-    await page.getByTestId('field-password').fill('correct-horse-42');
+    await page.getByTestId('field-password').fill(PASSWORD);
     await page.getByTestId('signup-submit').click();
     await page.getByTestId('home').waitFor();
     await page.locator('[data-testid="bar-gold"]', { hasText: '1,000 g' }).waitFor();
@@ -180,25 +145,17 @@ describe('games in the browser', () => {
     }
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 
   it('shows the admin the player’s crash rounds, the game configuration, and recalculates stats without mismatches', async () => {
     expect(playerId).toBeGreaterThan(0);
-    const siteId = `adm_${randomBytes(4).toString('hex')}`;
-    const signup = await createCasinoClient({ baseUrl }).auth.signup.mutate({
-      siteId,
-      nickname: siteId,
-      password: 'correct-horse-42',
-      inviteCode: '5858',
-    });
-    await server.deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, signup.user.id));
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const { baseUrl } = suite;
+    const admin = await signupAccount(baseUrl, 'adm');
+    await makeAdmin(suite.server, admin.userId);
+    const page = await phonePage(suite.browser);
     await page.goto(`${baseUrl}/admin/`);
-    await page.getByTestId('field-siteId').fill(siteId);
-    await page.getByTestId('field-password').fill('correct-horse-42');
-    await page.getByTestId('login-submit').click();
+    await login(page, admin.siteId);
     await page.getByTestId('users-page').waitFor();
     await page.goto(`${baseUrl}/admin/#/crash?user=${playerId}`);
     await page.getByTestId('crash-rounds-page').waitFor();
@@ -219,6 +176,6 @@ describe('games in the browser', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-mismatched')).toBe('0');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -5,42 +5,11 @@
  * Uses PGlite unless DATABASE_URL / REDIS_URL are set.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, horizontalOverflow, PASSWORD, phonePage } from './browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let server: TestServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}. Install it with \`apt-get install -y chromium\`.`);
-  // Its own database (cloned from the migrated template) and Redis prefix, or PGlite + in-process roles.
-  server = await startTestServer();
-  baseUrl = server.url;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** scrollWidth beyond the viewport means something sticks out sideways on a phone. */
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const suite = browserSuite();
 
 /** tRPC paths of every /trpc request, and whether it carried a bearer token. */
 function recordTrpcCalls(page: Page) {
@@ -59,17 +28,16 @@ function recordTrpcCalls(page: Page) {
 
 describe('player signup', () => {
   it('signs up with invite 5858, shows 1,000 gold at phone width, then logs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const page = await phonePage(suite.browser);
     const calls = recordTrpcCalls(page);
     const id = randomBytes(5).toString('hex');
 
-    await page.goto(`${baseUrl}/#/signup`);
+    await page.goto(`${suite.baseUrl}/#/signup`);
     await page.getByTestId('field-inviteCode').fill('5858');
     await page.locator('[data-testid="invite-status"][data-state="valid"]').waitFor();
     await page.getByTestId('field-siteId').fill(`e2e_${id}`);
     await page.getByTestId('field-nickname').fill(`Player${id}`);
-    await page.getByTestId('field-password').fill('correct-horse-42');
+    await page.getByTestId('field-password').fill(PASSWORD);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     const beforeLogin = calls.length;
@@ -94,15 +62,14 @@ describe('player signup', () => {
     await page.waitForTimeout(500);
     expect(calls.slice(beforeLogout).flatMap((c) => c.paths)).toEqual(['auth.logout']);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await context.close();
+    await page.context().close();
   });
 
   it('words a failed login and counts down a lockout', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const page = await phonePage(suite.browser);
     // An unknown account fails exactly like a wrong password, and locks the same way.
     const ghost = `ghost_${randomBytes(5).toString('hex')}`;
-    await page.goto(`${baseUrl}/#/login`);
+    await page.goto(`${suite.baseUrl}/#/login`);
     await page.getByTestId('field-siteId').fill(ghost);
     await page.getByTestId('field-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
@@ -122,6 +89,6 @@ describe('player signup', () => {
     await page.getByTestId('field-siteId').fill(`${ghost}_other`);
     expect(await page.getByTestId('login-submit').isDisabled()).toBe(false);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await context.close();
+    await page.context().close();
   });
 });
