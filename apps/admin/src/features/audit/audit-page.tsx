@@ -1,4 +1,4 @@
-import { ErrorBanner, Loading, useDebounced, useTRPC } from '@casino/ui';
+import { ErrorBanner, Loading, MoreButton, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AuditEntry } from './audit-entry';
@@ -26,11 +26,7 @@ export function AuditPage({ preset }: { preset: Partial<AuditFilters> }) {
           <AuditEntry key={e.id} entry={e} />
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <MoreButton list={list} label="Load more" />
     </div>
   );
 }

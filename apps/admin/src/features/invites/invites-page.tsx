@@ -1,4 +1,4 @@
-import { ErrorBanner, formatDate, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { InviteCreateForm } from './invite-create-form';
@@ -63,11 +63,7 @@ export function InvitesPage() {
           </li>
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <MoreButton list={list} label="Load more" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ErrorBanner, formatNumber, Loading, useDebounced, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatNumber, Loading, MoreButton, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { hrefFor } from '../../lib/router';
 import { type UserFilters, UserFiltersForm } from './user-filters';
@@ -47,11 +47,7 @@ export function UsersPage({ filters, onFilters }: { filters: UserFilters; onFilt
           </li>
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} data-testid="more-users">
-          {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <MoreButton list={list} label="Load more" testId="more-users" />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { GAME_LABEL, GAMES, type Game } from '../../lib/games';
@@ -47,11 +47,7 @@ export function RoundsList() {
           <RoundItem key={r.id} row={r} configs={configs} />
         ))}
       </ul>
-      {rounds.hasNextPage && (
-        <button type="button" onClick={() => void rounds.fetchNextPage()} disabled={rounds.isFetchingNextPage}>
-          {rounds.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </button>
-      )}
+      <MoreButton list={rounds} label="Show more" />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { RARITY_LABEL } from '../../lib/games';
 
@@ -48,11 +48,7 @@ export function GachaHistory() {
           );
         })}
       </ul>
-      {history.hasNextPage && (
-        <button type="button" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-          {history.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </button>
-      )}
+      <MoreButton list={history} label="Show more" />
     </section>
   );
 }

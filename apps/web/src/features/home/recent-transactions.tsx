@@ -1,4 +1,4 @@
-import { ErrorBanner, formatDate, formatNumber, formatSigned, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, formatSigned, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ledgerReason } from '../../lib/format';
 
@@ -34,16 +34,7 @@ export function RecentTransactions() {
           </li>
         ))}
       </ul>
-      {history.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void history.fetchNextPage()}
-          disabled={history.isFetchingNextPage}
-          data-testid="more-transactions"
-        >
-          {history.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </button>
-      )}
+      <MoreButton list={history} label="Show more" testId="more-transactions" />
     </section>
   );
 }
