@@ -1,22 +1,21 @@
 /** Output schemas of admin procedures: what the console may see, nothing more (no hashes, no keys). */
-import { ZRank, ZUserStatus } from '@casino/shared';
 import { z } from 'zod';
 import { page, ZLedgerEntry, ZOk, ZProfile } from '../shared/outputs';
 
 export const ZOkOutput = ZOk;
 
-export const ZAdminUserRow = z.object({
-  id: z.number(),
-  siteId: z.string(),
-  nickname: z.string(),
-  role: z.enum(['user', 'admin']),
-  rank: ZRank,
-  status: ZUserStatus,
-  gold: z.number(),
-  gems: z.number(),
-  level: z.number(),
-  createdAt: z.date(),
-  lastLoginAt: z.date().nullable(),
+export const ZAdminUserRow = ZProfile.pick({
+  id: true,
+  siteId: true,
+  nickname: true,
+  role: true,
+  rank: true,
+  status: true,
+  gold: true,
+  gems: true,
+  level: true,
+  createdAt: true,
+  lastLoginAt: true,
 });
 
 export const ZAdminUserDetail = z.object({

@@ -11,6 +11,9 @@ import type { Deps } from '../../deps';
 
 export type RoundSeed = { seedId: number; serverSeed: string; serverSeedHash: string; clientSeed: string; nonce: number };
 
+/** What a round shows of its seeds while the server seed is still secret. */
+export const fairnessRef = (s: RoundSeed) => ({ serverSeedHash: s.serverSeedHash, clientSeed: s.clientSeed, nonce: s.nonce });
+
 const newServerSeed = () => randomBytes(32).toString('hex');
 const defaultClientSeed = () => randomBytes(8).toString('hex');
 

@@ -4,6 +4,7 @@ import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, type TCurrency } from
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { pageOf } from '../shared/page';
+import { fairnessRef } from './fairness';
 import { playRound } from './play';
 
 async function lockPity(tx: Db, userId: number): Promise<number> {
@@ -52,7 +53,7 @@ export async function pull(deps: Deps, userId: number, count: 1 | 10, currency: 
     cost,
     currency,
     balance: round.balance,
-    fairness: { serverSeedHash: round.seed.serverSeedHash, clientSeed: round.seed.clientSeed, nonce: round.seed.nonce },
+    fairness: fairnessRef(round.seed),
   };
 }
 

@@ -9,6 +9,7 @@ import { settleRoundMoney } from '../wallet/round-settlement';
 import type { BetLimits } from './config';
 import type { RoundSeed } from './fairness';
 import { takeNonce } from './fairness';
+
 import { recordRound, type TGame, type TResult } from './rounds';
 
 export function checkBet(limits: BetLimits, bet: number): void {

@@ -1,6 +1,7 @@
 /** Rock-paper-scissors: the server's choice is the round's only fair draw. */
 import { hmacStream, playRps, rpsRtp, type TRpsChoice } from '@casino/shared';
 import type { Deps } from '../../deps';
+import { fairnessRef } from './fairness';
 import { checkBet, playRound } from './play';
 
 export async function playRpsRound(deps: Deps, userId: number, bet: number, choice: TRpsChoice) {
@@ -28,7 +29,7 @@ export async function playRpsRound(deps: Deps, userId: number, bet: number, choi
     result: o.result,
     payout: o.payout,
     balance: round.balance,
-    fairness: { serverSeedHash: round.seed.serverSeedHash, clientSeed: round.seed.clientSeed, nonce: round.seed.nonce },
+    fairness: fairnessRef(round.seed),
   };
 }
 

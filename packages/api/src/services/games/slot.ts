@@ -1,6 +1,7 @@
 /** Slot: weighted reels from the fair stream; the win streak lives in Redis. */
 import { hmacStream, slotRtp, spinSlot } from '@casino/shared';
 import type { Deps } from '../../deps';
+import { fairnessRef } from './fairness';
 import { checkBet, playRound } from './play';
 
 const streakKey = (userId: number) => `slot:streak:${userId}`;
@@ -42,7 +43,7 @@ export async function spin(deps: Deps, userId: number, bet: number) {
     bonusPercent: o.bonusPercent,
     streak: o.streakAfter,
     balance: round.balance,
-    fairness: { serverSeedHash: round.seed.serverSeedHash, clientSeed: round.seed.clientSeed, nonce: round.seed.nonce },
+    fairness: fairnessRef(round.seed),
   };
 }
 
