@@ -1,5 +1,13 @@
-// Bundles the server and the workspace packages into dist/main.js; npm dependencies stay external.
+// Bundles the server with the workspace packages into dist/main.js. The server's own npm
+// dependencies stay external (native addons, WASM, and packages that load files at run
+// time); everything else the workspace packages use is bundled, so nothing has to be
+// resolvable from apps/server that is not declared in its package.json.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = new Set(Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@casino/')));
+const packageName = (path) => (path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]);
 
 await build({
   entryPoints: ['src/main.ts'],
@@ -11,9 +19,11 @@ await build({
   sourcemap: true,
   plugins: [
     {
-      name: 'externalize-npm',
+      name: 'externalize-server-deps',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@casino/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) =>
+          external.has(packageName(args.path)) ? { path: args.path, external: true } : undefined,
+        );
       },
     },
   ],

@@ -2,7 +2,7 @@
  * The server as a newcomer runs it: a separate process with no DATABASE_URL and no
  * REDIS_URL (PGlite in a data folder, in-process Redis roles), driven over HTTP.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,9 +16,9 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function startServer(env: Record<string, string>) {
+function startServer(env: Record<string, string>, args = ['--import', 'tsx', 'apps/server/src/main.ts']) {
   const { DATABASE_URL: _d, REDIS_URL: _r, ...rest } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...rest, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +83,18 @@ describe('embedded mode', () => {
     const meBody = (await me.json()) as { result: { data: { json: { nickname: string; gold: number } } } };
     expect(meBody.result.data.json).toMatchObject({ nickname: 'Newcomer', gold: 1000 });
 
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('the built bundle (what `pnpm start` runs) starts from a clean tree and serves', async () => {
+    execFileSync(process.execPath, ['build.mjs'], { cwd: join(root, 'apps/server'), stdio: 'pipe' });
+    const dir = mkdtempSync(join(tmpdir(), 'casino-built-'));
+    dirs.push(dir);
+    const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, NODE_ENV: 'development' }, ['apps/server/dist/main.js']);
+    const url = (await s.listening).replace('localhost', '127.0.0.1');
+    const signup = await trpc(url, 'auth.signup', { siteId: 'bundled', nickname: 'Bundled', password: 'password-123', inviteCode: '5858' });
+    expect(signup.status).toBe(200);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
   });
