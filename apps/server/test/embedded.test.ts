@@ -62,7 +62,13 @@ describe('embedded mode', () => {
   it('runs with PGlite and in-process Redis: signup → login → me over HTTP, then shuts down gracefully', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casino-embedded-'));
     dirs.push(dir);
-    const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, AUTO_SEED_BASIC: '1', NODE_ENV: 'development' });
+    const s = startServer({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: join(dir, 'fresh/.data/pglite'),
+      AUTO_SEED_BASIC: '1',
+      NODE_ENV: 'development',
+    });
     const url = (await s.listening).replace('localhost', '127.0.0.1');
     expect(s.output()).toContain('using embedded PGlite');
     expect(s.output()).toContain('in-process Redis roles');
@@ -91,7 +97,9 @@ describe('embedded mode', () => {
     execFileSync(process.execPath, ['build.mjs'], { cwd: join(root, 'apps/server'), stdio: 'pipe' });
     const dir = mkdtempSync(join(tmpdir(), 'casino-built-'));
     dirs.push(dir);
-    const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, NODE_ENV: 'development' }, ['apps/server/dist/main.js']);
+    const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'fresh/.data/pglite'), NODE_ENV: 'development' }, [
+      'apps/server/dist/main.js',
+    ]);
     const url = (await s.listening).replace('localhost', '127.0.0.1');
     const signup = await trpc(url, 'auth.signup', { siteId: 'bundled', nickname: 'Bundled', password: 'password-123', inviteCode: '5858' });
     expect(signup.status).toBe(200);

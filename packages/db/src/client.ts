@@ -3,6 +3,7 @@
  * otherwise PGlite (Postgres in WASM) in a local folder or in memory.
  * Both expose the same Drizzle API, so services never know which one runs.
  */
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -64,6 +65,8 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     const db = drizzlePostgres(alwaysPrepared(sql), { schema, casing: 'snake_case' }) as unknown as Db;
     return { db, kind: 'postgres', driver: { kind: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
   }
+  // PGlite creates its folder but not the parents (a fresh clone has no .data/ yet).
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const pg = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
   await pg.waitReady;
   const db = drizzlePglite(pg, { schema, casing: 'snake_case' }) as unknown as Db;
