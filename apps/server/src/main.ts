@@ -22,6 +22,14 @@ async function main() {
     `Casino-Club is running at ${url} (admin at ${url}/admin/)`,
   );
 
+  if (process.stdout.isTTY) {
+    // The JSON log line above says the same for machines; this is for the person who ran `pnpm app`.
+    const seeds = env.AUTO_SEED_BASIC ? '\n  seed accounts: admin / 123456 (admin), user001…user004 / 123455 — change at first login' : '';
+    process.stdout.write(
+      `\n  Casino-Club  ${url}\n  admin        ${url}/admin/\n  invite code  ${env.DEFAULT_INVITE_CODE || '(none)'}${seeds}\n\n`,
+    );
+  }
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
