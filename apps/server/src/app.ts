@@ -37,7 +37,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
     },
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy: env.TRUST_PROXY,
   });
   const logger = app.log as unknown as Deps['logger'];
 

@@ -44,6 +44,8 @@ export const ZEnv = z
     SIGNUP_STARTING_GEMS: z.coerce.number().int().min(0).default(0),
     DEFAULT_INVITE_CODE: z.string().trim().default('5858'),
     AUTO_SEED_BASIC: bool,
+    /** Trust X-Forwarded-For (only behind a proxy you run): per-IP limits key on the client address it gives. */
+    TRUST_PROXY: bool,
     MIGRATE_ON_START: bool,
     WEB_DIST: z.string().optional(),
     ADMIN_DIST: z.string().optional(),
