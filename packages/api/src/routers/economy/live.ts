@@ -15,7 +15,8 @@ export const liveProcedure = protectedProcedure
   .subscription(async function* ({ ctx, input, signal }) {
     const topics = input?.topics?.length ? new Set(input.topics) : null;
     for await (const ev of ctx.bus.stream(ctx.user.id, { lastEventId: input?.lastEventId ?? null, ...(signal ? { signal } : {}) })) {
-      if (topics && !topics.has(ev.type)) continue;
-      yield tracked(ev.id, { type: ev.type, data: ev.data, at: ev.at });
+      if (!topics || topics.has(ev.type)) yield tracked(ev.id, { type: ev.type, data: ev.data, at: ev.at });
+      // A ban or forced logout ends the stream; the client's reconnect then fails authentication.
+      if (ev.type === 'session_revoked') return;
     }
   });
