@@ -79,6 +79,20 @@ describe('admin.users', () => {
     );
   });
 
+  it("ends the user's live stream when they are banned", async () => {
+    const p = await newPlayer(env.deps);
+    const stream = await p.caller.economy.live();
+    const received: string[] = [];
+    const reading = (async () => {
+      // createCaller yields the generator's tracked(id, payload) envelopes: [id, payload, symbol].
+      for await (const ev of stream as AsyncIterable<[string, { type: string }]>) received.push(ev[1].type);
+    })();
+    await new Promise((r) => setTimeout(r, 100));
+    await admin.caller.admin.users.ban({ userId: p.user.id, reason: 'stream test' });
+    await reading;
+    expect(received).toEqual(['session_revoked']);
+  });
+
   it('force-logs-out every session of a user', async () => {
     const p = await newPlayer(env.deps);
     await callerFor(env.deps).auth.login({ siteId: p.siteId, password: p.password });
