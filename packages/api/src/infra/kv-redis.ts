@@ -1,4 +1,4 @@
-/** Kv on real Redis: one auto-pipelined command connection plus one subscriber connection. */
+/** Kv on real Redis: one command connection plus one subscriber connection. */
 import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Kv } from './kv';
@@ -9,15 +9,16 @@ redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[2])
 return id`;
 
 export function createRedisKv(url: string, prefix = ''): Kv {
-  // Auto-pipelining batches the commands issued in one tick into one write.
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false, enableAutoPipelining: true });
+  // No auto-pipelining: its pipelines lack commands defined later with defineCommand, which
+  // rate-limiter-flexible does lazily (seen failing as "pipeline[functionName] is not a function").
+  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
   redis.on('error', () => {
     // Connection errors surface on the commands that fail; /health reports them.
   });
   redis.defineCommand('appendAndPublish', { numberOfKeys: 2, lua: APPEND_AND_PUBLISH });
   const scripted = redis as Redis & { appendAndPublish(stream: string, channel: string, maxLen: string, data: string): Promise<string> };
   // Opened now, without the INFO ready check: SUBSCRIBE issued while that check runs would be refused.
-  const sub = redis.duplicate({ enableReadyCheck: false, enableAutoPipelining: false });
+  const sub = redis.duplicate({ enableReadyCheck: false });
   sub.on('error', () => {});
   const handlers = new Map<string, Set<(m: string) => void>>();
   const pending = new Map<string, Promise<unknown>>();

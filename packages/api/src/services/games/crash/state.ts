@@ -41,7 +41,7 @@ export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Pr
   const ttlMs = s.ttlMs + 60_000;
   try {
     await withTimeout(
-      // Issued together: the Redis client pipelines them into one write.
+      // Issued together: sent back to back, one wait for both replies.
       Promise.all([kv.set(roundKey(s.gameId), JSON.stringify(s), { ttlMs }), kv.zadd(DUE_SET, s.dueAtMs, s.gameId)]),
     );
   } catch (err) {
