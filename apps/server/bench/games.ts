@@ -5,11 +5,11 @@
  * 1. Slot. `--clients` players (own accounts, funded through the ledger, own sessions),
  *    each looping games.slot.spin over HTTP through the typed client (games-load.ts in the
  *    load process) — auth, then playRound's one transaction: takeNonce (UPDATE fairness_seeds
- *    … RETURNING, the seed-row lock), Redis GET of the streak, the bet through
- *    wallet.applyChange (advisory xact lock + idempotency SELECT + the UPDATE users/INSERT
- *    wallet_ledger CTE), the same for the win when there is one, recordRound (SELECT the
- *    active game session, INSERT game_rounds, UPSERT user_game_stats; achievements only
- *    when earned), Redis SET of the streak, COMMIT; then 1–2 token_update events to Redis.
+ *    … RETURNING, the seed-row lock), Redis GET of the streak, settleRoundMoney (one CTE:
+ *    UPDATE users for stake and payout + both wallet_ledger rows), recordRound (one CTE:
+ *    INSERT game_rounds with the active session, that session's totals, UPSERT
+ *    user_game_stats; achievements only when earned), Redis SET of the streak, COMMIT; then
+ *    1–2 token_update events to Redis.
  *    Then pgbench runs SLOT_PGBENCH_SCRIPT — the same statements in the same transaction —
  *    with as many clients, each on its own player (client_id → player, as each HTTP player is
  *    serialised by its seed row). The win statements run on a random share of transactions
@@ -57,7 +57,7 @@ import { type PgbenchResult, pgbenchBinary, runPgbench } from './lib/pgbench';
 import { createAdmin, createPlayers } from './lib/players';
 import { type Profiler, startCpuProfile } from './lib/profile';
 import { cpuWindow, heapAfterGc, loopDelayWindow, maxRss, mb, memorySampler, pct, rssSampler } from './lib/resources';
-import { type BenchServer, startBenchServer } from './lib/server';
+import { type BenchServer, describeServer, startBenchServer } from './lib/server';
 
 export const description = 'slot spins/s over HTTP vs the same transaction in pgbench; 1,000 live crash rounds: event lag, RSS';
 
@@ -107,46 +107,37 @@ UPDATE fairness_seeds SET next_nonce = next_nonce + 1
   RETURNING id AS seed_id, user_id AS seed_user_id, server_seed, server_seed_hash, client_seed, next_nonce,
     created_at AS seed_created_at, revealed_at AS seed_revealed_at, gen_random_uuid() AS round_id \\gset
 \\set nonce :next_nonce - 1
-SELECT pg_advisory_xact_lock(:id, hashtext('round:' || :round_id || :bet_suffix));
-SELECT * FROM wallet_ledger WHERE user_id = :id AND idempotency_key = 'round:' || :round_id || :bet_suffix LIMIT 1;
 WITH u AS (
-  UPDATE users SET gold = gold + CAST(:neg_bet AS bigint), updated_at = now()
-  WHERE id = :id AND gold + CAST(:neg_bet AS bigint) >= 0
+  UPDATE users SET gold = gold - CAST(:bet AS bigint) + CAST(:payout AS bigint), updated_at = now()
+  WHERE id = :id AND gold - CAST(:bet AS bigint) >= 0
   RETURNING gold AS balance)
 INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
-  SELECT :id, 'gold'::currency, CAST(:neg_bet AS bigint), u.balance, 'slot_bet', 'round', CAST(:round_id AS text),
-    'round:' || :round_id || :bet_suffix FROM u
-  RETURNING id, balance_after;
-\\if :win
-SELECT pg_advisory_xact_lock(:id, hashtext('round:' || :round_id || :win_suffix));
-SELECT * FROM wallet_ledger WHERE user_id = :id AND idempotency_key = 'round:' || :round_id || :win_suffix LIMIT 1;
-WITH u AS (
-  UPDATE users SET gold = gold + CAST(:payout AS bigint), updated_at = now()
-  WHERE id = :id AND gold + CAST(:payout AS bigint) >= 0
-  RETURNING gold AS balance)
-INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
-  SELECT :id, 'gold'::currency, CAST(:payout AS bigint), u.balance, 'slot_win', 'round', CAST(:round_id AS text),
-    'round:' || :round_id || :win_suffix FROM u
-  RETURNING id, balance_after;
-\\endif
-SELECT id FROM game_sessions WHERE user_id = :id AND game = 'slot' AND ended_at IS NULL LIMIT 1;
-INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, created_at)
+  SELECT :id, 'gold'::currency, v.delta, u.balance - v.later, v.reason, 'round', CAST(:round_id AS text), v.key
+  FROM u, (VALUES
+    (CAST(:neg_bet AS bigint), CAST(:payout AS bigint), 'slot_bet', 'round:' || :round_id || :bet_suffix, 1),
+    (CAST(:payout AS bigint), CAST(0 AS bigint), 'slot_win', 'round:' || :round_id || :win_suffix, 2)
+  ) AS v(delta, later, reason, key, ord)
+  WHERE v.delta <> 0
+  ORDER BY v.ord
+  RETURNING id, delta, balance_after, reason;
+WITH r AS (
+  INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, created_at)
   VALUES (CAST(:round_id AS uuid), :id, 'slot', 'gold', :bet, :payout, CAST(:multiplier AS double precision),
     CAST(CASE WHEN CAST(:win AS int) = 1 THEN 'win' ELSE 'loss' END AS round_result), :seed_id, :nonce, CAST(:outcome AS jsonb),
-    NULL, NULL, now())
-  ON CONFLICT DO NOTHING RETURNING id;
-INSERT INTO user_game_stats (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier, updated_at)
-  VALUES (:id, 'slot', 1, :bet, :win, :loss, :payout, :profit, CAST(:multiplier AS double precision), now())
+    (SELECT id FROM game_sessions WHERE user_id = :id AND game = 'slot' AND ended_at IS NULL), NULL, now())
+  ON CONFLICT DO NOTHING
+  RETURNING session_id),
+s AS (
+  UPDATE game_sessions SET total_rounds = total_rounds + 1, total_bet = total_bet + :bet, total_win = total_win + :payout
+  WHERE id = (SELECT session_id FROM r))
+INSERT INTO user_game_stats AS g (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier, updated_at)
+  SELECT :id, 'slot', 1, :bet, :win, :loss, :payout, :profit, CAST(:multiplier AS double precision), now() FROM r
   ON CONFLICT (user_id, game) DO UPDATE SET
-    total_bets = user_game_stats.total_bets + 1,
-    total_wagered = user_game_stats.total_wagered + :bet,
-    total_wins = user_game_stats.total_wins + :win,
-    total_losses = user_game_stats.total_losses + :loss,
-    total_payout = user_game_stats.total_payout + :payout,
-    total_profit = user_game_stats.total_profit + :profit,
-    highest_multiplier = GREATEST(user_game_stats.highest_multiplier, CAST(:multiplier AS double precision)),
-    updated_at = now()
-  RETURNING *;
+    total_bets = g.total_bets + 1, total_wagered = g.total_wagered + excluded.total_wagered,
+    total_wins = g.total_wins + excluded.total_wins, total_losses = g.total_losses + excluded.total_losses,
+    total_payout = g.total_payout + excluded.total_payout, total_profit = g.total_profit + excluded.total_profit,
+    highest_multiplier = GREATEST(g.highest_multiplier, excluded.highest_multiplier), updated_at = excluded.updated_at
+  RETURNING total_bets;
 COMMIT;
 `;
 
@@ -547,20 +538,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     server = await startBenchServer({ databaseUrl: db.url, redisUrl, redisPrefix });
     const { deps } = server;
-    const pool = server.db.driver.kind === 'postgres' ? server.db.driver.sql.options.max : null;
-    const [pg] = await queryRows<{ version: string; sync: string; maxconn: string }>(
-      deps.db,
-      sql`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('max_connections') AS maxconn`,
-    );
-    console.log(
-      `  server ${server.baseUrl} (NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, db pool ${pool}); ` +
-        `PostgreSQL ${pg?.version}, synchronous_commit=${pg?.sync}, max_connections=${pg?.maxconn}; ${cpus().length} cores`,
-    );
-    // Open the server's Redis subscriber connection before any burst of subscriptions: kv-redis.ts
-    // creates it lazily, and SUBSCRIBEs sent while it is still connecting fail (ioredis writes them
-    // before its ready check, whose INFO is then refused in subscriber mode) and leave their channel
-    // dead on this instance. That is a server bug to fix there; here it would only abort the run.
-    await (await deps.kv.subscribe('bench:warm-up', () => {}))();
+    console.log(await describeServer(server));
     const ctx: Ctx = { opt, server, deps, dbUrl: db.url, redisUrl, redisPrefix, problems };
     const admin = await createAdmin(deps, 'bench');
 

@@ -27,7 +27,7 @@ import { ms } from './lib/latency';
 import { pgbenchBinary, runPgbench } from './lib/pgbench';
 import { type Profiler, startCpuProfile } from './lib/profile';
 import { type CpuWindow, cpuWindow, maxRss, mb, pct, rssSampler } from './lib/resources';
-import { startBenchServer } from './lib/server';
+import { describeServer, startBenchServer } from './lib/server';
 import type { WalletLoadParams } from './wallet-load';
 
 export const description = 'admin gold debits/s over HTTP (typed client) vs the same transaction in pgbench';
@@ -113,15 +113,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     server = await startBenchServer({ databaseUrl: db.url, redisUrl, redisPrefix });
     const { deps } = server;
-    const pool = server.db.driver.kind === 'postgres' ? server.db.driver.sql.options.max : null;
-    const [pg] = await queryRows<{ version: string; sync: string; maxconn: string }>(
-      deps.db,
-      sql`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('max_connections') AS maxconn`,
-    );
-    console.log(
-      `  server ${server.baseUrl} (NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, db pool ${pool}); ` +
-        `PostgreSQL ${pg?.version}, synchronous_commit=${pg?.sync}, max_connections=${pg?.maxconn}; ${cpus().length} cores`,
-    );
+    console.log(await describeServer(server));
 
     // --- setup: an admin (signed up over HTTP, then promoted) and players funded through the API.
     const inviteCode = `BENCH_${db.name}`;

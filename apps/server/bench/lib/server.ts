@@ -1,6 +1,9 @@
 /** Starts the server from source in this process, the way main.ts does, on an ephemeral port. */
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { createRedisKv } from '@casino/api';
+import { queryRows } from '@casino/db';
+import { sql } from 'drizzle-orm';
 import { buildServer, type Server } from '../../src/app';
 import { parseEnv } from '../../src/env';
 
@@ -23,4 +26,17 @@ export async function startBenchServer(opts: { databaseUrl: string; redisUrl: st
   const server = await buildServer(env, { kv: createRedisKv(opts.redisUrl, opts.redisPrefix) });
   const address = await server.app.listen({ port: env.PORT, host: env.HOST });
   return { ...server, baseUrl: address };
+}
+
+/** One line naming what the figures were measured on: server settings and PostgreSQL's. */
+export async function describeServer(server: BenchServer): Promise<string> {
+  const pool = server.db.driver.kind === 'postgres' ? server.db.driver.sql.options.max : null;
+  const [pg] = await queryRows<{ version: string; sync: string; maxconn: string }>(
+    server.deps.db,
+    sql`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('max_connections') AS maxconn`,
+  );
+  return (
+    `  server ${server.baseUrl} (NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'warn'}, db pool ${pool}); ` +
+    `PostgreSQL ${pg?.version}, synchronous_commit=${pg?.sync}, max_connections=${pg?.maxconn}; ${cpus().length} cores`
+  );
 }
