@@ -1,4 +1,4 @@
-/** The common frame of an instant round: bet limits, fair seed, debit, credit, record. */
+/** The common frame of an instant round: bet limits, fair seed, stake and payout, record. */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@casino/db';
 import type { TCurrency } from '@casino/shared';
@@ -7,9 +7,7 @@ import { DomainError } from '../../errors';
 import { getBalance } from '../wallet/queries';
 import { settleRoundMoney } from '../wallet/round-settlement';
 import type { BetLimits } from './config';
-import type { RoundSeed } from './fairness';
-import { takeNonce } from './fairness';
-
+import { type RoundSeed, takeNonce } from './fairness';
 import { recordRound, type TGame, type TResult } from './rounds';
 
 export function checkBet(limits: BetLimits, bet: number): void {
@@ -28,7 +26,7 @@ type Decide<T> = (seed: RoundSeed, tx: Db) => Promise<{ payout: number; result: 
 
 /**
  * Runs one instant round in one transaction. `decide` derives the outcome from the
- * round's seed and nonce; `afterDecide` runs last before commit (e.g. Redis streak).
+ * round's seed and nonce; `beforeCommit` runs last inside it (e.g. the Redis streak).
  */
 export async function playRound<T extends Record<string, unknown>>(
   deps: Deps,
