@@ -41,7 +41,7 @@ async function emptyDb(): Promise<DbHandle> {
   return h;
 }
 
-/** A comparable description of the public schema: columns, constraints, indexes, enum types. */
+/** A comparable description of the public schema: columns, constraints, indexes, enum types, triggers. */
 async function describeSchema(h: DbHandle): Promise<string[]> {
   const cols = await queryRows<{ d: string }>(
     h.db,
@@ -59,7 +59,11 @@ async function describeSchema(h: DbHandle): Promise<string[]> {
     sql`SELECT t.typname || ':' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS d
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
   );
-  return [...cols, ...cons, ...idx, ...types].map((r) => r.d).sort();
+  const triggers = await queryRows<{ d: string }>(
+    h.db,
+    sql`SELECT tgrelid::regclass::text || ':' || tgname || ':' || pg_get_triggerdef(oid) AS d FROM pg_trigger WHERE NOT tgisinternal`,
+  );
+  return [...cols, ...cons, ...idx, ...types, ...triggers].map((r) => r.d).sort();
 }
 
 describe('migrations', () => {

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
 export * from './games';
+export * from './outbox';
 export * from './users';
 export * from './wallet';

@@ -40,3 +40,20 @@ export const users = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/**
+ * One namespace for login and display names: the normalised, confusable-folded key
+ * (skeleton) of every siteId and nickname, each owned by exactly one user. The
+ * primary key makes a collision between any two users' names impossible.
+ */
+export const userHandles = pgTable(
+  'user_handles',
+  {
+    handle: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    kind: text({ enum: ['site_id', 'nickname'] }).notNull(),
+  },
+  (t) => [index('user_handles_user_idx').on(t.userId)],
+);
