@@ -38,6 +38,9 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1_048_576,
     trustProxy: env.TRUST_PROXY,
+    // Live streams never end by themselves: on close, cut them so clients reconnect (with their
+    // last event id) to another instance instead of holding shutdown open.
+    forceCloseConnections: true,
   });
   const logger = app.log as unknown as Deps['logger'];
 
@@ -53,7 +56,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
   if (kv.kind === 'memory') logger.warn('REDIS_URL not set: using in-process Redis roles (single instance only)');
 
   const config = toApiConfig(env);
-  const deps: Deps = { db: db.db, kv, bus: new EventBus(kv, logger), clock: systemClock, config, logger };
+  const deps: Deps = { db: db.db, kv, bus: new EventBus(db.db, kv, logger), clock: systemClock, config, logger };
   await ensureDefaultInvite(deps);
   if (env.AUTO_SEED_BASIC) {
     const seeded = await seedBasicAccounts(deps);
@@ -109,6 +112,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
 
   // Settles crash rounds on time (auto-cashout, bust, expiry) without any client; safe on every instance.
   const crashWorker = startCrashWorker(deps);
+  // Delivers live events that their request could not (Redis down, a process killed after commit).
+  const relay = deps.bus.startRelay();
 
   return {
     app,
@@ -116,7 +121,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
     db,
     async close() {
       await app.close();
-      await crashWorker.stop();
+      deps.bus.closeStreams();
+      await Promise.all([crashWorker.stop(), relay.stop()]);
       await kv.close();
       await db.close();
     },

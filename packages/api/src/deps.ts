@@ -5,6 +5,7 @@ import type { Clock } from './infra/clock';
 import type { Kv } from './infra/kv';
 import type { Logger } from './infra/logger';
 import type { EventBus, UserEvent } from './realtime/bus';
+import { type StoredEvent, writeOutbox } from './realtime/outbox';
 
 export type Deps = {
   db: Db;
@@ -15,13 +16,21 @@ export type Deps = {
   logger: Logger;
 };
 
-/** Events collected inside a transaction and published only after it commits. */
+/** Live events a transaction causes; written to the outbox table as it commits. */
 export type Outbox = UserEvent[];
 
-/** Runs `fn` in one database transaction, then publishes the live events it queued. */
+/**
+ * Runs `fn` in one database transaction; the live events it queued are written to
+ * the outbox in the same transaction and delivered once it has committed.
+ */
 export async function inTransaction<T>(deps: Pick<Deps, 'db' | 'bus'>, fn: (tx: Db, outbox: Outbox) => Promise<T>): Promise<T> {
   const outbox: Outbox = [];
-  const result = await transaction(deps.db, (tx) => fn(tx, outbox));
-  if (outbox.length) await deps.bus.publish(outbox);
+  let stored: StoredEvent[] = [];
+  const result = await transaction(deps.db, async (tx) => {
+    const r = await fn(tx, outbox);
+    stored = await writeOutbox(tx, outbox, new Date());
+    return r;
+  });
+  if (stored.length) await deps.bus.afterCommit(stored);
   return result;
 }

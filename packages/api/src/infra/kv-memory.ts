@@ -87,10 +87,35 @@ export function createMemoryKv(prefix = ''): Kv {
     async xrangeAfter(key, afterId, count) {
       return (streams.get(key) ?? []).filter((e) => compareStreamIds(e.id, afterId) > 0).slice(0, count);
     },
-    async appendAndPublish(stream, channel, data, maxLen) {
-      const id = await this.xadd(stream, data, maxLen);
-      await this.publish(channel, `${id} ${data}`);
-      return id;
+    async appendEvents(events, { maxLen, dedupeTtlMs }) {
+      const ids: string[] = [];
+      for (const e of events) {
+        const seen = live(e.dedupeKey)?.value;
+        if (seen) {
+          ids.push(seen);
+          continue;
+        }
+        const id = await this.xadd(e.stream, e.data, maxLen);
+        await this.publish(e.channel, `${id} ${e.data}`);
+        strings.set(e.dedupeKey, { value: id, expiresAt: Date.now() + dedupeTtlMs });
+        ids.push(id);
+      }
+      return ids;
+    },
+    async acquireLease(sets, member, ttlMs) {
+      const now = Date.now();
+      const lease = (key: string) => {
+        const z = zsets.get(key) ?? new Map<string, number>();
+        zsets.set(key, z);
+        for (const [m, exp] of z) if (exp <= now) z.delete(m);
+        return z;
+      };
+      if (sets.some((s) => !lease(s.key).has(member) && lease(s.key).size >= s.limit)) return false;
+      for (const s of sets) lease(s.key).set(member, now + ttlMs);
+      return true;
+    },
+    async releaseLease(keys, member) {
+      for (const key of keys) zsets.get(key)?.delete(member);
     },
     async publish(channel, message) {
       // Redis delivers asynchronously; so do we, to keep ordering assumptions honest.

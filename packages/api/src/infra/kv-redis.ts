@@ -3,10 +3,24 @@ import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Kv } from './kv';
 
-// Defined as a command: ioredis sends EVALSHA and the script text only when Redis lacks it.
-const APPEND_AND_PUBLISH = `local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[2])
+// Defined as commands: ioredis sends EVALSHA and the script text only when Redis lacks it.
+// KEYS: stream, channel, dedupe key. ARGV: maxLen, data, dedupe TTL (ms).
+const APPEND_EVENT = `local seen = redis.call('GET', KEYS[3])
+if seen then return seen end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'd', ARGV[2])
 redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[2])
+redis.call('SET', KEYS[3], id, 'PX', ARGV[3])
 return id`;
+// KEYS: lease sets. ARGV: now, expiresAt, member, ttlMs, then one limit per key.
+const ACQUIRE_LEASE = `for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', ARGV[1])
+  if not redis.call('ZSCORE', key, ARGV[3]) and redis.call('ZCARD', key) >= tonumber(ARGV[4 + i]) then return 0 end
+end
+for _, key in ipairs(KEYS) do
+  redis.call('ZADD', key, ARGV[2], ARGV[3])
+  redis.call('PEXPIRE', key, ARGV[4])
+end
+return 1`;
 
 export function createRedisKv(url: string, prefix = ''): Kv {
   // No auto-pipelining: its pipelines lack commands defined later with defineCommand, which
@@ -15,8 +29,13 @@ export function createRedisKv(url: string, prefix = ''): Kv {
   redis.on('error', () => {
     // Connection errors surface on the commands that fail; /health reports them.
   });
-  redis.defineCommand('appendAndPublish', { numberOfKeys: 2, lua: APPEND_AND_PUBLISH });
-  const scripted = redis as Redis & { appendAndPublish(stream: string, channel: string, maxLen: string, data: string): Promise<string> };
+  redis.defineCommand('appendEvent', { numberOfKeys: 3, lua: APPEND_EVENT });
+  redis.defineCommand('acquireLease', { lua: ACQUIRE_LEASE });
+  type Scripted = {
+    appendEvent(stream: string, channel: string, dedupe: string, maxLen: number, data: string, ttlMs: number): Promise<string>;
+    acquireLease(numKeys: number, ...args: (string | number)[]): Promise<number>;
+  };
+  const scripted = redis as Redis & Scripted;
   // Opened now, without the INFO ready check: SUBSCRIBE issued while that check runs would be refused.
   const sub = redis.duplicate({ enableReadyCheck: false });
   sub.on('error', () => {});
@@ -63,8 +82,31 @@ export function createRedisKv(url: string, prefix = ''): Kv {
     async publish(channel, message) {
       await redis.publish(k(channel), message);
     },
-    async appendAndPublish(stream, channel, data, maxLen) {
-      return scripted.appendAndPublish(k(stream), k(channel), String(maxLen), data);
+    async appendEvents(events, { maxLen, dedupeTtlMs }) {
+      if (events.length === 0) return [];
+      // Queued in the pipeline; results come from exec().
+      const p = redis.pipeline() as unknown as {
+        appendEvent(...args: (string | number)[]): void;
+        exec(): Promise<[Error | null, unknown][] | null>;
+      };
+      for (const e of events) p.appendEvent(k(e.stream), k(e.channel), k(e.dedupeKey), maxLen, e.data, dedupeTtlMs);
+      const res = (await p.exec()) ?? [];
+      return res.map(([err, id]) => {
+        if (err) throw err;
+        return String(id);
+      });
+    },
+    async acquireLease(sets, member, ttlMs) {
+      const now = Date.now();
+      const keys = sets.map((s) => k(s.key));
+      const ok = await scripted.acquireLease(keys.length, ...keys, now, now + ttlMs, member, ttlMs, ...sets.map((s) => s.limit));
+      return ok === 1;
+    },
+    async releaseLease(keys, member) {
+      if (keys.length === 0) return;
+      const p = redis.pipeline();
+      for (const key of keys) p.zrem(k(key), member);
+      await p.exec();
     },
     async subscribe(channel, handler) {
       const ch = k(channel);

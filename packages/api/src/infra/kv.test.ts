@@ -35,13 +35,50 @@ describe('Kv pub/sub', () => {
     expect(extra).toEqual(['m7']);
   });
 
-  it('appends to the stream and publishes the same id in one call', async () => {
+  it('appends events to their streams and publishes the same ids, once per dedupe key', async () => {
     const kv = freshKv();
     const seen: string[] = [];
     await kv.subscribe('ch', (m) => seen.push(m));
-    const id = await kv.appendAndPublish('st', 'ch', '{"a":1}', 100);
-    await expect.poll(() => seen.length).toBe(1);
-    expect(seen[0]).toBe(`${id} {"a":1}`);
-    expect(await kv.xrangeAfter('st', '0-0', 10)).toEqual([{ id, data: '{"a":1}' }]);
+    const opts = { maxLen: 100, dedupeTtlMs: 60_000 };
+    const ev = (data: string, dedupeKey: string) => ({ stream: 'st', channel: 'ch', data, dedupeKey });
+    const ids = await kv.appendEvents([ev('{"a":1}', 'd1'), ev('{"a":2}', 'd2')], opts);
+    // A relay that published and died before recording it publishes again: nothing is doubled.
+    const again = await kv.appendEvents([ev('{"a":1}', 'd1'), ev('{"a":3}', 'd3')], opts);
+    expect(again[0]).toBe(ids[0]);
+    await expect.poll(() => seen.length).toBe(3);
+    expect(seen).toEqual([`${ids[0]} {"a":1}`, `${ids[1]} {"a":2}`, `${again[1]} {"a":3}`]);
+    expect((await kv.xrangeAfter('st', '0-0', 10)).map((e) => e.data)).toEqual(['{"a":1}', '{"a":2}', '{"a":3}']);
+  });
+});
+
+describe('Kv leases', () => {
+  it('grants leases up to each limit, all or nothing, renews held ones and frees released ones', async () => {
+    const kv = freshKv();
+    const sets = (n: number) => [
+      { key: 'session', limit: 2 },
+      { key: 'user', limit: n },
+    ];
+    expect(await kv.acquireLease(sets(3), 'a', 60_000)).toBe(true);
+    expect(await kv.acquireLease(sets(3), 'b', 60_000)).toBe(true);
+    expect(await kv.acquireLease(sets(3), 'c', 60_000)).toBe(false);
+    expect(await kv.acquireLease(sets(3), 'a', 60_000)).toBe(true);
+    // The user set alone is full: the session set is left untouched.
+    expect(
+      await kv.acquireLease(
+        [
+          { key: 'other', limit: 5 },
+          { key: 'user', limit: 2 },
+        ],
+        'd',
+        60_000,
+      ),
+    ).toBe(false);
+    expect(await kv.acquireLease([{ key: 'other', limit: 1 }], 'e', 60_000)).toBe(true);
+    await kv.releaseLease(['session', 'user'], 'b');
+    expect(await kv.acquireLease(sets(3), 'c', 60_000)).toBe(true);
+    // Expired leases do not count.
+    expect(await kv.acquireLease([{ key: 'short', limit: 1 }], 'x', 1)).toBe(true);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await kv.acquireLease([{ key: 'short', limit: 1 }], 'y', 60_000)).toBe(true);
   });
 });

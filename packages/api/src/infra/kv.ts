@@ -8,6 +8,8 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export type StreamEntry = { id: string; data: string };
 
+export type AppendEvent = { stream: string; channel: string; data: string; dedupeKey: string };
+
 export type LimiterOptions = { keyPrefix: string; points: number; durationSec: number };
 
 export interface Kv {
@@ -29,10 +31,19 @@ export interface Kv {
   xrangeAfter(key: string, afterId: string, count: number): Promise<StreamEntry[]>;
   publish(channel: string, message: string): Promise<void>;
   /**
-   * XADD `data` to `stream` and PUBLISH `${id} ${data}` on `channel`, in one round trip
-   * and atomically (a subscriber never sees an id the stream does not hold).
+   * For each event: XADD `data` to `stream` and PUBLISH `${id} ${data}` on `channel`,
+   * atomically (a subscriber never sees an id the stream does not hold) and at most once
+   * per `dedupeKey` (remembered for `dedupeTtlMs`: a repeat returns the first id and
+   * appends nothing). All events in one round trip; returns their stream ids.
    */
-  appendAndPublish(stream: string, channel: string, data: string, maxLen: number): Promise<string>;
+  appendEvents(events: readonly AppendEvent[], opts: { maxLen: number; dedupeTtlMs: number }): Promise<string[]>;
+  /**
+   * Takes a lease `member` in every set of `sets` if each holds fewer than its `limit`
+   * live leases (expired ones are dropped first); all or nothing. Renewing a held lease
+   * always succeeds. Returns false when any set is full.
+   */
+  acquireLease(sets: readonly { key: string; limit: number }[], member: string, ttlMs: number): Promise<boolean>;
+  releaseLease(keys: readonly string[], member: string): Promise<void>;
   /** Subscribes on a dedicated connection; returns the unsubscribe function. */
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
   limiter(opts: LimiterOptions): RateLimiterAbstract;

@@ -1,11 +1,14 @@
 /**
- * Live events for users, across server instances. Each event is appended to the
- * user's Redis stream (for resume by last event id) and published on the user's
- * channel; every instance holds one subscriber connection and fans out locally.
+ * Live events for users, across server instances. Events reach Redis through the
+ * transactional outbox (outbox.ts): each is appended to the user's Redis stream
+ * (for resume by last event id) and published on the user's channel; every
+ * instance holds one subscriber connection and fans out locally.
  */
+import type { Db } from '@casino/db';
 import type { Kv } from '../infra/kv';
 import { compareStreamIds } from '../infra/kv';
 import type { Logger } from '../infra/logger';
+import { channelKey, deliver, relayOnce, type StoredEvent, streamKey } from './outbox';
 
 export type LiveEventType =
   | 'token_update'
@@ -23,42 +26,77 @@ export type LiveEvent = { type: LiveEventType; data: Record<string, unknown> };
 export type UserEvent = LiveEvent & { userId: number };
 export type DeliveredEvent = LiveEvent & { id: string; at: string };
 
-const STREAM_MAX = 1000;
-const streamKey = (userId: number) => `ev:user:${userId}`;
-const channel = (userId: number) => `ch:user:${userId}`;
+export type StreamOptions = {
+  lastEventId?: string | null;
+  signal?: AbortSignal;
+  /** Called once the stream is subscribed and the backlog after `lastEventId` is sent. */
+  onReady?: () => void;
+};
+
+/** Events younger than this are left to the request that wrote them. */
+const RELAY_GRACE_MS = 2000;
 
 export class EventBus {
+  private readonly open = new Set<AbortController>();
+
   constructor(
+    private readonly db: Db,
     private readonly kv: Kv,
     private readonly logger: Logger,
   ) {}
 
-  /** Publishes after the caller's transaction committed; a failed publish never undoes the write. */
-  async publish(events: readonly UserEvent[]): Promise<void> {
-    for (const { userId, ...ev } of events) {
-      try {
-        const body = JSON.stringify({ ...ev, at: new Date().toISOString() });
-        await this.kv.appendAndPublish(streamKey(userId), channel(userId), body, STREAM_MAX);
-      } catch (err) {
-        this.logger.warn({ err, userId, type: ev.type }, 'live event publish failed');
-      }
+  /**
+   * Delivers events a transaction just committed to the outbox. A failure loses
+   * nothing: the rows stay and the relay delivers them later.
+   */
+  async afterCommit(events: readonly StoredEvent[]): Promise<void> {
+    try {
+      await deliver(this.db, this.kv, events);
+    } catch (err) {
+      this.logger.warn({ err, events: events.length }, 'live event delivery failed; the outbox relay retries');
     }
+  }
+
+  /** Delivers what requests could not (Redis down, a process killed after commit); every instance may run one. */
+  startRelay(opts: { intervalMs?: number; graceMs?: number } = {}): { stop(): Promise<void> } {
+    let running: Promise<unknown> = Promise.resolve();
+    const tick = () => {
+      running = relayOnce({ db: this.db, kv: this.kv, logger: this.logger }, { graceMs: opts.graceMs ?? RELAY_GRACE_MS }).catch((err) =>
+        this.logger.warn({ err }, 'outbox relay pass failed'),
+      );
+    };
+    tick();
+    const timer = setInterval(() => void running.then(tick), opts.intervalMs ?? 1000);
+    return {
+      async stop() {
+        clearInterval(timer);
+        await running;
+      },
+    };
+  }
+
+  /** Ends every open stream (shutdown). */
+  closeStreams(): void {
+    for (const ac of this.open) ac.abort();
   }
 
   /**
    * Yields the user's events: first those after `lastEventId` from the stream,
    * then live ones, each exactly once and in order, until `signal` aborts.
    */
-  async *stream(userId: number, opts: { lastEventId?: string | null; signal?: AbortSignal }): AsyncGenerator<DeliveredEvent> {
+  async *stream(userId: number, opts: StreamOptions): AsyncGenerator<DeliveredEvent> {
     const queue: DeliveredEvent[] = [];
     let wake: (() => void) | null = null;
-    const unsubscribe = await this.kv.subscribe(channel(userId), (raw) => {
+    const closer = new AbortController();
+    this.open.add(closer);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, closer.signal]) : closer.signal;
+    const unsubscribe = await this.kv.subscribe(channelKey(userId), (raw) => {
       const space = raw.indexOf(' ');
       queue.push({ ...(JSON.parse(raw.slice(space + 1)) as Omit<DeliveredEvent, 'id'>), id: raw.slice(0, space) });
       wake?.();
     });
     const onAbort = () => wake?.();
-    opts.signal?.addEventListener('abort', onAbort);
+    signal.addEventListener('abort', onAbort);
     try {
       let last = opts.lastEventId ?? null;
       if (last) {
@@ -71,7 +109,8 @@ export class EventBus {
           if (page.length < 200) break;
         }
       }
-      while (!opts.signal?.aborted) {
+      opts.onReady?.();
+      while (!signal.aborted) {
         const ev = queue.shift();
         if (!ev) {
           await new Promise<void>((r) => {
@@ -85,7 +124,8 @@ export class EventBus {
         yield ev;
       }
     } finally {
-      opts.signal?.removeEventListener('abort', onAbort);
+      signal.removeEventListener('abort', onAbort);
+      this.open.delete(closer);
       await unsubscribe();
     }
   }

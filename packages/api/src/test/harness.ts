@@ -48,7 +48,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<ApiC
   const deps: Deps = {
     db: handle.db,
     kv,
-    bus: new EventBus(kv, silentLogger),
+    bus: new EventBus(handle.db, kv, silentLogger),
     clock: opts.clock ?? systemClock,
     config: { ...testConfig, ...opts.config },
     logger: silentLogger,
@@ -92,4 +92,13 @@ export async function newAdmin(deps: Deps) {
   const { eq } = await import('drizzle-orm');
   await deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, p.user.id));
   return p;
+}
+
+/** A promise with its resolver (Promise.withResolvers needs Node 22): a signal tests wait on. */
+export function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../deps';
-import { createMemoryKv } from '../../infra/kv-memory';
 import { createRedisKv } from '../../infra/kv-redis';
 import { silentLogger } from '../../infra/logger';
 import { EventBus } from '../../realtime/bus';
 import { applyChange } from '../../services/wallet/wallet';
-import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { createTestEnv, deferred, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
@@ -85,12 +84,13 @@ describe('economy.live', () => {
     const p = await newPlayer(env.deps);
     // A second instance: its own Redis connections (or the same in-process roles) and its own bus.
     const otherKv = process.env.REDIS_URL ? createRedisKv(process.env.REDIS_URL, env.kv.prefix) : env.kv;
-    const otherBus = new EventBus(otherKv, silentLogger);
+    const otherBus = new EventBus(env.deps.db, otherKv, silentLogger);
     const ac = new AbortController();
     const received: unknown[] = [];
-    const it = otherBus.stream(p.user.id, { signal: ac.signal });
+    const ready = deferred();
+    const it = otherBus.stream(p.user.id, { signal: ac.signal, onReady: ready.resolve });
     const first = it.next();
-    await new Promise((r) => setTimeout(r, 100));
+    await ready.promise;
     await debit(p.user.id, 25);
     const ev = await first;
     received.push(ev.value);
@@ -103,9 +103,10 @@ describe('economy.live', () => {
   it('resumes after a reconnect from the last event id without loss or duplicates', async () => {
     const p = await newPlayer(env.deps);
     const ac = new AbortController();
-    const stream = env.deps.bus.stream(p.user.id, { signal: ac.signal });
+    const ready = deferred();
+    const stream = env.deps.bus.stream(p.user.id, { signal: ac.signal, onReady: ready.resolve });
     const firstP = stream.next();
-    await new Promise((r) => setTimeout(r, 50));
+    await ready.promise;
     await debit(p.user.id, 1);
     const first = (await firstP).value;
     ac.abort();
@@ -126,14 +127,15 @@ describe('economy.live', () => {
   });
 
   it('keeps events of different users apart', async () => {
-    const kv = createMemoryKv();
-    const bus = new EventBus(kv, silentLogger);
+    const [one, two] = [await newPlayer(env.deps), await newPlayer(env.deps)];
     const ac = new AbortController();
-    const s = bus.stream(1, { signal: ac.signal });
+    const ready = deferred();
+    const s = env.deps.bus.stream(one.user.id, { signal: ac.signal, onReady: ready.resolve });
     const next = s.next();
-    await new Promise((r) => setTimeout(r, 10));
-    await bus.publish([{ userId: 2, type: 'reward', data: { n: 2 } }]);
-    await bus.publish([{ userId: 1, type: 'reward', data: { n: 1 } }]);
+    await ready.promise;
+    await inTransaction(env.deps, async (_tx, outbox) => {
+      outbox.push({ userId: two.user.id, type: 'reward', data: { n: 2 } }, { userId: one.user.id, type: 'reward', data: { n: 1 } });
+    });
     expect((await next).value?.data).toEqual({ n: 1 });
     ac.abort();
     await s.return(undefined);
