@@ -13,6 +13,7 @@ export function toApiConfig(env: Env): ApiConfig {
     startingGold: env.SIGNUP_STARTING_GOLD,
     startingGems: env.SIGNUP_STARTING_GEMS,
     defaultInviteCode: env.NODE_ENV === 'production' ? null : env.DEFAULT_INVITE_CODE || null,
+    liveStreams: defaultApiConfig.liveStreams,
     games: defaultApiConfig.games,
   };
 }

@@ -12,6 +12,8 @@ export type ApiConfig = {
   authRateLimitPerMinute: number;
   startingGold: number;
   startingGems: number;
+  /** Open live streams (SSE subscriptions) allowed per session and per user, across instances. */
+  liveStreams: { perSession: number; perUser: number };
   /** Unlimited invite code that exists outside production; null disables it. */
   defaultInviteCode: string | null;
   games: GamesConfig;
@@ -27,6 +29,7 @@ export const defaultApiConfig: ApiConfig = {
   authRateLimitPerMinute: 120,
   startingGold: 1000,
   startingGems: 0,
+  liveStreams: { perSession: 5, perUser: 20 },
   defaultInviteCode: '5858',
   games: defaultGamesConfig,
 };

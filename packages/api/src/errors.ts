@@ -15,6 +15,7 @@ const REASON_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
   refresh_reused: 'UNAUTHORIZED',
   login_locked: 'TOO_MANY_REQUESTS',
   rate_limited: 'TOO_MANY_REQUESTS',
+  too_many_streams: 'TOO_MANY_REQUESTS',
   account_banned: 'FORBIDDEN',
   admin_required: 'FORBIDDEN',
   RANK_REQUIRED: 'FORBIDDEN',

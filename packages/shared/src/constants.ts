@@ -35,6 +35,7 @@ export const REASON_MESSAGES: Record<string, string> = {
   wrong_password: 'The current password is wrong.',
   not_found: 'Not found.',
   rate_limited: 'Too many requests. Slow down a little.',
+  too_many_streams: 'Too many live connections are open. Close a tab or another device and try again.',
   idempotency_conflict: 'This request conflicts with an earlier one.',
   token_missing: 'Log in to continue.',
   token_revoked: 'You have been logged out. Please log in again.',

@@ -38,6 +38,9 @@ const RELAY_GRACE_MS = 2000;
 
 export class EventBus {
   private readonly open = new Set<AbortController>();
+  /** Ready streams per user on this instance, and who waits for a count (tests, diagnostics). */
+  private readonly ready = new Map<number, number>();
+  private readonly waiters = new Set<{ userId: number; count: number; resolve: () => void }>();
 
   constructor(
     private readonly db: Db,
@@ -75,6 +78,24 @@ export class EventBus {
     };
   }
 
+  /** Resolves once at least `count` streams of the user are ready on this instance. */
+  whenStreams(userId: number, count: number): Promise<void> {
+    if ((this.ready.get(userId) ?? 0) >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ userId, count, resolve }));
+  }
+
+  private setReady(userId: number, delta: number): void {
+    const n = (this.ready.get(userId) ?? 0) + delta;
+    if (n > 0) this.ready.set(userId, n);
+    else this.ready.delete(userId);
+    for (const w of this.waiters) {
+      if (w.userId === userId && n >= w.count) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
   /** Ends every open stream (shutdown). */
   closeStreams(): void {
     for (const ac of this.open) ac.abort();
@@ -97,6 +118,7 @@ export class EventBus {
     });
     const onAbort = () => wake?.();
     signal.addEventListener('abort', onAbort);
+    let isReady = false;
     try {
       let last = opts.lastEventId ?? null;
       if (last) {
@@ -109,6 +131,8 @@ export class EventBus {
           if (page.length < 200) break;
         }
       }
+      isReady = true;
+      this.setReady(userId, 1);
       opts.onReady?.();
       while (!signal.aborted) {
         const ev = queue.shift();
@@ -124,6 +148,7 @@ export class EventBus {
         yield ev;
       }
     } finally {
+      if (isReady) this.setReady(userId, -1);
       signal.removeEventListener('abort', onAbort);
       this.open.delete(closer);
       await unsubscribe();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limitByIp } from '../../middleware/rate-limit';
-import { blacklistAccessToken, listSessions, logout, refresh, revokeAllSessions, revokeSession } from '../../services/auth/sessions';
+import { listSessions, logout, logoutAll, refresh, revokeSession } from '../../services/auth/sessions';
 import { protectedProcedure, publicProcedure } from '../../trpc';
 import { ZOk, ZTokenPair } from '../shared/outputs';
 
@@ -20,11 +20,7 @@ export const sessionProcedures = {
     .output(ZOk)
     .mutation(({ ctx, input }) => logout(ctx, ctx.user, input?.refreshToken)),
 
-  logoutAll: protectedProcedure.output(z.object({ revoked: z.number() })).mutation(async ({ ctx }) => {
-    const revoked = await revokeAllSessions(ctx.db, ctx.user.id, 'logout_all', ctx.clock.now());
-    await blacklistAccessToken(ctx, ctx.user.jti, ctx.user.tokenExp);
-    return { revoked };
-  }),
+  logoutAll: protectedProcedure.output(z.object({ revoked: z.number() })).mutation(({ ctx }) => logoutAll(ctx.deps, ctx.user)),
 
   sessions: protectedProcedure
     .output(

@@ -1,8 +1,14 @@
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { acquireStreamLease, type StreamLease } from '../../realtime/stream-lease';
+import { endsSession } from '../../services/auth/sessions';
 import { protectedProcedure } from '../../trpc';
 
-/** All of the user's live events over SSE; resumes after `lastEventId` (set by the client link). */
+/**
+ * All of the user's live events over SSE; resumes after `lastEventId` (set by the client link).
+ * The lease is taken before the stream starts, so a refusal is a typed error.
+ */
 export const liveProcedure = protectedProcedure
   .input(
     z
@@ -12,11 +18,28 @@ export const liveProcedure = protectedProcedure
       })
       .optional(),
   )
-  .subscription(async function* ({ ctx, input, signal }) {
+  .subscription(async ({ ctx, input, signal }) => {
+    const lease = await acquireStreamLease(ctx.deps, ctx.user);
     const topics = input?.topics?.length ? new Set(input.topics) : null;
-    for await (const ev of ctx.bus.stream(ctx.user.id, { lastEventId: input?.lastEventId ?? null, ...(signal ? { signal } : {}) })) {
-      if (!topics || topics.has(ev.type)) yield tracked(ev.id, { type: ev.type, data: ev.data, at: ev.at });
-      // A ban or forced logout ends the stream; the client's reconnect then fails authentication.
-      if (ev.type === 'session_revoked') return;
-    }
+    return liveEvents(ctx.deps, ctx.user, lease, { topics, lastEventId: input?.lastEventId ?? null, signal });
   });
+
+async function* liveEvents(
+  deps: Deps,
+  user: { id: number; sessionId: string },
+  lease: StreamLease,
+  opts: { topics: Set<string> | null; lastEventId: string | null; signal: AbortSignal | undefined },
+) {
+  lease.keepAlive();
+  try {
+    for await (const ev of deps.bus.stream(user.id, { lastEventId: opts.lastEventId, ...(opts.signal ? { signal: opts.signal } : {}) })) {
+      // Another session's end is not this stream's business; its own session's end closes it.
+      const ending = ev.type === 'session_revoked';
+      if (ending && !endsSession(ev.data, user.sessionId)) continue;
+      if (!opts.topics || opts.topics.has(ev.type)) yield tracked(ev.id, { type: ev.type, data: ev.data, at: ev.at });
+      if (ending) return;
+    }
+  } finally {
+    await lease.release();
+  }
+}

@@ -1,6 +1,7 @@
 import { ZCrashTarget } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import { acquireStreamLease } from '../../realtime/stream-lease';
 import { cashout, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZBet, ZFairnessRef } from './slot';
@@ -60,12 +61,18 @@ export const crashRouter = router({
     .query(({ ctx }) => currentRound(ctx.deps, ctx.user.id)),
 
   /** Ticks (every games.crash.tickMs, server clock) and start / cashout / bust / expired events; resumable by last event id. */
-  onRound: protectedProcedure.input(z.object({ lastEventId: z.string().max(40).nullish() }).optional()).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
-    const events = crashRoundEvents(ctx.deps, ctx.user.id, { lastEventId: input?.lastEventId ?? null, ...(signal ? { signal } : {}) });
-    for await (const ev of events) yield tracked(ev.id, ev.data);
-  }),
+  onRound: protectedProcedure
+    .input(z.object({ lastEventId: z.string().max(40).nullish() }).optional())
+    .subscription(async ({ ctx, input, signal }) => {
+      const lease = await acquireStreamLease(ctx.deps, ctx.user);
+      return (async function* () {
+        lease.keepAlive();
+        try {
+          const events = crashRoundEvents(ctx.deps, ctx.user, { lastEventId: input?.lastEventId ?? null, ...(signal ? { signal } : {}) });
+          for await (const ev of events) yield tracked(ev.id, ev.data);
+        } finally {
+          await lease.release();
+        }
+      })();
+    }),
 });

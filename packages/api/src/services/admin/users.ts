@@ -86,8 +86,7 @@ async function setStatus(deps: Deps, actor: Actor, userId: number, status: 'acti
     const [before] = await tx.select({ status: users.status }).from(users).where(eq(users.id, userId)).for('update');
     if (!before || before.status === 'deleted') throw new DomainError('user_not_found');
     await tx.update(users).set({ status, updatedAt: sql`now()` }).where(eq(users.id, userId));
-    const revoked = status === 'banned' ? await revokeAllSessions(tx, userId, 'banned', deps.clock.now()) : 0;
-    if (status === 'banned') outbox.push({ userId, type: 'session_revoked', data: { reason: 'account_banned' } });
+    const revoked = status === 'banned' ? await revokeAllSessions(tx, outbox, userId, 'account_banned', deps.clock.now()) : 0;
     await writeAudit(tx, {
       adminId: actor.id,
       action: status === 'banned' ? 'user.ban' : 'user.unban',
@@ -109,8 +108,7 @@ export async function forceLogout(deps: Deps, actor: Actor, userId: number, reas
   return inTransaction(deps, async (tx, outbox) => {
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!u) throw new DomainError('user_not_found');
-    const revoked = await revokeAllSessions(tx, userId, 'forced_logout', deps.clock.now());
-    outbox.push({ userId, type: 'session_revoked', data: { reason: 'forced_logout' } });
+    const revoked = await revokeAllSessions(tx, outbox, userId, 'forced_logout', deps.clock.now());
     await writeAudit(tx, {
       adminId: actor.id,
       action: 'user.force_logout',

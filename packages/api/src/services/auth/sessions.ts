@@ -2,11 +2,11 @@
  * Sessions are refresh-token families. Refresh rotates the token inside the family;
  * presenting a token that was already rotated revokes the whole family.
  */
-import { type Db, refreshTokens, sessions, transaction, users } from '@casino/db';
+import { type Db, refreshTokens, sessions, users } from '@casino/db';
 import type { TRank, TRole } from '@casino/shared';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { RequestMeta } from '../../context';
-import type { Deps } from '../../deps';
+import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
 import { blacklistKey } from './authenticate';
 import { hashToken, newRefreshToken, signAccessToken } from './tokens';
@@ -50,10 +50,10 @@ async function issueTokens(deps: Pick<Deps, 'clock' | 'config'>, tx: Db, user: P
   return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, sessionId };
 }
 
-export async function refresh(deps: Pick<Deps, 'db' | 'clock' | 'config'>, presented: string): Promise<TokenPair> {
+export async function refresh(deps: Pick<Deps, 'db' | 'bus' | 'clock' | 'config'>, presented: string): Promise<TokenPair> {
   const tokenHash = hashToken(presented);
   const now = deps.clock.now();
-  const outcome = await transaction(deps.db, async (tx) => {
+  const outcome = await inTransaction(deps, async (tx, outbox) => {
     // The conditional update is the race guard: of two concurrent presentations, one rotates.
     const [rotated] = await tx
       .update(refreshTokens)
@@ -68,7 +68,7 @@ export async function refresh(deps: Pick<Deps, 'db' | 'clock' | 'config'>, prese
         .where(eq(refreshTokens.tokenHash, tokenHash))
         .limit(1);
       if (!known) return { error: 'refresh_invalid' as const };
-      await revokeSessionRow(tx, known.sessionId, 'refresh_reused', now);
+      await revokeSessionRow(tx, outbox, known.sessionId, 'refresh_reused', now);
       return { error: 'refresh_reused' as const };
     }
     const [row] = await tx
@@ -94,11 +94,25 @@ export async function refresh(deps: Pick<Deps, 'db' | 'clock' | 'config'>, prese
   return outcome.pair;
 }
 
-async function revokeSessionRow(tx: Db, sessionId: string, reason: string, now: Date) {
-  await tx
+/**
+ * A `session_revoked` event names the sessions that ended (all of the user's when
+ * `sessionIds` is absent); live streams of those sessions end on it, on every instance.
+ */
+export type SessionRevoked = { reason: string; sessionIds?: string[] };
+
+export function endsSession(data: Record<string, unknown>, sessionId: string): boolean {
+  const ids = (data as SessionRevoked).sessionIds;
+  return !Array.isArray(ids) || ids.includes(sessionId);
+}
+
+async function revokeSessionRow(tx: Db, outbox: Outbox, sessionId: string, reason: string, now: Date, userId?: number) {
+  const rows = await tx
     .update(sessions)
     .set({ revokedAt: now, revokedReason: reason })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), userId === undefined ? undefined : eq(sessions.userId, userId)))
+    .returning({ userId: sessions.userId });
+  for (const r of rows) outbox.push({ userId: r.userId, type: 'session_revoked', data: { reason, sessionIds: [sessionId] } });
+  return rows.length;
 }
 
 /** Blacklists an access token's jti until it would have expired anyway. */
@@ -107,33 +121,41 @@ export async function blacklistAccessToken(deps: Pick<Deps, 'kv' | 'clock'>, jti
   if (ttlMs > 0) await deps.kv.set(blacklistKey(jti), '1', { ttlMs });
 }
 
-export async function logout(
-  deps: Pick<Deps, 'db' | 'kv' | 'clock'>,
-  user: { id: number; sessionId: string; jti: string; tokenExp: number },
-  refreshToken?: string,
-) {
+type CurrentUser = { id: number; sessionId: string; jti: string; tokenExp: number };
+
+export async function logout(deps: Pick<Deps, 'db' | 'bus' | 'kv' | 'clock'>, user: CurrentUser, refreshToken?: string) {
   const now = deps.clock.now();
-  await revokeSessionRow(deps.db, user.sessionId, 'logout', now);
-  if (refreshToken) {
-    // A refresh token of another of the user's sessions may be handed in too.
-    const [row] = await deps.db
-      .select({ sessionId: refreshTokens.sessionId })
-      .from(refreshTokens)
-      .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-      .where(and(eq(refreshTokens.tokenHash, hashToken(refreshToken)), eq(sessions.userId, user.id)));
-    if (row) await revokeSessionRow(deps.db, row.sessionId, 'logout', now);
-  }
+  await inTransaction(deps, async (tx, outbox) => {
+    await revokeSessionRow(tx, outbox, user.sessionId, 'logout', now);
+    if (refreshToken) {
+      // A refresh token of another of the user's sessions may be handed in too.
+      const [row] = await tx
+        .select({ sessionId: refreshTokens.sessionId })
+        .from(refreshTokens)
+        .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+        .where(and(eq(refreshTokens.tokenHash, hashToken(refreshToken)), eq(sessions.userId, user.id)));
+      if (row) await revokeSessionRow(tx, outbox, row.sessionId, 'logout', now);
+    }
+  });
   await blacklistAccessToken(deps, user.jti, user.tokenExp);
   return { ok: true as const };
 }
 
-export async function revokeAllSessions(db: Db, userId: number, reason: string, now: Date): Promise<number> {
-  const rows = await db
+/** Ends every session of the user; their live streams end on the event it queues. */
+export async function revokeAllSessions(tx: Db, outbox: Outbox, userId: number, reason: string, now: Date): Promise<number> {
+  const rows = await tx
     .update(sessions)
     .set({ revokedAt: now, revokedReason: reason })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
+  outbox.push({ userId, type: 'session_revoked', data: { reason } });
   return rows.length;
+}
+
+export async function logoutAll(deps: Pick<Deps, 'db' | 'bus' | 'kv' | 'clock'>, user: CurrentUser) {
+  const revoked = await inTransaction(deps, (tx, outbox) => revokeAllSessions(tx, outbox, user.id, 'logout_all', deps.clock.now()));
+  await blacklistAccessToken(deps, user.jti, user.tokenExp);
+  return { revoked };
 }
 
 export async function listSessions(deps: Pick<Deps, 'db' | 'clock'>, userId: number, currentSessionId: string) {
@@ -152,14 +174,12 @@ export async function listSessions(deps: Pick<Deps, 'db' | 'clock'>, userId: num
   return rows.map((r) => ({ ...r, current: r.id === currentSessionId }));
 }
 
-export async function revokeSession(deps: Pick<Deps, 'db' | 'clock'>, userId: number, sessionId: string) {
-  const rows = await deps.db
-    .update(sessions)
-    .set({ revokedAt: deps.clock.now(), revokedReason: 'revoked_by_user' })
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
+export async function revokeSession(deps: Pick<Deps, 'db' | 'bus' | 'clock'>, userId: number, sessionId: string) {
+  const revoked = await inTransaction(deps, (tx, outbox) =>
+    revokeSessionRow(tx, outbox, sessionId, 'revoked_by_user', deps.clock.now(), userId),
+  );
   // Another user's session id answers exactly like an unknown one.
-  if (!rows.length) throw new DomainError('session_not_found');
+  if (!revoked) throw new DomainError('session_not_found');
   return { ok: true as const };
 }
 

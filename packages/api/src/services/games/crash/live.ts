@@ -6,6 +6,7 @@
  */
 import type { Deps } from '../../../deps';
 import type { DeliveredEvent } from '../../../realtime/bus';
+import { endsSession } from '../../auth/sessions';
 import { resolveAt } from './outcome';
 import { findActiveRound, findRound, toRound } from './settle';
 import { type RoundState, readRoundState } from './state';
@@ -29,7 +30,7 @@ async function loadRound(deps: Deps, userId: number, gameId?: string): Promise<L
 
 export async function* crashRoundEvents(
   deps: Deps,
-  userId: number,
+  user: { id: number; sessionId?: string },
   opts: { signal?: AbortSignal; lastEventId?: string | null; tickMs?: number } = {},
 ): AsyncGenerator<CrashLiveItem> {
   const tickMs = opts.tickMs ?? deps.config.games.crash.tickMs;
@@ -43,12 +44,18 @@ export async function* crashRoundEvents(
   };
   if (opts.signal?.aborted) stop();
   opts.signal?.addEventListener('abort', stop);
+  const userId = user.id;
   const pump = (async () => {
     for await (const ev of deps.bus.stream(userId, { lastEventId: opts.lastEventId ?? null, signal: done.signal })) {
+      // The session ended (logout, revoked, banned): so does its stream.
+      if (ev.type === 'session_revoked' && user.sessionId && endsSession(ev.data, user.sessionId)) break;
       queue.push(ev);
       waiter.wake?.();
     }
-  })().catch((err) => deps.logger.warn({ err, userId }, 'crash live stream failed'));
+  })()
+    .catch((err) => deps.logger.warn({ err, userId }, 'crash live stream failed'))
+    // When the bus stream ends (session over, server shutting down), the ticks end too.
+    .finally(stop);
 
   // Ticks carry the id of the last bus event seen, so a reconnect resumes after it. Before
   // any, the resume point is "now" on the stream's wall clock (stream ids are wall-clock ms).
