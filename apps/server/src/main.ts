@@ -35,7 +35,8 @@ async function main() {
     if (closing) return;
     closing = true;
     server.app.log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    // Open streams are cut, not awaited (app.ts forceCloseConnections): closing takes well under this.
+    const timer = setTimeout(() => process.exit(1), 5_000);
     timer.unref();
     await server.close();
     process.exit(0);
