@@ -58,6 +58,7 @@ import { createAdmin, createPlayers } from './lib/players';
 import { type Profiler, startCpuProfile } from './lib/profile';
 import { cpuWindow, heapAfterGc, loopDelayWindow, maxRss, mb, memorySampler, pct, rssSampler } from './lib/resources';
 import { type BenchServer, describeServer, startBenchServer } from './lib/server';
+import { walletStatement } from './lib/statements';
 
 export const description = 'slot spins/s over HTTP vs the same transaction in pgbench; 1,000 live crash rounds: event lag, RSS';
 
@@ -107,19 +108,24 @@ UPDATE fairness_seeds SET next_nonce = next_nonce + 1
   RETURNING id AS seed_id, user_id AS seed_user_id, server_seed, server_seed_hash, client_seed, next_nonce,
     created_at AS seed_created_at, revealed_at AS seed_revealed_at, gen_random_uuid() AS round_id \\gset
 \\set nonce :next_nonce - 1
-WITH u AS (
-  UPDATE users SET gold = gold - CAST(:bet AS bigint) + CAST(:payout AS bigint), updated_at = now()
-  WHERE id = :id AND gold - CAST(:bet AS bigint) >= 0
-  RETURNING gold AS balance)
-INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
-  SELECT :id, 'gold'::currency, v.delta, u.balance - v.later, v.reason, 'round', CAST(:round_id AS text), v.key
-  FROM u, (VALUES
-    (CAST(:neg_bet AS bigint), CAST(:payout AS bigint), 'slot_bet', 'round:' || :round_id || :bet_suffix, 1),
-    (CAST(:payout AS bigint), CAST(0 AS bigint), 'slot_win', 'round:' || :round_id || :win_suffix, 2)
-  ) AS v(delta, later, reason, key, ord)
-  WHERE v.delta <> 0
-  ORDER BY v.ord
-  RETURNING id, delta, balance_after, reason;
+${walletStatement(':id', [
+  {
+    currency: "'gold'",
+    delta: ':neg_bet',
+    reason: "'slot_bet'",
+    refType: "'round'",
+    refId: ':round_id',
+    key: "'round:' || :round_id || :bet_suffix",
+  },
+  {
+    currency: "'gold'",
+    delta: ':payout',
+    reason: "'slot_win'",
+    refType: "'round'",
+    refId: ':round_id',
+    key: "'round:' || :round_id || :win_suffix",
+  },
+])};
 WITH r AS (
   INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, created_at)
   VALUES (CAST(:round_id AS uuid), :id, 'slot', 'gold', :bet, :payout, CAST(:multiplier AS double precision),

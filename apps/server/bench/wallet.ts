@@ -28,6 +28,7 @@ import { pgbenchBinary, runPgbench } from './lib/pgbench';
 import { type Profiler, startCpuProfile } from './lib/profile';
 import { type CpuWindow, cpuWindow, maxRss, mb, pct, rssSampler } from './lib/resources';
 import { describeServer, startBenchServer } from './lib/server';
+import { walletStatement } from './lib/statements';
 import type { WalletLoadParams } from './wallet-load';
 
 export const description = 'admin gold debits/s over HTTP (typed client) vs the same transaction in pgbench';
@@ -47,17 +48,13 @@ export const usage = `pnpm bench wallet [--clients 32] [--warmup 2] [--duration 
 /** What services/admin/users.ts adjustBalance → wallet.applyChange (no idempotency key: one CTE statement) → writeAudit run. */
 export const PGBENCH_SCRIPT = `\\set id random(:first_id, :last_id)
 BEGIN;
-WITH u AS (
-  UPDATE users SET gold = gold + -1::bigint, updated_at = now()
-  WHERE id = :id AND gold + -1::bigint >= 0
-  RETURNING gold AS balance)
-INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
-  SELECT :id, 'gold'::currency, -1::bigint, u.balance, 'admin_deduct', 'admin', CAST(:admin_id AS text), NULL FROM u
-  RETURNING id AS ledger_id, balance_after AS balance \\gset
+${walletStatement(':id', [
+  { currency: "'gold'", delta: '-1', reason: "'admin_deduct'", refType: "'admin'", refId: ':admin_id', key: 'NULL' },
+])} \\gset led_
 INSERT INTO admin_audit_log (admin_id, action, target_type, target_id, before, after, meta, ip)
   VALUES (:admin_id, 'user.adjust_balance', 'user', CAST(:id AS text),
-    jsonb_build_object('gold', CAST(:balance AS bigint) + 1), jsonb_build_object('gold', CAST(:balance AS bigint)),
-    jsonb_build_object('reason', 'bench debit', 'delta', -1, 'ledgerId', CAST(:ledger_id AS bigint)), '127.0.0.1');
+    jsonb_build_object('gold', CAST(:led_balance_after AS bigint) + 1), jsonb_build_object('gold', CAST(:led_balance_after AS bigint)),
+    jsonb_build_object('reason', 'bench debit', 'delta', -1, 'ledgerId', CAST(:led_id AS bigint)), '127.0.0.1');
 COMMIT;
 `;
 

@@ -12,3 +12,5 @@ export { type AppRouter, appRouter, createCaller } from './root';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
+export { changesStatement, type SqlValue } from './services/wallet/statement';
+export { applyChanges, type WalletEntry } from './services/wallet/wallet';

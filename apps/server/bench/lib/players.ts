@@ -5,9 +5,8 @@
  * each from the auth service's own openSession (session + refresh token rows, signed access
  * token), so the server authenticates them like any logged-in player.
  */
-import type { Deps } from '@casino/api';
-import { queryRows, users } from '@casino/db';
-import { sql } from 'drizzle-orm';
+import { applyChanges, type Deps, inTransaction } from '@casino/api';
+import { users } from '@casino/db';
 // Not exported by @casino/api (nothing but auth opens sessions); the bench mints them the same way.
 import { openSession } from '../../../../packages/api/src/services/auth/sessions';
 
@@ -45,20 +44,29 @@ export async function createPlayers(deps: Deps, opts: { tag: string; count: numb
   const last = ids[ids.length - 1] as number;
   if (last - first + 1 !== ids.length) throw new Error(`${opts.tag}: player ids are not contiguous`);
 
-  // wallet.applyChange's statement, for all of them at once: balance and its one entry.
-  const [funded] = await queryRows<{ n: string }>(
-    deps.db,
-    sql`WITH u AS (
-          UPDATE users SET gold = gold + ${opts.gold}::bigint, updated_at = now()
-          WHERE id BETWEEN ${first}::int AND ${last}::int
-          RETURNING id, gold),
-        e AS (
-          INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
-          SELECT id, 'gold'::currency, ${opts.gold}::bigint, gold, 'signup_bonus', 'user', id::text, 'signup:gold' FROM u
-          RETURNING 1)
-        SELECT count(*) AS n FROM e`,
-  );
-  if (Number(funded?.n) !== ids.length) throw new Error(`${opts.tag}: funded ${funded?.n} of ${ids.length} players`);
+  // Funded through the one wallet writer, as signup funds a new account.
+  for (let i = 0; i < ids.length; i += 50) {
+    await Promise.all(
+      ids.slice(i, i + 50).map((id) =>
+        inTransaction(deps, (tx, outbox) =>
+          applyChanges(tx, outbox, {
+            userId: id,
+            entries: [
+              {
+                currency: 'gold',
+                delta: opts.gold,
+                reason: 'signup_bonus',
+                refType: 'user',
+                refId: String(id),
+                idempotencyKey: 'signup:gold',
+              },
+            ],
+            freshKeys: true,
+          }),
+        ),
+      ),
+    );
+  }
 
   const players: BenchPlayer[] = [];
   for (let i = 0; i < ids.length; i += 100) {

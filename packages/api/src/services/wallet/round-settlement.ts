@@ -1,15 +1,12 @@
 /**
- * A round's stake and payout as one statement: one conditional update of the
- * balance (the stake must be affordable before the payout) and its two ledger
- * entries, so the ledger reads exactly as two applyChange calls would have
- * written it: stake entry balanceAfter = final − payout, payout entry = final.
+ * A round's stake and payout through the one wallet writer: one statement, the stake
+ * affordable before the payout, two ledger entries keyed by the round id.
  */
-import { type Db, queryRows } from '@casino/db';
+import type { Db } from '@casino/db';
 import type { TCurrency } from '@casino/shared';
-import { sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 import { DomainError } from '../../errors';
-import { getBalance } from './queries';
+import { applyChanges } from './wallet';
 
 export type RoundMoney = { userId: number; currency: TCurrency; stake: number; payout: number; game: string; roundId: string };
 
@@ -17,34 +14,15 @@ export async function settleRoundMoney(tx: Db, outbox: Outbox, r: RoundMoney): P
   if (!Number.isSafeInteger(r.stake) || r.stake <= 0 || !Number.isSafeInteger(r.payout) || r.payout < 0) {
     throw new DomainError('invalid_amount');
   }
-  const col = sql.raw(r.currency === 'gold' ? 'gold' : 'gems');
-  // Keys are derived from a fresh round id: unique by construction, the unique index is the backstop.
-  const rows = await queryRows<{ id: string | number; delta: string | number; balance_after: string | number; reason: string }>(
-    tx,
-    sql`WITH u AS (
-          UPDATE users SET ${col} = ${col} - ${r.stake}::bigint + ${r.payout}::bigint, updated_at = now()
-          WHERE id = ${r.userId}::int AND ${col} - ${r.stake}::bigint >= 0
-          RETURNING ${col} AS balance)
-        INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
-        SELECT ${r.userId}::int, ${r.currency}::currency, v.delta, u.balance - v.later, v.reason, 'round', ${r.roundId}::text, v.key
-        FROM u, (VALUES
-          (-${r.stake}::bigint, ${r.payout}::bigint, ${`${r.game}_bet`}::text, ${`round:${r.roundId}:bet`}::text, 1),
-          (${r.payout}::bigint, 0::bigint, ${`${r.game}_win`}::text, ${`round:${r.roundId}:win`}::text, 2)
-        ) AS v(delta, later, reason, key, ord)
-        WHERE v.delta <> 0
-        ORDER BY v.ord
-        RETURNING id, delta, balance_after, reason`,
-  );
-  if (rows.length === 0) {
-    const balance = (await getBalance(tx, r.userId))[r.currency];
-    throw new DomainError('insufficient_funds', { currency: r.currency, balance, required: r.stake });
-  }
-  for (const e of [...rows].sort((a, b) => Number(a.id) - Number(b.id))) {
-    outbox.push({
-      userId: r.userId,
-      type: 'token_update',
-      data: { currency: r.currency, delta: Number(e.delta), balance: Number(e.balance_after), reason: e.reason, ledgerId: Number(e.id) },
-    });
-  }
-  return { balance: Number(rows.reduce((a, b) => (Number(a.id) > Number(b.id) ? a : b)).balance_after) };
+  const ref = { refType: 'round', refId: r.roundId };
+  const res = await applyChanges(tx, outbox, {
+    userId: r.userId,
+    // Keys are derived from a fresh round id: unique by construction, the unique index is the backstop.
+    freshKeys: true,
+    entries: [
+      { currency: r.currency, delta: -r.stake, reason: `${r.game}_bet`, idempotencyKey: `round:${r.roundId}:bet`, ...ref },
+      { currency: r.currency, delta: r.payout, reason: `${r.game}_win`, idempotencyKey: `round:${r.roundId}:win`, ...ref },
+    ],
+  });
+  return { balance: res.balances[r.currency] ?? 0 };
 }
