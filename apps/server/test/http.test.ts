@@ -81,11 +81,10 @@ describe('HTTP host', () => {
         onError: reject,
       });
     });
-    await new Promise((r) => setTimeout(r, 300));
-    const { inTransaction } = await import('@casino/api');
-    const { applyChange } = await import('@casino/api/wallet');
+    await server.deps.bus.whenStreams(me.id, 1);
+    const { applyChanges, inTransaction } = await import('@casino/api');
     await inTransaction(server.deps, (tx, outbox) =>
-      applyChange(tx, outbox, { userId: me.id, currency: 'gold', delta: -40, reason: 'http_test' }),
+      applyChanges(tx, outbox, { userId: me.id, entries: [{ currency: 'gold', delta: -40, reason: 'http_test' }] }),
     );
     await got;
     expect(events[0]).toMatchObject({ type: 'token_update', data: { currency: 'gold', delta: -40, balance: 960 } });
