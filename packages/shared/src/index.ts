@@ -1,4 +1,5 @@
 export * from './constants';
 export * from './fairness';
 export * from './games';
+export * from './live-events';
 export * from './schemas';

@@ -5,26 +5,22 @@
  * instance holds one subscriber connection and fans out locally.
  */
 import type { Db } from '@casino/db';
+import type { TLiveEvent, TLiveEventType } from '@casino/shared';
 import type { Kv } from '../infra/kv';
 import { compareStreamIds } from '../infra/kv';
 import type { Logger } from '../infra/logger';
 import { channelKey, deliver, relayOnce, type StoredEvent, streamKey } from './outbox';
 
-export type LiveEventType =
-  | 'token_update'
-  | 'game_session'
-  | 'reward'
-  | 'level_up'
-  | 'achievement'
-  | 'notification'
-  | 'crash'
-  | 'ADMIN_NOTIFICATION'
-  | 'ADMIN_BROADCAST'
-  | 'session_revoked';
+export type LiveEventType = TLiveEventType;
 
-export type LiveEvent = { type: LiveEventType; data: Record<string, unknown> };
+/**
+ * An event as services queue it; `data` is checked against its schema (ZLiveEvent,
+ * in its JSON form) when it is written to the outbox.
+ */
+export type LiveEvent = { type: TLiveEventType; data: Record<string, unknown> };
 export type UserEvent = LiveEvent & { userId: number };
-export type DeliveredEvent = LiveEvent & { id: string; at: string };
+/** As delivered: typed by the shared union, with its stream id and time. */
+export type DeliveredEvent = TLiveEvent & { id: string; at: string };
 
 export type StreamOptions = {
   lastEventId?: string | null;
@@ -32,6 +28,9 @@ export type StreamOptions = {
   /** Called once the stream is subscribed and the backlog after `lastEventId` is sent. */
   onReady?: () => void;
 };
+
+/** Events in the stream were validated when written to the outbox. */
+const delivered = (id: string, body: string) => ({ ...JSON.parse(body), id }) as DeliveredEvent;
 
 /** Events younger than this are left to the request that wrote them. */
 const RELAY_GRACE_MS = 2000;
@@ -113,7 +112,7 @@ export class EventBus {
     const signal = opts.signal ? AbortSignal.any([opts.signal, closer.signal]) : closer.signal;
     const unsubscribe = await this.kv.subscribe(channelKey(userId), (raw) => {
       const space = raw.indexOf(' ');
-      queue.push({ ...(JSON.parse(raw.slice(space + 1)) as Omit<DeliveredEvent, 'id'>), id: raw.slice(0, space) });
+      queue.push(delivered(raw.slice(0, space), raw.slice(space + 1)));
       wake?.();
     });
     const onAbort = () => wake?.();
@@ -125,7 +124,7 @@ export class EventBus {
         for (;;) {
           const page = await this.kv.xrangeAfter(streamKey(userId), last, 200);
           for (const e of page) {
-            yield { ...(JSON.parse(e.data) as Omit<DeliveredEvent, 'id'>), id: e.id };
+            yield delivered(e.id, e.data);
             last = e.id;
           }
           if (page.length < 200) break;

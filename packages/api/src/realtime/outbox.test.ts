@@ -49,6 +49,16 @@ describe('outbox', () => {
     expect(await streamed(env.kv, p.user.id)).toHaveLength(before);
   });
 
+  it('refuses an event that does not match its schema, and the transaction with it', async () => {
+    const p = await newPlayer(env.deps);
+    const bad = inTransaction(env.deps, async (tx, outbox) => {
+      await applyChange(tx, outbox, { userId: p.user.id, currency: 'gold', delta: 5, reason: 'outbox_test' });
+      outbox.push({ userId: p.user.id, type: 'token_update', data: { currency: 'doubloons', delta: 5 } });
+    });
+    await expect(bad).rejects.toThrow(/token_update does not match its schema/);
+    expect((await p.caller.auth.me()).gold).toBe(1000);
+  });
+
   it('keeps events Redis refused and the relay delivers each exactly once', async () => {
     const p = await newPlayer(env.deps);
     const dead = createRedisKv('redis://127.0.0.1:1', env.kv.prefix);

@@ -6,7 +6,9 @@
  * Delivery is deduplicated by outbox id, so a retry never doubles an event.
  */
 import { type Db, outboxEvents, queryRows } from '@casino/db';
+import { type TLiveEvent, ZLiveEvent } from '@casino/shared';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Kv } from '../infra/kv';
 import type { Logger } from '../infra/logger';
 import type { UserEvent } from './bus';
@@ -18,14 +20,23 @@ const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 export const streamKey = (userId: number) => `ev:user:${userId}`;
 export const channelKey = (userId: number) => `ch:user:${userId}`;
 
-/** Inserts the events in the caller's transaction; returns them as stored, in order. */
+/**
+ * Inserts the events in the caller's transaction; returns them as stored, in order.
+ * An event that does not match its schema is a bug: it fails the transaction.
+ */
 export async function writeOutbox(tx: Db, events: readonly UserEvent[], at: Date): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
   const rows = await tx
     .insert(outboxEvents)
-    .values(events.map((e) => ({ userId: e.userId, type: e.type, data: { type: e.type, data: e.data, at: at.toISOString() } })))
+    .values(events.map((e) => ({ userId: e.userId, type: e.type, data: { ...checked(e), at: at.toISOString() } })))
     .returning({ id: outboxEvents.id, userId: outboxEvents.userId, data: outboxEvents.data });
   return rows.map((r) => ({ id: r.id, userId: r.userId, body: JSON.stringify(r.data) }));
+}
+
+function checked(e: UserEvent): TLiveEvent {
+  const res = ZLiveEvent.safeParse({ type: e.type, data: JSON.parse(JSON.stringify(e.data)) });
+  if (!res.success) throw new Error(`live event ${e.type} does not match its schema: ${z.prettifyError(res.error)}`);
+  return res.data;
 }
 
 /** Appends the events to their users' streams (once per outbox id) and forgets them. */

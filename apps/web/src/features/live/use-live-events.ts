@@ -4,13 +4,12 @@
  * achievements show a toast; session_revoked ends the local session. The link
  * resumes from the last event id.
  */
+import type { TLiveEnvelope } from '@casino/shared';
 import { useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { session } from '../../lib/spa';
 import { toast } from './toasts';
-
-type LiveEnvelope = { type: string; data: Record<string, unknown>; at: string };
 
 const REVOKE_TEXT: Record<string, string> = {
   account_banned: 'This account is banned.',
@@ -21,25 +20,22 @@ export function useLiveEvents(enabled: boolean) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
 
-  const handle = (ev: LiveEnvelope) => {
+  const handle = (ev: TLiveEnvelope) => {
     if (ev.type === 'token_update') {
       const { currency, balance } = ev.data;
-      if ((currency === 'gold' || currency === 'gems') && typeof balance === 'number') {
-        queryClient.setQueryData(trpc.auth.me.queryKey(), (me) => (me ? { ...me, [currency]: balance } : me));
-      }
+      queryClient.setQueryData(trpc.auth.me.queryKey(), (me) => (me ? { ...me, [currency]: balance } : me));
       void queryClient.invalidateQueries(trpc.economy.wallet.pathFilter());
     } else if (ev.type === 'level_up') {
       void queryClient.invalidateQueries(trpc.auth.me.pathFilter());
     } else if (ev.type === 'achievement') {
       const { title, rewardGold } = ev.data;
-      const reward = typeof rewardGold === 'number' && rewardGold > 0 ? `+${rewardGold.toLocaleString('en-US')} gold` : undefined;
-      toast.push({ title: `Achievement unlocked: ${String(title ?? 'new achievement')}`, tone: 'ok', ...(reward ? { body: reward } : {}) });
+      const reward = rewardGold > 0 ? `+${rewardGold.toLocaleString('en-US')} gold` : undefined;
+      toast.push({ title: `Achievement unlocked: ${title}`, tone: 'ok', ...(reward ? { body: reward } : {}) });
       void queryClient.invalidateQueries(trpc.games.achievements.pathFilter());
     } else if (ev.type === 'game_session') {
       void queryClient.invalidateQueries(trpc.games.sessions.pathFilter());
     } else if (ev.type === 'session_revoked') {
-      const reason = typeof ev.data.reason === 'string' ? ev.data.reason : '';
-      session.end(REVOKE_TEXT[reason] ?? 'Your session has ended. Please log in again.');
+      session.end(REVOKE_TEXT[ev.data.reason] ?? 'Your session has ended. Please log in again.');
     }
   };
 

@@ -36,7 +36,9 @@ async function* liveEvents(
       // Another session's end is not this stream's business; its own session's end closes it.
       const ending = ev.type === 'session_revoked';
       if (ending && !endsSession(ev.data, user.sessionId)) continue;
-      if (!opts.topics || opts.topics.has(ev.type)) yield tracked(ev.id, { type: ev.type, data: ev.data, at: ev.at });
+      // The envelope keeps the union: clients narrow `data` by `type`.
+      const { id, ...envelope } = ev;
+      if (!opts.topics || opts.topics.has(ev.type)) yield tracked(id, envelope);
       if (ending) return;
     }
   } finally {

@@ -134,9 +134,12 @@ describe('economy.live', () => {
     const next = s.next();
     await ready.promise;
     await inTransaction(env.deps, async (_tx, outbox) => {
-      outbox.push({ userId: two.user.id, type: 'reward', data: { n: 2 } }, { userId: one.user.id, type: 'reward', data: { n: 1 } });
+      outbox.push(
+        { userId: two.user.id, type: 'reward', data: { source: 'test', gold: 2 } },
+        { userId: one.user.id, type: 'reward', data: { source: 'test', gold: 1 } },
+      );
     });
-    expect((await next).value?.data).toEqual({ n: 1 });
+    expect((await next).value?.data).toEqual({ source: 'test', gold: 1 });
     ac.abort();
     await s.return(undefined);
   });

@@ -1,0 +1,84 @@
+/**
+ * Every live event the server pushes (economy.live, games.crash.onRound), as one zod
+ * discriminated union on `type`, in its JSON form (dates are ISO strings). The server
+ * validates each event as it writes it to the outbox; clients receive them typed.
+ */
+import { z } from 'zod';
+
+const ZIso = z.string();
+const ZCurrency = z.enum(['gold', 'gems']);
+
+export const ZTokenUpdate = z.object({
+  currency: ZCurrency,
+  delta: z.number().int(),
+  balance: z.number().int().nonnegative(),
+  reason: z.string(),
+  ledgerId: z.number().int(),
+});
+
+export const ZGameSessionEvent = z.object({
+  event: z.enum(['start', 'end']),
+  id: z.string(),
+  gameType: z.enum(['slot', 'gacha', 'rps', 'crash']),
+  startedAt: ZIso,
+  endedAt: ZIso.nullable(),
+  active: z.boolean(),
+  durationMs: z.number(),
+  totalRounds: z.number().int(),
+  totalBet: z.number().int(),
+  totalWin: z.number().int(),
+  netProfit: z.number().int(),
+  roi: z.number(),
+  averageRoundMs: z.number(),
+});
+
+export const ZAchievementEvent = z.object({ code: z.string(), title: z.string(), rewardGold: z.number().int().nonnegative() });
+
+export const ZCrashEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('start'), gameId: z.string(), bet: z.number().int(), autoCashout: z.number().nullable(), startedAt: ZIso }),
+  z.object({
+    kind: z.enum(['cashout', 'bust', 'expired']),
+    gameId: z.string(),
+    multiplier: z.number().nullable(),
+    crashPoint: z.number(),
+    payout: z.number().int(),
+    balance: z.number().int(),
+  }),
+]);
+
+/** `sessionIds` names the sessions that ended; absent = every session of the user. */
+export const ZSessionRevoked = z.object({ reason: z.string(), sessionIds: z.array(z.string()).optional() });
+
+export const ZRewardEvent = z.object({
+  source: z.string(),
+  gold: z.number().int().optional(),
+  gems: z.number().int().optional(),
+  xp: z.number().int().optional(),
+  items: z.array(z.string()).optional(),
+});
+export const ZLevelUp = z.object({ level: z.number().int(), previousLevel: z.number().int() });
+export const ZNotificationEvent = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  data: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export const ZLiveEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('token_update'), data: ZTokenUpdate }),
+  z.object({ type: z.literal('game_session'), data: ZGameSessionEvent }),
+  z.object({ type: z.literal('achievement'), data: ZAchievementEvent }),
+  z.object({ type: z.literal('crash'), data: ZCrashEvent }),
+  z.object({ type: z.literal('session_revoked'), data: ZSessionRevoked }),
+  z.object({ type: z.literal('reward'), data: ZRewardEvent }),
+  z.object({ type: z.literal('level_up'), data: ZLevelUp }),
+  z.object({ type: z.literal('notification'), data: ZNotificationEvent }),
+  z.object({ type: z.literal('ADMIN_NOTIFICATION'), data: ZNotificationEvent }),
+  z.object({ type: z.literal('ADMIN_BROADCAST'), data: ZNotificationEvent }),
+]);
+
+export type TLiveEvent = z.infer<typeof ZLiveEvent>;
+export type TLiveEventType = TLiveEvent['type'];
+/** A delivered event: the union plus its time (the SSE id carries the resume point). */
+export type TLiveEnvelope = TLiveEvent & { at: string };
+export type TCrashEvent = z.infer<typeof ZCrashEvent>;
