@@ -2,66 +2,15 @@
  * The server as a newcomer runs it: a separate process with no DATABASE_URL and no
  * REDIS_URL (PGlite in a data folder, in-process Redis roles), driven over HTTP.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildBundle, cleanupProcesses, startServer, tempDir, trpc } from './process';
 
-const root = resolve(import.meta.dirname, '../../..');
-const children: ChildProcess[] = [];
-const dirs: string[] = [];
-afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function startServer(env: Record<string, string>, args = ['--import', 'tsx', 'apps/server/src/main.ts']) {
-  const { DATABASE_URL: _d, REDIS_URL: _r, ...rest } = process.env;
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...rest, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    err += d;
-  });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  const listening = new Promise<string>((resolveUrl, reject) => {
-    const timer = setInterval(() => {
-      const m = out.match(/"url":"(http:\/\/[^"]+)"/);
-      if (m?.[1]) {
-        clearInterval(timer);
-        resolveUrl(m[1]);
-      }
-    }, 100);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`server exited with ${code}: ${err}`));
-    });
-  });
-  return { child, listening, exited, output: () => out + err };
-}
-
-const trpc = async (url: string, path: string, input: unknown, token?: string) => {
-  const res = await fetch(`${url}/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ json: input }),
-  });
-  return { status: res.status, body: (await res.json()) as { result?: { data: { json: Record<string, unknown> } } } };
-};
+afterAll(cleanupProcesses);
 
 describe('embedded mode', () => {
   it('runs with PGlite and in-process Redis: signup → login → me over HTTP, then shuts down gracefully', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casino-embedded-'));
-    dirs.push(dir);
+    const dir = tempDir('casino-embedded-');
     const s = startServer({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -69,7 +18,7 @@ describe('embedded mode', () => {
       AUTO_SEED_BASIC: '1',
       NODE_ENV: 'development',
     });
-    const url = (await s.listening).replace('localhost', '127.0.0.1');
+    const url = await s.listening;
     expect(s.output()).toContain('using embedded PGlite');
     expect(s.output()).toContain('in-process Redis roles');
     expect(s.output()).toContain('admin/123456');
@@ -94,13 +43,13 @@ describe('embedded mode', () => {
   });
 
   it('the built bundle (what `pnpm start` runs) starts from a clean tree and serves', async () => {
-    execFileSync(process.execPath, ['build.mjs'], { cwd: join(root, 'apps/server'), stdio: 'pipe' });
-    const dir = mkdtempSync(join(tmpdir(), 'casino-built-'));
-    dirs.push(dir);
-    const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'fresh/.data/pglite'), NODE_ENV: 'development' }, [
-      'apps/server/dist/main.js',
-    ]);
-    const url = (await s.listening).replace('localhost', '127.0.0.1');
+    buildBundle();
+    const dir = tempDir('casino-built-');
+    const s = startServer(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'fresh/.data/pglite'), NODE_ENV: 'development' },
+      { args: ['apps/server/dist/main.js'] },
+    );
+    const url = await s.listening;
     const signup = await trpc(url, 'auth.signup', { siteId: 'bundled', nickname: 'Bundled', password: 'password-123', inviteCode: '5858' });
     expect(signup.status).toBe(200);
     s.child.kill('SIGTERM');
