@@ -1,7 +1,9 @@
-// Bundles the server with the workspace packages into dist/main.js. The server's own npm
-// dependencies stay external (native addons, WASM, and packages that load files at run
-// time); everything else the workspace packages use is bundled, so nothing has to be
-// resolvable from apps/server that is not declared in its package.json.
+// Bundles the server (dist/main.js) and the operator command `pnpm admin:create`
+// (dist/admin-create.js: the production image has no TypeScript runner) with the workspace
+// packages. The server's own npm dependencies stay external (native addons, WASM, and
+// packages that load files at run time); everything else the workspace packages use is
+// bundled, so nothing has to be resolvable from apps/server that is not declared in its
+// package.json.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -10,8 +12,9 @@ const external = new Set(Object.keys(pkg.dependencies).filter((name) => !name.st
 const packageName = (path) => (path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]);
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // Both directly in dist/: the migrations folder and the SPAs are found relative to it.
+  entryPoints: { main: 'src/main.ts', 'admin-create': 'src/cli/admin-create.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

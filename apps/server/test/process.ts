@@ -2,7 +2,7 @@
  * The server as a separate process, the way a newcomer starts it: no DATABASE_URL or
  * REDIS_URL (PGlite in a data folder, in-process Redis roles) unless the caller sets them.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
@@ -51,10 +51,25 @@ export function buildBundle() {
  * first on PATH). Each child leads its own process group, so `stop` reaches the server
  * behind sh/tsx/pnpm too.
  */
-export function startServer(env: Record<string, string>, how: { args?: string[]; command?: string } = {}) {
+/** The newcomer's environment: no service URLs, no NODE_ENV, node_modules/.bin first on PATH. */
+function cleanEnv(env: Record<string, string>) {
   const { DATABASE_URL: _d, REDIS_URL: _r, NODE_ENV: _n, AUTO_SEED_BASIC: _s, ...rest } = process.env;
-  const fullEnv = { ...rest, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`, ...env };
-  const options = { cwd: root, env: fullEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
+  return { ...rest, PATH: `${join(root, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`, ...env };
+}
+
+/** Runs a root script's command with `args` to completion, `input` on its stdin. */
+export function runScript(name: string, args: string[], opts: { env?: Record<string, string>; input?: string } = {}) {
+  const res = spawnSync('sh', ['-c', `${scriptCommand(name)} "$@"`, 'sh', ...args], {
+    cwd: root,
+    env: cleanEnv(opts.env ?? {}),
+    input: opts.input ?? '',
+    encoding: 'utf8',
+  });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+export function startServer(env: Record<string, string>, how: { args?: string[]; command?: string } = {}) {
+  const options = { cwd: root, env: cleanEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
   const child = how.command
     ? spawn('sh', ['-c', how.command], options)
     : spawn(process.execPath, how.args ?? ['--import', 'tsx', 'apps/server/src/main.ts'], options);
