@@ -10,6 +10,9 @@ import { buildBundle, cleanupProcesses, runScript, scriptCommand, startServer, t
 
 afterAll(cleanupProcesses);
 
+// Each test starts real processes (PGlite migrations included) on a machine the suite shares.
+const SLOW = 180_000;
+
 async function expectSeedLogins(script: string) {
   const dir = tempDir(`casino-${script}-`);
   const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, '.data/pglite') }, { command: scriptCommand(script) });
@@ -26,7 +29,7 @@ async function expectSeedLogins(script: string) {
   }
 }
 
-describe('the README scripts on a fresh clone', () => {
+describe('the README scripts on a fresh clone', { timeout: SLOW }, () => {
   it('`pnpm dev` (the server from source) creates the seed accounts', async () => {
     await expectSeedLogins('dev');
   });
@@ -37,7 +40,7 @@ describe('the README scripts on a fresh clone', () => {
   });
 });
 
-describe('`pnpm admin:create` (the bundled command the image ships)', () => {
+describe('`pnpm admin:create` (the bundled command the image ships)', { timeout: SLOW }, () => {
   it('creates an admin once, never changes an existing one, refuses a weak password in production', async () => {
     buildBundle();
     const dataDir = join(tempDir('casino-admin-create-'), '.data/pglite');
