@@ -46,11 +46,6 @@ export function buildBundle() {
   bundled = true;
 }
 
-/**
- * Starts node with `args`, or a shell `command` as pnpm runs a script (sh, node_modules/.bin
- * first on PATH). Each child leads its own process group, so `stop` reaches the server
- * behind sh/tsx/pnpm too.
- */
 /** The newcomer's environment: no service URLs, no NODE_ENV, node_modules/.bin first on PATH. */
 function cleanEnv(env: Record<string, string>) {
   const { DATABASE_URL: _d, REDIS_URL: _r, NODE_ENV: _n, AUTO_SEED_BASIC: _s, ...rest } = process.env;
@@ -68,6 +63,11 @@ export function runScript(name: string, args: string[], opts: { env?: Record<str
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
+/**
+ * Starts node with `args`, or a shell `command` as pnpm runs a script (sh, node_modules/.bin
+ * first on PATH). Each child leads its own process group, so `stop` reaches the server
+ * behind sh/tsx/pnpm too.
+ */
 export function startServer(env: Record<string, string>, how: { args?: string[]; command?: string } = {}) {
   const options = { cwd: root, env: cleanEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
   const child = how.command
