@@ -1,10 +1,11 @@
 /** Admin SPA: served by the server at /admin/; in dev, /trpc (HTTP + SSE) goes to the local server. */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from '../../vite.precompress.ts';
 
 export default defineConfig({
   base: '/admin/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: { port: 5174, proxy: { '/trpc': { target: 'http://localhost:3000', changeOrigin: true } } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

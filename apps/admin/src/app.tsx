@@ -1,7 +1,7 @@
-import { SpaProvider, useSignedIn } from '@casino/ui';
+import { SpaProvider, useDocumentTitle, useSignedIn } from '@casino/ui';
 import { LoginPage } from './features/auth/login-page';
 import { AdminShell } from './features/shell/admin-shell';
-import { useRoute } from './lib/router';
+import { APP_TITLE, useRoute } from './lib/router';
 import { spa } from './lib/spa';
 
 export function App() {
@@ -15,12 +15,16 @@ export function App() {
 function Screens() {
   const signedIn = useSignedIn();
   const route = useRoute();
-  if (!signedIn)
-    return (
-      <main className="page narrow">
-        <p className="brand center">Casino-Club Admin</p>
-        <LoginPage />
-      </main>
-    );
+  if (!signedIn) return <SignedOut />;
   return <AdminShell route={route} />;
+}
+
+function SignedOut() {
+  useDocumentTitle('Log in', APP_TITLE);
+  return (
+    <main className="page narrow">
+      <p className="brand center">Casino-Club Admin</p>
+      <LoginPage />
+    </main>
+  );
 }

@@ -21,6 +21,7 @@ import { createDb, type DbHandle, runMigrations } from '@casino/db';
 import { type CreateFastifyContextOptions, type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { bootstrapAdminFromEnv } from './bootstrap';
 import { toApiConfig } from './config';
 import type { Env } from './env';
 import { createMetrics } from './metrics';
@@ -62,6 +63,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
     const seeded = await seedBasicAccounts(deps);
     logger.info(seeded, 'AUTO_SEED_BASIC: seed accounts ensured (admin/123456, user001…user004/123455; password change forced)');
   }
+  await bootstrapAdminFromEnv(deps, env);
 
   const metrics = createMetrics();
   app.addHook('onResponse', async (req, reply) => {

@@ -1,4 +1,6 @@
 /** The server's environment, validated once at start; a bad value stops it with a clear message. */
+import { adminPasswordProblem } from '@casino/api';
+import { ZSiteId } from '@casino/shared';
 import { z } from 'zod';
 
 const bool = z
@@ -47,10 +49,32 @@ export const ZEnv = z
     /** Trust X-Forwarded-For (only behind a proxy you run): per-IP limits key on the client address it gives. */
     TRUST_PROXY: bool,
     MIGRATE_ON_START: bool,
+    /** Creates this admin at start while no admin exists (the way into production); ignored afterwards. */
+    BOOTSTRAP_ADMIN_SITE_ID: z
+      .string()
+      .trim()
+      .transform((v) => v || undefined)
+      .pipe(ZSiteId.optional())
+      .optional(),
+    BOOTSTRAP_ADMIN_PASSWORD: z
+      .string()
+      .transform((v) => v || undefined)
+      .optional(),
     WEB_DIST: z.string().optional(),
     ADMIN_DIST: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    const bootstrap = { site: env.BOOTSTRAP_ADMIN_SITE_ID, password: env.BOOTSTRAP_ADMIN_PASSWORD };
+    if (!bootstrap.site !== !bootstrap.password) {
+      const missing = bootstrap.site ? 'BOOTSTRAP_ADMIN_PASSWORD' : 'BOOTSTRAP_ADMIN_SITE_ID';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'set both BOOTSTRAP_ADMIN_SITE_ID and BOOTSTRAP_ADMIN_PASSWORD, or neither',
+      });
+    }
+    const weak = bootstrap.password && adminPasswordProblem(bootstrap.password, env.NODE_ENV);
+    if (weak) ctx.addIssue({ code: 'custom', path: ['BOOTSTRAP_ADMIN_PASSWORD'], message: weak });
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'required in production' });
     if (env.DEFAULT_INVITE_CODE) {

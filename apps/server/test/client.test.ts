@@ -1,4 +1,5 @@
 import { seedBasicAccounts } from '@casino/api';
+import { firstCall } from '@casino/client/examples/first-call';
 import { grantReward } from '@casino/client/examples/grant-reward';
 import { createNodeClient, memoryTokenStore } from '@casino/client/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,18 @@ describe('typed client', () => {
     await expect(client.auth.me.query()).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
     expect(lost).toBe(1);
     expect(tokens.get()).toBeNull();
+  });
+});
+
+describe("the README's first call", () => {
+  it('signs up with the dev invite, then logs in, and reads the profile with dates as Date', async () => {
+    const invite = { code: '5858', nickname: 'Bob' };
+    const signedUp = await firstCall({ url: server.url, siteId: 'bob', password: 'correct-horse-2', invite });
+    expect(signedUp.me).toMatchObject({ siteId: 'bob', nickname: 'Bob', role: 'user', gold: 1000, mustChangePassword: false });
+    expect(signedUp.me.createdAt).toBeInstanceOf(Date);
+    const loggedIn = await firstCall({ url: server.url, siteId: 'bob', password: 'correct-horse-2' });
+    expect(loggedIn.me.id).toBe(signedUp.me.id);
+    expect(loggedIn.balance).toMatchObject({ gold: 1000, gems: 0 });
   });
 });
 

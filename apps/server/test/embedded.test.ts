@@ -2,19 +2,15 @@
  * The server as a newcomer runs it: a separate process with no DATABASE_URL and no
  * REDIS_URL (PGlite in a data folder, in-process Redis roles), driven over HTTP.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProcesses, dirs, root, startServer, trpc } from './process';
+import { buildBundle, cleanupProcesses, startServer, tempDir, trpc } from './process';
 
 afterAll(cleanupProcesses);
 
 describe('embedded mode', () => {
   it('runs with PGlite and in-process Redis: signup → login → me over HTTP, then shuts down gracefully', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casino-embedded-'));
-    dirs.push(dir);
+    const dir = tempDir('casino-embedded-');
     const s = startServer({
       PORT: '0',
       HOST: '127.0.0.1',
@@ -22,7 +18,7 @@ describe('embedded mode', () => {
       AUTO_SEED_BASIC: '1',
       NODE_ENV: 'development',
     });
-    const url = (await s.listening).replace('localhost', '127.0.0.1');
+    const url = await s.listening;
     expect(s.output()).toContain('using embedded PGlite');
     expect(s.output()).toContain('in-process Redis roles');
     expect(s.output()).toContain('admin/123456');
@@ -47,13 +43,13 @@ describe('embedded mode', () => {
   });
 
   it('the built bundle (what `pnpm start` runs) starts from a clean tree and serves', async () => {
-    execFileSync(process.execPath, ['build.mjs'], { cwd: join(root, 'apps/server'), stdio: 'pipe' });
-    const dir = mkdtempSync(join(tmpdir(), 'casino-built-'));
-    dirs.push(dir);
-    const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'fresh/.data/pglite'), NODE_ENV: 'development' }, [
-      'apps/server/dist/main.js',
-    ]);
-    const url = (await s.listening).replace('localhost', '127.0.0.1');
+    buildBundle();
+    const dir = tempDir('casino-built-');
+    const s = startServer(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, 'fresh/.data/pglite'), NODE_ENV: 'development' },
+      { args: ['apps/server/dist/main.js'] },
+    );
+    const url = await s.listening;
     const signup = await trpc(url, 'auth.signup', { siteId: 'bundled', nickname: 'Bundled', password: 'password-123', inviteCode: '5858' });
     expect(signup.status).toBe(200);
     s.child.kill('SIGTERM');

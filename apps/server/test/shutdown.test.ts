@@ -2,20 +2,17 @@
  * SIGTERM with live streams open: the server cuts them (clients reconnect elsewhere
  * with their last event id) and exits cleanly instead of waiting for them.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupProcesses, dirs, startServer, trpc } from './process';
+import { cleanupProcesses, startServer, tempDir, trpc } from './process';
 
 afterAll(cleanupProcesses);
 
 describe('shutdown', () => {
   it('closes open live streams and exits 0 on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casino-shutdown-'));
-    dirs.push(dir);
+    const dir = tempDir('casino-shutdown-');
     const s = startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(dir, '.data/pglite'), NODE_ENV: 'development' });
-    const url = (await s.listening).replace('localhost', '127.0.0.1');
+    const url = await s.listening;
     const signup = await trpc(url, 'auth.signup', {
       siteId: 'streamer',
       nickname: 'Streamer',

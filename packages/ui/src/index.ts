@@ -11,6 +11,7 @@ export { createDescribeError, type DetailedMessages } from './describe-error';
 export { type AppError, appErrorOf, errorCode, fieldErrorsOf } from './errors';
 export { formatDate, formatNumber, formatSigned } from './format';
 export { useDebounced } from './hooks/use-debounced';
+export { useDocumentTitle } from './hooks/use-document-title';
 export { mountApp } from './mount';
 export type { Session } from './session';
 export { createSpa, type Spa, type SpaOptions } from './spa';

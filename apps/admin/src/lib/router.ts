@@ -10,6 +10,21 @@ export type Route =
   | { name: 'crash'; userId?: number }
   | { name: 'games' };
 
+export type Section = Exclude<Route['name'], 'user'>;
+
+export const APP_TITLE = 'Casino-Club Admin';
+/** Each section's name: its link in the nav and the tab title ("Invites · Casino-Club Admin"). */
+export const SECTION_TITLES: Record<Section, string> = {
+  users: 'Users',
+  invites: 'Invites',
+  audit: 'Audit',
+  economy: 'Economy',
+  crash: 'Crash rounds',
+  games: 'Games',
+};
+
+export const screenTitle = (route: Route) => (route.name === 'user' ? `User #${route.userId}` : SECTION_TITLES[route.name]);
+
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const user = /^\/users\/(\d+)$/.exec(path);

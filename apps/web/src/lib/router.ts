@@ -4,6 +4,21 @@ import { useSyncExternalStore } from 'react';
 export const ROUTES = ['login', 'signup', 'home', 'sessions', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile'] as const;
 export type Route = (typeof ROUTES)[number];
 
+export const APP_TITLE = 'Casino-Club';
+/** Each screen's name: the tab title ("Slot · Casino-Club") and its link in the top bar. */
+export const SCREEN_TITLES: Record<Route, string> = {
+  login: 'Log in',
+  signup: 'Sign up',
+  home: 'Home',
+  slot: 'Slot',
+  gacha: 'Gacha',
+  crash: 'Crash',
+  rps: 'RPS',
+  fairness: 'Fairness',
+  profile: 'Profile',
+  sessions: 'Sessions',
+};
+
 const BY_HASH: Record<string, Route> = { '#/': 'home', '': 'home', '#': 'home' };
 for (const r of ROUTES) if (r !== 'home') BY_HASH[`#/${r}`] = r;
 

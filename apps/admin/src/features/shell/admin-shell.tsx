@@ -1,7 +1,7 @@
-import { ChangePasswordPage, ErrorBanner, Loading, useLogout, useTRPC } from '@casino/ui';
+import { ChangePasswordPage, ErrorBanner, Loading, useDocumentTitle, useLogout, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
-import { hrefFor, type Route } from '../../lib/router';
+import { APP_TITLE, hrefFor, type Route, screenTitle } from '../../lib/router';
 import { session } from '../../lib/spa';
 import { AuditPage } from '../audit/audit-page';
 import { ReconcilePage } from '../economy/reconcile-page';
@@ -20,6 +20,7 @@ export function AdminShell({ route }: { route: Route }) {
   const { logout, pending } = useLogout();
   const [userFilters, setUserFilters] = useState<UserFilters>(NO_FILTERS);
   const notAdmin = me.data !== undefined && me.data.role !== 'admin';
+  useDocumentTitle(me.data?.mustChangePassword ? 'Change password' : screenTitle(route), APP_TITLE);
 
   useEffect(() => {
     if (notAdmin) session.end('This account is not an admin.');

@@ -1,13 +1,6 @@
-import { hrefFor, type Route } from '../../lib/router';
+import { hrefFor, type Route, SECTION_TITLES, type Section } from '../../lib/router';
 
-const LINKS: { name: 'users' | 'invites' | 'audit' | 'economy' | 'crash' | 'games'; label: string }[] = [
-  { name: 'users', label: 'Users' },
-  { name: 'invites', label: 'Invites' },
-  { name: 'audit', label: 'Audit' },
-  { name: 'economy', label: 'Economy' },
-  { name: 'crash', label: 'Crash rounds' },
-  { name: 'games', label: 'Games' },
-];
+const LINKS: Section[] = ['users', 'invites', 'audit', 'economy', 'crash', 'games'];
 
 export function Nav({
   route,
@@ -25,14 +18,9 @@ export function Nav({
     <header className="top-bar">
       <span className="brand">Casino-Club Admin</span>
       <nav>
-        {LINKS.map((l) => (
-          <a
-            key={l.name}
-            href={hrefFor({ name: l.name })}
-            aria-current={section === l.name ? 'page' : undefined}
-            data-testid={`nav-${l.name}`}
-          >
-            {l.label}
+        {LINKS.map((name) => (
+          <a key={name} href={hrefFor({ name })} aria-current={section === name ? 'page' : undefined} data-testid={`nav-${name}`}>
+            {SECTION_TITLES[name]}
           </a>
         ))}
       </nav>

@@ -1,7 +1,7 @@
-import { ChangePasswordPage, ErrorBanner, Loading, useLogout, useTRPC } from '@casino/ui';
+import { ChangePasswordPage, ErrorBanner, Loading, useDocumentTitle, useLogout, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
-import { navigate, type Route } from '../../lib/router';
+import { APP_TITLE, navigate, type Route, SCREEN_TITLES } from '../../lib/router';
 import { Toaster } from '../live/toasts';
 import { useLiveEvents } from '../live/use-live-events';
 import { Screen } from './screen';
@@ -14,6 +14,7 @@ export function AuthedShell({ route }: { route: Route }) {
   const mustChange = me.data?.mustChangePassword ?? true;
   const live = useLiveEvents(me.isSuccess && !mustChange);
   const { logout, pending } = useLogout();
+  useDocumentTitle(me.data?.mustChangePassword ? 'Change password' : SCREEN_TITLES[route], APP_TITLE);
 
   useEffect(() => {
     if (route === 'login' || route === 'signup') navigate('home');

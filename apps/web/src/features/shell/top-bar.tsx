@@ -1,19 +1,10 @@
 import { formatNumber } from '@casino/ui';
-import { hrefFor, type Route } from '../../lib/router';
+import { hrefFor, type Route, SCREEN_TITLES } from '../../lib/router';
 
 type LiveState = 'idle' | 'connecting' | 'pending' | 'error';
 const LIVE_LABEL: Record<LiveState, string> = { idle: 'offline', connecting: 'connecting', pending: 'live', error: 'offline' };
 
-const LINKS: [Route, string][] = [
-  ['home', 'Home'],
-  ['slot', 'Slot'],
-  ['gacha', 'Gacha'],
-  ['crash', 'Crash'],
-  ['rps', 'RPS'],
-  ['fairness', 'Fairness'],
-  ['profile', 'Profile'],
-  ['sessions', 'Sessions'],
-];
+const LINKS: Route[] = ['home', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'sessions'];
 
 export function TopBar({
   route,
@@ -47,9 +38,9 @@ export function TopBar({
         {LIVE_LABEL[live]}
       </span>
       <nav className="main-nav">
-        {LINKS.map(([to, label]) => (
+        {LINKS.map((to) => (
           <a key={to} href={hrefFor(to)} aria-current={route === to ? 'page' : undefined} data-testid={`nav-${to}`}>
-            {label}
+            {SCREEN_TITLES[to]}
           </a>
         ))}
         <button type="button" className="link" onClick={onLogout} disabled={loggingOut} data-testid="logout">

@@ -1,7 +1,8 @@
 /** AUTO_SEED_BASIC accounts: created idempotently, never in production, password change forced. */
-import { users } from '@casino/db';
+import { type Db, users } from '@casino/db';
 import { inArray } from 'drizzle-orm';
-import { type Deps, inTransaction } from '../../deps';
+import type { ApiConfig } from '../../config';
+import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { applyChange } from '../wallet/wallet';
 import { hashPassword } from './passwords';
 
@@ -10,6 +11,27 @@ export const SEED_ACCOUNTS = [
   ...[1, 2, 3, 4].map((n) => ({ siteId: `user00${n}`, nickname: `user00${n}`, password: '123455', role: 'user' as const })),
 ];
 
+export type NewAccount = { siteId: string; nickname: string; passwordHash: string; role: 'user' | 'admin'; mustChangePassword: boolean };
+
+/**
+ * An account made by an operator (seeds, bootstrap admin) rather than by signup: starting gold
+ * through the ledger, no invite. Returns its id, or null when the siteId or nickname is taken.
+ */
+export async function insertAccount(tx: Db, outbox: Outbox, config: ApiConfig, account: NewAccount): Promise<number | null> {
+  const [u] = await tx.insert(users).values(account).onConflictDoNothing().returning({ id: users.id });
+  if (!u) return null;
+  if (config.startingGold > 0) {
+    await applyChange(tx, outbox, {
+      userId: u.id,
+      currency: 'gold',
+      delta: config.startingGold,
+      reason: 'signup_bonus',
+      idempotencyKey: 'signup:gold',
+    });
+  }
+  return u.id;
+}
+
 export async function seedBasicAccounts(deps: Deps): Promise<{ created: string[]; existing: string[] }> {
   if (deps.config.nodeEnv === 'production') throw new Error('AUTO_SEED_BASIC refuses to run with NODE_ENV=production');
   const siteIds = SEED_ACCOUNTS.map((a) => a.siteId);
@@ -17,27 +39,12 @@ export async function seedBasicAccounts(deps: Deps): Promise<{ created: string[]
     (await deps.db.select({ siteId: users.siteId }).from(users).where(inArray(users.siteId, siteIds))).map((r) => r.siteId),
   );
   const created: string[] = [];
-  for (const account of SEED_ACCOUNTS.filter((a) => !present.has(a.siteId))) {
-    const passwordHash = await hashPassword(account.password);
-    const made = await inTransaction(deps, async (tx, outbox) => {
-      const [u] = await tx
-        .insert(users)
-        .values({ siteId: account.siteId, nickname: account.nickname, passwordHash, role: account.role, mustChangePassword: true })
-        .onConflictDoNothing()
-        .returning({ id: users.id });
-      if (!u) return false;
-      if (deps.config.startingGold > 0) {
-        await applyChange(tx, outbox, {
-          userId: u.id,
-          currency: 'gold',
-          delta: deps.config.startingGold,
-          reason: 'signup_bonus',
-          idempotencyKey: 'signup:gold',
-        });
-      }
-      return true;
-    });
-    if (made) created.push(account.siteId);
+  for (const { password, ...account } of SEED_ACCOUNTS.filter((a) => !present.has(a.siteId))) {
+    const passwordHash = await hashPassword(password);
+    const id = await inTransaction(deps, (tx, outbox) =>
+      insertAccount(tx, outbox, deps.config, { ...account, passwordHash, mustChangePassword: true }),
+    );
+    if (id !== null) created.push(account.siteId);
   }
   return { created, existing: [...present] };
 }
