@@ -1,7 +1,7 @@
 import { verifyRound } from '@casino/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../infra/clock';
-import { recalculateStats } from '../../services/games/stats';
+import { recalculateStats } from '../../services/games/recalculate';
 import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
