@@ -16,7 +16,6 @@ import { type Db, queryRows, transaction, users } from '@casino/db';
 import { asc, gt, sql } from 'drizzle-orm';
 
 const BATCH_USERS = 500;
-const RECALC_LOCK = 0x5_7a75; // pg_advisory_xact_lock key of this job
 
 /** What the rounds of the locked keys (`keys`, JSON) say, for users in [lo, hi]. */
 const truthOf = (lo: number, hi: number, keys: string) => sql`
@@ -29,7 +28,7 @@ const truthOf = (lo: number, hi: number, keys: string) => sql`
 
 async function recalculateRange(db: Db, lo: number, hi: number): Promise<{ rows: number; mismatched: number }> {
   return transaction(db, async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECALC_LOCK})`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('games.recalculate_stats'))`);
     await tx.execute(sql`
       INSERT INTO user_game_stats (user_id, game)
       SELECT DISTINCT user_id, game FROM game_rounds WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY 1, 2
