@@ -5,11 +5,11 @@
  * 1. Slot. `--clients` players (own accounts, funded through the ledger, own sessions),
  *    each looping games.slot.spin over HTTP through the typed client (games-load.ts in the
  *    load process) — auth, then playRound's one transaction: takeNonce (UPDATE fairness_seeds
- *    … RETURNING, the seed-row lock), Redis GET of the streak, settleRoundMoney (one CTE:
- *    UPDATE users for stake and payout + both wallet_ledger rows), recordRound (one CTE:
- *    INSERT game_rounds with the active session, that session's totals, UPSERT
- *    user_game_stats; achievements only when earned), Redis SET of the streak, COMMIT; then
- *    1–2 token_update events to Redis.
+ *    … RETURNING, the seed-row lock), the streak from the player's latest slot round (one
+ *    indexed SELECT), settleRoundMoney (one CTE: UPDATE users for stake and payout + both
+ *    wallet_ledger rows), recordRound (one CTE: INSERT game_rounds with the active session,
+ *    that session's totals, UPSERT user_game_stats; achievements only when earned), COMMIT;
+ *    then 1–2 token_update events to Redis.
  *    Then pgbench runs SLOT_PGBENCH_SCRIPT — the same statements in the same transaction —
  *    with as many clients, each on its own player (client_id → player, as each HTTP player is
  *    serialised by its seed row). The win statements run on a random share of transactions
@@ -108,6 +108,10 @@ UPDATE fairness_seeds SET next_nonce = next_nonce + 1
   RETURNING id AS seed_id, user_id AS seed_user_id, server_seed, server_seed_hash, client_seed, next_nonce,
     created_at AS seed_created_at, revealed_at AS seed_revealed_at, gen_random_uuid() AS round_id \\gset
 \\set nonce :next_nonce - 1
+SELECT (outcome->>'streakAfter')::int AS streak, (outcome->>'streakStakeAfter')::int AS stake, created_at >= now() - interval '1 day' AS fresh
+  FROM (SELECT outcome, created_at, seed_id, nonce FROM game_rounds WHERE user_id = :id AND game = 'slot'
+        ORDER BY created_at DESC, seed_id DESC, nonce DESC LIMIT 8) latest
+  ORDER BY seed_id DESC, nonce DESC LIMIT 1;
 ${walletStatement(':id', [
   {
     currency: "'gold'",
@@ -236,7 +240,7 @@ async function slotBench({ opt, server, deps, dbUrl, problems }: Ctx): Promise<v
   if (profileWritten) console.log(`  CPU profile of the server over the HTTP window: ${await profileWritten}`);
   if (http.errors) problems.push(`slot: ${http.errors} spins failed, e.g.: ${http.errorSamples.join(' | ')}`);
 
-  // A real outcome of this configuration, as the HTTP path stores it (spin + bet + streakBefore).
+  // A real outcome of this configuration, as the HTTP path stores it (spin + bet + the streak before).
   const sample = spinSlot(cfg, hmacStream('0'.repeat(64), 'bench', 0), { bet: opt.bet, streak: 0 });
   const winPayout = Math.max(1, Math.round((opt.bet * rtp.rtp) / rtp.hitRate));
   const firstId = players[0]?.userId as number;
@@ -255,7 +259,7 @@ async function slotBench({ opt, server, deps, dbUrl, problems }: Ctx): Promise<v
         bet_amount: opt.bet,
         hit_ppm: Math.round(rtp.hitRate * 1e6),
         win_payout: winPayout,
-        outcome: JSON.stringify({ ...sample, bet: opt.bet, streakBefore: 0 }),
+        outcome: JSON.stringify({ ...sample, bet: opt.bet, streakBefore: 0, streakStakeBefore: 0 }),
         bet_suffix: ':bet',
         win_suffix: ':win',
       },

@@ -42,6 +42,7 @@ const REASON_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
   bet_out_of_range: 'BAD_REQUEST',
   auto_cashout_out_of_range: 'BAD_REQUEST',
   crash_active: 'CONFLICT',
+  round_in_play: 'CONFLICT',
   crash_not_found: 'NOT_FOUND',
   crash_busted: 'BAD_REQUEST',
   crash_expired: 'BAD_REQUEST',

@@ -59,4 +59,5 @@ export const REASON_MESSAGES: Record<string, string> = {
   crash_busted: 'Too late — the round crashed.',
   crash_expired: 'The round expired before you cashed out.',
   auto_cashout_out_of_range: 'That auto cash-out target is out of range.',
+  round_in_play: 'Finish your round in play first: its server seed is revealed once it is settled.',
 };

@@ -18,8 +18,11 @@ describe('verifyRound', () => {
     expect(verifyRound({ game: 'slot', ...seeds, bet: 250, streak: 3 })).toEqual({
       game: 'slot',
       ...fairness,
-      outcome: spinSlot(DEFAULT_SLOT_CONFIG, stream(), { bet: 250, streak: 3 }),
+      outcome: spinSlot(DEFAULT_SLOT_CONFIG, stream(), { bet: 250, streak: 3, streakStake: 250 }),
     });
+    expect(verifyRound({ game: 'slot', ...seeds, bet: 250, streak: 3, streakStake: 40 }).outcome).toEqual(
+      spinSlot(DEFAULT_SLOT_CONFIG, stream(), { bet: 250, streak: 3, streakStake: 40 }),
+    );
     expect(verifyRound({ game: 'gacha', ...seeds, count: 10, pityCounter: 88 })).toEqual({
       game: 'gacha',
       ...fairness,

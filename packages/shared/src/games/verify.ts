@@ -15,7 +15,14 @@ const ZBet = z.number().int().min(1).max(1_000_000);
 
 /** Input of games.fairness.verify: the revealed seed pair, the round's nonce and the round's own parameters. */
 export const ZVerifyInput = z.discriminatedUnion('game', [
-  z.object({ game: z.literal('slot'), ...seeds, bet: ZBet, streak: z.number().int().min(0).max(1_000_000).default(0) }),
+  z.object({
+    game: z.literal('slot'),
+    ...seeds,
+    bet: ZBet,
+    streak: z.number().int().min(0).max(1_000_000).default(0),
+    /** The smallest bet of the streak (the round's `streakStakeBefore`); absent = the bet, as rounds before that rule paid. */
+    streakStake: ZBet.optional(),
+  }),
   z.object({
     game: z.literal('gacha'),
     ...seeds,
@@ -59,7 +66,11 @@ export function verifyRound(raw: TVerifyInput, configs: TVerifyConfigs = {}): TV
   switch (input.game) {
     case 'slot': {
       const config = { ...(configs.slot ?? DEFAULT_SLOT_CONFIG), minBet: 1, maxBet: Number.MAX_SAFE_INTEGER };
-      return { game: 'slot', ...fairness, outcome: spinSlot(config, stream(), { bet: input.bet, streak: input.streak }) };
+      return {
+        game: 'slot',
+        ...fairness,
+        outcome: spinSlot(config, stream(), { bet: input.bet, streak: input.streak, streakStake: input.streakStake ?? input.bet }),
+      };
     }
     case 'gacha': {
       const pulls = pullGachaBatch(configs.gacha ?? DEFAULT_GACHA_CONFIG, stream(), { count: input.count, pityCounter: input.pityCounter });

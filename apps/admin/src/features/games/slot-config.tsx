@@ -22,7 +22,8 @@ export function SlotConfig({ slot }: { slot: Slot }) {
         </dd>
         <dt>Streak bonus</dt>
         <dd>
-          +{slot.streakBonus.percentPerWin}% per consecutive win, up to +{slot.streakBonus.maxPercent}% (±5% jitter)
+          +{slot.streakBonus.percentPerWin}% per consecutive win, up to +{slot.streakBonus.maxPercent}% (±5% jitter), on at most the
+          streak's smallest bet
         </dd>
       </dl>
       <div className="table-wrap">

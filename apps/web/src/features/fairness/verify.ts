@@ -63,7 +63,8 @@ export function verifyInputOf(row: RoundRow, serverSeed: string): TVerifyInput {
   const seeds = { serverSeed, clientSeed: row.clientSeed, nonce: row.nonce };
   switch (row.game) {
     case 'slot':
-      return { game: 'slot', ...seeds, bet: row.bet, streak: num(o.streakBefore) };
+      // Rounds recorded before the streak kept its smallest stake have none: the bonus was on the bet.
+      return { game: 'slot', ...seeds, bet: row.bet, streak: num(o.streakBefore), streakStake: num(o.streakStakeBefore) || undefined };
     case 'gacha':
       return { game: 'gacha', ...seeds, count: o.count === 10 ? 10 : 1, pityCounter: num(o.pityBefore) };
     case 'rps':

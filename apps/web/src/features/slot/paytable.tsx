@@ -17,7 +17,8 @@ export function Paytable({ config }: { config: SlotConfig }) {
       <p className="muted small-text" data-testid="slot-rtp">
         Return to player <strong>{formatPercent(config.rtp)}</strong> (base game {formatPercent(rtp.baseRtp)}, hit rate{' '}
         {formatPercent(rtp.hitRate)}). Consecutive wins add +{streakBonus.percentPerWin}% per win up to +{streakBonus.maxPercent}% (±5%
-        jitter). A round pays at most {formatMultiplier(config.maxWinMultiplier)} the bet.
+        jitter) on at most the smallest bet of the streak, so no way of sizing bets returns more. A round pays at most{' '}
+        {formatMultiplier(config.maxWinMultiplier)} the bet.
       </p>
       <div className="table-wrap">
         <table className="table">

@@ -27,14 +27,19 @@ export function SlotOutcome({
           <strong>
             {label} {paired ? (names[paired] ?? paired) : ''}: +{formatNumber(spin.payout)} gold
           </strong>
-          {spin.bonusPercent > 0 && <span className="small-text"> (streak bonus +{spin.bonusPercent.toFixed(2)}%)</span>}
+          {spin.bonusPercent > 0 && (
+            <span className="small-text">
+              {' '}
+              (streak bonus +{spin.bonusPercent.toFixed(2)}% on {formatNumber(spin.bonusStake)} gold)
+            </span>
+          )}
         </>
       ) : (
         <strong>No win this time.</strong>
       )}
       <p className="small-text muted" data-testid="slot-streak">
         {spin.streak > 0
-          ? `Win streak ${spin.streak}: the next win earns about +${Math.min(bonus.percentPerWin * spin.streak, bonus.maxPercent)}% bonus.`
+          ? `Win streak ${spin.streak}: the next win earns about +${Math.min(bonus.percentPerWin * spin.streak, bonus.maxPercent)}% bonus on up to ${formatNumber(spin.streakStake)} gold of the bet (the streak's smallest bet).`
           : 'No win streak.'}
       </p>
     </div>

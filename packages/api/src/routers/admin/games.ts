@@ -2,9 +2,9 @@ import { ZUserId } from '@casino/shared';
 import { z } from 'zod';
 import { writeAudit } from '../../services/audit/audit';
 import { gachaPublicConfig } from '../../services/games/gacha';
+import { recalculateStats } from '../../services/games/recalculate';
 import { rpsPublicConfig } from '../../services/games/rps';
 import { slotPublicConfig } from '../../services/games/slot';
-import { recalculateStats } from '../../services/games/stats';
 import { adminProcedure, router } from '../../trpc';
 
 export const adminGamesRouter = router({

@@ -17,7 +17,11 @@ export const slotRouter = router({
         kind: z.enum(['triple', 'pair', 'none']),
         payout: z.number(),
         bonusPercent: z.number(),
+        /** The part of the bet the bonus applied to (the streak's smallest bet, at most this bet). */
+        bonusStake: z.number(),
         streak: z.number(),
+        /** The smallest bet among the streak's wins: the next win's bonus applies to at most this much. */
+        streakStake: z.number(),
         balance: z.number(),
         fairness: ZFairnessRef,
       }),

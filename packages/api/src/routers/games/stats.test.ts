@@ -1,7 +1,7 @@
 import { verifyRound } from '@casino/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../infra/clock';
-import { recalculateStats } from '../../services/games/stats';
+import { recalculateStats } from '../../services/games/recalculate';
 import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -59,7 +59,16 @@ describe('stats, sessions, leaderboard', () => {
       const o = r.outcome as Record<string, unknown>;
       const seeds = { serverSeed: revealed.serverSeed, clientSeed: r.clientSeed, nonce: r.nonce };
       if (r.game === 'slot') {
-        const v = verifyRound({ game: 'slot', ...seeds, bet: r.bet, streak: o.streakBefore as number }, { slot: cfg.slot });
+        const v = verifyRound(
+          {
+            game: 'slot',
+            ...seeds,
+            bet: r.bet,
+            streak: o.streakBefore as number,
+            streakStake: (o.streakStakeBefore as number) || undefined,
+          },
+          { slot: cfg.slot },
+        );
         const out = v.outcome as { payout: number; reels: string[] };
         expect(out.payout).toBe(r.payout);
         expect(out.reels).toEqual(o.reels);

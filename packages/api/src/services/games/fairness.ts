@@ -8,6 +8,8 @@ import { type Db, type FairnessSeed, fairnessSeeds, transaction } from '@casino/
 import { hashServerSeed } from '@casino/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { DomainError } from '../../errors';
+import { unsettledRounds } from './unsettled';
 
 export type RoundSeed = { seedId: number; serverSeed: string; serverSeedHash: string; clientSeed: string; nonce: number };
 
@@ -67,14 +69,38 @@ export async function currentSeed(deps: Pick<Deps, 'db'>, userId: number) {
   return { serverSeedHash: s.serverSeedHash, clientSeed: s.clientSeed, nextNonce: s.nextNonce };
 }
 
-/** Reveals the active server seed and commits to a new one; waits for rounds in flight (row lock). */
+/** The active pair, row-locked (creating it on first use, or taking the one a concurrent rotation just made). */
+async function lockActiveSeed(tx: Db, userId: number): Promise<FairnessSeed> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [row] = await tx
+      .select()
+      .from(fairnessSeeds)
+      .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)))
+      .for('update');
+    if (row) return row;
+    await createSeed(tx, userId);
+  }
+  throw new Error('could not lock a seed pair');
+}
+
+/**
+ * Reveals the active server seed and commits to a new one. The seed row is locked first:
+ * a round that already holds it (takeNonce) is waited for, and one that comes later waits
+ * for this transaction and then takes the new seed. So the unsettled-round check below
+ * sees every round ever started under the seed, and a seed that still decides a round
+ * in play is never revealed (CONFLICT round_in_play).
+ */
 export async function rotateSeed(deps: Pick<Deps, 'db' | 'clock'>, userId: number, clientSeed?: string) {
   return transaction(deps.db, async (tx) => {
-    await activeSeed(tx, userId);
+    const current = await lockActiveSeed(tx, userId);
+    const pending = await unsettledRounds(tx, { userId, seedId: current.id });
+    if (pending.length > 0) {
+      throw new DomainError('round_in_play', { games: [...new Set(pending.map((r) => r.game))] });
+    }
     const [old] = await tx
       .update(fairnessSeeds)
       .set({ revealedAt: deps.clock.now() })
-      .where(and(eq(fairnessSeeds.userId, userId), isNull(fairnessSeeds.revealedAt)))
+      .where(and(eq(fairnessSeeds.id, current.id), isNull(fairnessSeeds.revealedAt)))
       .returning();
     if (!old) throw new Error('no active seed pair');
     await createSeed(tx, userId, clientSeed);

@@ -26,7 +26,8 @@ type Decide<T> = (seed: RoundSeed, tx: Db) => Promise<{ payout: number; result: 
 
 /**
  * Runs one instant round in one transaction. `decide` derives the outcome from the
- * round's seed and nonce; `beforeCommit` runs last inside it (e.g. the Redis streak).
+ * round's seed and nonce; `beforeCommit` runs last inside it (e.g. the gacha inventory).
+ * Neither may call Redis: the transaction holds the user's seed row and balance locks.
  */
 export async function playRound<T extends Record<string, unknown>>(
   deps: Deps,

@@ -1,5 +1,5 @@
-/** Per-game stats (kept incrementally by rounds.ts), their recalculation from the rounds, and leaderboards. */
-import { type Db, gameRounds, queryRows, transaction, userGameStats, users } from '@casino/db';
+/** Per-game stats (kept incrementally by rounds.ts; recalculate.ts rebuilds them) and leaderboards. */
+import { type Db, gameRounds, userGameStats, users } from '@casino/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TGame } from './rounds';
 
@@ -16,38 +16,6 @@ export async function statsOf(db: Db, userId: number) {
     highestMultiplier: r.highestMultiplier,
     winRate: r.totalBets > 0 ? Math.round((r.totalWins / r.totalBets) * 10_000) / 10_000 : 0,
   }));
-}
-
-/**
- * Rebuilds user_game_stats from game_rounds (for one user or everyone) and returns
- * how many rows differed from the incremental numbers — 0 when the books agree.
- */
-export async function recalculateStats(db: Db, userId?: number): Promise<{ rows: number; mismatched: number }> {
-  return transaction(db, async (tx) => {
-    const filter = userId ? sql`WHERE user_id = ${userId}` : sql``;
-    const recomputed = sql`
-      SELECT user_id, game, count(*)::int AS total_bets, sum(bet)::bigint AS total_wagered,
-        count(*) FILTER (WHERE result = 'win')::int AS total_wins, count(*) FILTER (WHERE result = 'loss')::int AS total_losses,
-        sum(payout)::bigint AS total_payout, sum(payout - bet)::bigint AS total_profit, max(multiplier) AS highest_multiplier
-      FROM game_rounds ${filter} GROUP BY user_id, game`;
-    const [diff] = await queryRows<{ n: number }>(
-      tx,
-      sql`SELECT count(*)::int AS n FROM (
-        (SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM (${recomputed}) r
-         EXCEPT SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM user_game_stats ${filter})
-        UNION ALL
-        (SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM user_game_stats ${filter}
-         EXCEPT SELECT user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier FROM (${recomputed}) r2)
-      ) d`,
-    );
-    await tx.execute(sql`DELETE FROM user_game_stats ${filter}`);
-    const inserted = await queryRows<{ user_id: number }>(
-      tx,
-      sql`INSERT INTO user_game_stats (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier)
-          SELECT * FROM (${recomputed}) r RETURNING user_id`,
-    );
-    return { rows: inserted.length, mismatched: diff?.n ?? 0 };
-  });
 }
 
 export type Period = 'day' | 'week' | 'month' | 'all';

@@ -8,12 +8,14 @@ import { spinSlot } from './spin';
 /** Plays `spins` at a constant bet, carrying the streak like the server does. */
 function simulate(next: (i: number) => ReturnType<typeof seededRng>, spins: number, bet: number) {
   let streak = 0;
+  let streakStake = 0;
   let paid = 0;
   let base = 0;
   let wins = 0;
   for (let i = 0; i < spins; i++) {
-    const spin = spinSlot(config, next(i), { bet, streak });
+    const spin = spinSlot(config, next(i), { bet, streak, streakStake });
     streak = spin.streakAfter;
+    streakStake = spin.streakStakeAfter;
     paid += spin.payout;
     base += spin.baseMultiplier;
     if (spin.win) wins += 1;

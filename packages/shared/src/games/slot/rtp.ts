@@ -36,7 +36,10 @@ export interface TSlotRtp {
   hitRate: number;
   /** Mean streak bonus over winning spins, in percent, at the stationary streak law. */
   meanBonusPercent: number;
-  /** Published RTP: base game plus streak bonus for a player spinning at a constant bet. */
+  /**
+   * Published RTP: base game plus streak bonus at a constant bet, which is also the highest
+   * long-run return of any betting strategy (see slotRtp).
+   */
   rtp: number;
 }
 
@@ -47,6 +50,15 @@ export interface TSlotRtp {
  * The bonus multiplies the payout of a win and is independent of the reels, so
  * rtp = Σ_k P(k) · E_jitter E_reels[min(m·(1 + bonus(k, jitter)), cap)], enumerated exactly.
  * Integer flooring of payouts is not modelled: it lowers a payout by less than one coin.
+ *
+ * No betting strategy returns more, because the bonus applies to at most the smallest bet
+ * of the streak (spin.ts). Raising a bet above that stake adds only base-game return
+ * (< rtp), so a best strategy never bets above the streak's stake: its bets fall along a
+ * streak (b₀ ≥ b₁ ≥ …) and each carries the full bonus. Between losses the player then
+ * nets Σ_k w^k·a_k·b_k, where a_k = (return per unit at streak k) − rtp rises with k and
+ * Σ_k w^k·a_k = 0 (that is what rtp means). By Abel summation that is
+ * Σ_j (b_j − b_{j+1})·Σ_{k≤j} w^k·a_k ≤ 0: the terms w^k·a_k turn from negative to positive
+ * once and sum to 0, so every partial sum is ≤ 0. strategy.test.ts checks it exactly.
  */
 export function slotRtp(config: TSlotConfig): TSlotRtp {
   const dist = slotMultiplierDistribution(config);

@@ -1,0 +1,114 @@
+/** admin.games.recalculateStats under live play, and its repairs (issue 6 #18). */
+import { gameRounds, userGameStats } from '@casino/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { reconcile } from '../wallet/queries';
+import { recalculateStats } from './recalculate';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ maxConnections: 40 });
+});
+afterAll(() => env.close());
+
+type Player = Awaited<ReturnType<typeof newPlayer>>;
+const key = (r: { userId: number; game: string }) => `${r.userId}:${r.game}`;
+
+/** The stats the round records imply, aggregated here (not by the SQL under test). */
+async function statsFromRounds(userIds: number[]) {
+  const rounds = await env.deps.db.select().from(gameRounds).where(inArray(gameRounds.userId, userIds));
+  const out = new Map<string, Record<string, number | string>>();
+  for (const r of rounds) {
+    const s = out.get(key(r)) ?? {
+      userId: r.userId,
+      game: r.game,
+      totalBets: 0,
+      totalWagered: 0,
+      totalWins: 0,
+      totalLosses: 0,
+      totalPayout: 0,
+      totalProfit: 0,
+      highestMultiplier: 0,
+    };
+    s.totalBets = Number(s.totalBets) + 1;
+    s.totalWagered = Number(s.totalWagered) + r.bet;
+    s.totalWins = Number(s.totalWins) + (r.result === 'win' ? 1 : 0);
+    s.totalLosses = Number(s.totalLosses) + (r.result === 'loss' ? 1 : 0);
+    s.totalPayout = Number(s.totalPayout) + r.payout;
+    s.totalProfit = Number(s.totalProfit) + r.payout - r.bet;
+    s.highestMultiplier = Math.max(Number(s.highestMultiplier), r.multiplier);
+    out.set(key(r), s);
+  }
+  return [...out.values()].sort((a, b) => String(key(a as never)).localeCompare(key(b as never)));
+}
+
+async function storedStats(userIds: number[]) {
+  const rows = await env.deps.db.select().from(userGameStats).where(inArray(userGameStats.userId, userIds));
+  return rows.map(({ updatedAt: _, ...r }) => r).sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/** A player's first rounds of every game, in a random order (crash settles by an immediate cash-out or its bust). */
+async function firstRounds(p: Player) {
+  const plays = [
+    () => p.caller.games.slot.spin({ bet: 10 }),
+    () => p.caller.games.rps.play({ bet: 10, choice: 'rock' }),
+    () => p.caller.games.gacha.pull({ count: 1, currency: 'gold' }),
+    () => p.caller.games.slot.spin({ bet: 20 }),
+    async () => {
+      const { gameId } = await p.caller.games.crash.bet({ bet: 10 });
+      await p.caller.games.crash.cashout({ gameId }).catch((e) => {
+        if (e.cause?.reason !== 'crash_busted') throw e;
+      });
+    },
+  ].sort(() => Math.random() - 0.5);
+  for (const play of plays) await play();
+}
+
+describe('recalculateStats', () => {
+  it('runs again and again while 30 players play their first rounds: no error, and the books agree at the end', async () => {
+    const admin = await newAdmin(env.deps);
+    const players = await Promise.all(Array.from({ length: 30 }, () => newPlayer(env.deps)));
+    const ids = players.map((p) => p.user.id);
+    let playing = true;
+    let recalcs = 0;
+    const recalcLoop = async (userId?: number) => {
+      while (playing) {
+        await admin.caller.admin.games.recalculateStats(userId ? { userId } : undefined);
+        recalcs += 1;
+      }
+    };
+    const loops = [recalcLoop(), recalcLoop(), recalcLoop(ids[0]), recalcLoop(ids[29])];
+    const play = Promise.all(players.map(firstRounds)).finally(() => {
+      playing = false;
+    });
+    const results = await Promise.allSettled([play, ...loops]);
+    for (const r of results) if (r.status === 'rejected') throw r.reason;
+    expect(recalcs).toBeGreaterThan(4);
+
+    const expected = await statsFromRounds(ids);
+    expect(expected.reduce((n, s) => n + Number(s.totalBets), 0)).toBe(5 * 30);
+    expect(await storedStats(ids)).toEqual(expected);
+    expect(await recalculateStats(env.deps.db)).toMatchObject({ mismatched: 0 });
+    expect(await storedStats(ids)).toEqual(expected);
+    expect((await reconcile(env.deps.db)).violations).toEqual([]);
+  });
+
+  it('repairs a changed row, a lost row and a row without rounds, and counts them', async () => {
+    const [a, b, c] = await Promise.all([newPlayer(env.deps), newPlayer(env.deps), newPlayer(env.deps)]);
+    await firstRounds(a);
+    await firstRounds(b);
+    const ids = [a.user.id, b.user.id, c.user.id];
+    const expected = await statsFromRounds(ids);
+    const only = (u: number, g: 'slot' | 'rps') => and(eq(userGameStats.userId, u), eq(userGameStats.game, g));
+    await env.deps.db.update(userGameStats).set({ totalBets: 99, highestMultiplier: 42 }).where(only(a.user.id, 'slot'));
+    await env.deps.db.delete(userGameStats).where(only(b.user.id, 'rps'));
+    await env.deps.db.insert(userGameStats).values({ userId: c.user.id, game: 'rps', totalBets: 3, totalWagered: 30 });
+
+    expect(await recalculateStats(env.deps.db, b.user.id)).toEqual({ rows: 4, mismatched: 1 });
+    expect(await recalculateStats(env.deps.db, c.user.id)).toEqual({ rows: 0, mismatched: 1 });
+    expect(await recalculateStats(env.deps.db)).toMatchObject({ mismatched: 1 });
+    expect(await storedStats(ids)).toEqual(expected);
+    expect(await recalculateStats(env.deps.db)).toMatchObject({ mismatched: 0 });
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The slot streak (issue 6 #2, #14): carried in the rounds' outcomes under the seed row lock,
+ * its bonus applies to at most the streak's smallest bet, and no Redis call is made while the
+ * spin's transaction is open (a dead Redis does not stop or stall a spin's transaction).
+ */
+import { type Db, gameRounds } from '@casino/db';
+import { hmacStream, type TSlotConfig } from '@casino/shared';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../deps';
+import { manualClock } from '../../infra/clock';
+import type { Kv } from '../../infra/kv';
+import { createRedisKv } from '../../infra/kv-redis';
+import { silentLogger } from '../../infra/logger';
+import { EventBus } from '../../realtime/bus';
+import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { reconcile } from '../wallet/queries';
+import { spin } from './slot';
+
+const clock = manualClock('2026-06-01T08:00:00Z');
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ clock, maxConnections: 30 });
+});
+afterAll(() => env.close());
+
+async function richPlayer() {
+  const [p, admin] = await Promise.all([newPlayer(env.deps), newAdmin(env.deps)]);
+  await admin.caller.admin.users.adjustBalance({ userId: p.user.id, currency: 'gold', delta: 5_000_000, reason: 'slot test budget' });
+  return p;
+}
+
+type State = { streak: number; stake: number };
+/** One spin by hand from the configuration: the shared fair stream, the paytable read here, the payout formula as stated. */
+function expectedSpin(cfg: TSlotConfig, seeds: { serverSeed: string; clientSeed: string; nonce: number }, bet: number, s: State) {
+  const rng = hmacStream(seeds.serverSeed, seeds.clientSeed, seeds.nonce);
+  const [a, b, c] = [0, 1, 2].map((r) => cfg.symbols[rng.pickWeighted(cfg.symbols.map((x) => x.weights[r as 0] ?? 0))]?.id ?? '');
+  const jitter = 950 + rng.nextInt(101);
+  const pair = a === b || a === c ? a : b === c ? b : undefined;
+  const m = a === b && b === c ? (cfg.paytable.triple[a ?? ''] ?? 0) : pair ? (cfg.paytable.pair[pair] ?? 0) : 0;
+  if (m === 0) return { payout: 0, next: { streak: 0, stake: 0 } };
+  const nominal = Math.min(Math.round(cfg.streakBonus.maxPercent * 100), Math.round(cfg.streakBonus.percentPerWin * 100) * s.streak);
+  const bp = Math.floor((nominal * jitter) / 1000);
+  const onStake = s.streak > 0 ? Math.min(bet, s.stake) : 0;
+  const payout = Math.min(Math.floor((Math.round(m * 100) * (bet * 10_000 + onStake * bp)) / 1_000_000), cfg.maxWinMultiplier * bet);
+  return { payout, next: { streak: s.streak + 1, stake: s.streak > 0 ? Math.min(s.stake, bet) : bet } };
+}
+
+/** Reveals the player's seed and re-derives every slot round in lock order, carrying the streak by hand. */
+async function checkChain(p: Awaited<ReturnType<typeof newPlayer>>) {
+  const { revealed } = await p.caller.games.fairness.rotate();
+  const rounds = await env.deps.db.select().from(gameRounds).where(eq(gameRounds.userId, p.user.id)).orderBy(asc(gameRounds.nonce));
+  let state: State = { streak: 0, stake: 0 };
+  for (const r of rounds) {
+    const o = r.outcome as { streakBefore: number; streakStakeBefore: number; streakAfter: number; streakStakeAfter: number };
+    expect({ streak: o.streakBefore, stake: o.streakStakeBefore }).toEqual(state);
+    const want = expectedSpin(env.deps.config.games.slot, { ...revealed, nonce: r.nonce }, r.bet, state);
+    expect(r.payout).toBe(want.payout);
+    expect({ streak: o.streakAfter, stake: o.streakStakeAfter }).toEqual(want.next);
+    state = want.next;
+  }
+  return rounds;
+}
+
+describe('slot streak', () => {
+  it('carries the streak and its smallest stake; building it at the minimum caps the bonus at the minimum', async () => {
+    const p = await richPlayer();
+    // The old attack: the minimum bet until a streak of 2, then the maximum.
+    let streak = 0;
+    let capped = 0;
+    for (let i = 0; i < 2000 && capped < 3; i++) {
+      const bet = streak >= 2 ? 10_000 : 10;
+      const res = await p.caller.games.slot.spin({ bet });
+      if (bet === 10_000 && res.bonusPercent > 0) {
+        expect(res.bonusStake).toBe(10);
+        capped += 1;
+      }
+      if (res.streak > 0) expect(res.streakStake).toBe(10);
+      streak = res.streak;
+    }
+    expect(capped).toBe(3);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => p.caller.games.slot.spin({ bet: 100 + i })));
+    await checkChain(p);
+    expect((await reconcile(env.deps.db)).violations).toEqual([]);
+  });
+
+  it('a streak idle for a day starts over', async () => {
+    const p = await richPlayer();
+    let res = await p.caller.games.slot.spin({ bet: 50 });
+    while (!res.win) res = await p.caller.games.slot.spin({ bet: 50 });
+    clock.advance(86_400_001); // the player's access token has expired too: call the service
+    const after = await spin(env.deps, p.user.id, 50);
+    expect(after.bonusPercent).toBe(0);
+    expect(after.streak).toBe(after.win ? 1 : 0);
+  });
+});
+
+/** Counts the database transactions in flight on `db`. */
+function watchTransactions(db: Db) {
+  const state = { open: 0 };
+  const watched = new Proxy(db, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (prop !== 'transaction') return typeof value === 'function' ? value.bind(target) : value;
+      return (fn: (tx: Db) => Promise<unknown>, config?: unknown) =>
+        target.transaction(async (tx) => {
+          state.open += 1;
+          try {
+            return await fn(tx as unknown as Db);
+          } finally {
+            state.open -= 1;
+          }
+        }, config as never);
+    },
+  });
+  return { db: watched, state };
+}
+
+/** Records every Kv method called while a watched transaction is open. */
+function recordingKv(kv: Kv, state: { open: number }) {
+  const insideTransaction: string[] = [];
+  const proxy = new Proxy(kv, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (state.open > 0) insideTransaction.push(String(prop));
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { kv: proxy, insideTransaction };
+}
+
+describe('slot and Redis', () => {
+  it('makes no Redis call while its transaction is open', async () => {
+    const p = await richPlayer();
+    const watched = watchTransactions(env.deps.db);
+    const rec = recordingKv(env.kv, watched.state);
+    const deps: Deps = { ...env.deps, db: watched.db, kv: rec.kv, bus: new EventBus(rec.kv, silentLogger) };
+    for (let i = 0; i < 40; i++) await spin(deps, p.user.id, 10 + i);
+    expect(rec.insideTransaction).toEqual([]);
+    await checkChain(p);
+  });
+
+  it('spins, and keeps the streak, with Redis unreachable', async () => {
+    const p = await richPlayer();
+    const dead = createRedisKv('redis://127.0.0.1:1', 't:dead:');
+    try {
+      // Live events keep the working bus: they are published after commit, and move to an outbox.
+      const deps: Deps = { ...env.deps, kv: dead };
+      let longest = 0;
+      for (let i = 0; i < 200 && longest < 2; i++) {
+        const res = await spin(deps, p.user.id, 100);
+        longest = Math.max(longest, res.streak);
+        expect(res.balance).toBe((await p.caller.economy.wallet.balance()).gold);
+      }
+      expect(longest).toBe(2);
+      await checkChain(p);
+    } finally {
+      await dead.close();
+    }
+  });
+});
