@@ -137,7 +137,7 @@ describe('slot and Redis', () => {
     const p = await richPlayer();
     const watched = watchTransactions(env.deps.db);
     const rec = recordingKv(env.kv, watched.state);
-    const deps: Deps = { ...env.deps, db: watched.db, kv: rec.kv, bus: new EventBus(rec.kv, silentLogger) };
+    const deps: Deps = { ...env.deps, db: watched.db, kv: rec.kv, bus: new EventBus(watched.db, rec.kv, silentLogger) };
     for (let i = 0; i < 40; i++) await spin(deps, p.user.id, 10 + i);
     expect(rec.insideTransaction).toEqual([]);
     await checkChain(p);
