@@ -17,6 +17,7 @@ const REASON_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
   rate_limited: 'TOO_MANY_REQUESTS',
   account_banned: 'FORBIDDEN',
   admin_required: 'FORBIDDEN',
+  password_change_required: 'FORBIDDEN',
   RANK_REQUIRED: 'FORBIDDEN',
   wrong_password: 'BAD_REQUEST',
   insufficient_funds: 'BAD_REQUEST',

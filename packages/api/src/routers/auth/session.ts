@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limitByIp } from '../../middleware/rate-limit';
 import { blacklistAccessToken, listSessions, logout, refresh, revokeAllSessions, revokeSession } from '../../services/auth/sessions';
-import { protectedProcedure, publicProcedure } from '../../trpc';
+import { passwordChangeAllowedProcedure, publicProcedure } from '../../trpc';
 import { ZOk, ZTokenPair } from '../shared/outputs';
 
 const ZRefreshToken = z.string().min(16).max(200);
@@ -15,18 +15,18 @@ export const sessionProcedures = {
       return refresh(ctx, input.refreshToken);
     }),
 
-  logout: protectedProcedure
+  logout: passwordChangeAllowedProcedure
     .input(z.object({ refreshToken: ZRefreshToken.optional() }).optional())
     .output(ZOk)
     .mutation(({ ctx, input }) => logout(ctx, ctx.user, input?.refreshToken)),
 
-  logoutAll: protectedProcedure.output(z.object({ revoked: z.number() })).mutation(async ({ ctx }) => {
+  logoutAll: passwordChangeAllowedProcedure.output(z.object({ revoked: z.number() })).mutation(async ({ ctx }) => {
     const revoked = await revokeAllSessions(ctx.db, ctx.user.id, 'logout_all', ctx.clock.now());
     await blacklistAccessToken(ctx, ctx.user.jti, ctx.user.tokenExp);
     return { revoked };
   }),
 
-  sessions: protectedProcedure
+  sessions: passwordChangeAllowedProcedure
     .output(
       z.array(
         z.object({
@@ -42,7 +42,7 @@ export const sessionProcedures = {
     )
     .query(({ ctx }) => listSessions(ctx, ctx.user.id, ctx.user.sessionId)),
 
-  revokeSession: protectedProcedure
+  revokeSession: passwordChangeAllowedProcedure
     .input(z.object({ sessionId: z.uuid() }))
     .output(ZOk)
     .mutation(({ ctx, input }) => revokeSession(ctx, ctx.user.id, input.sessionId)),
