@@ -9,6 +9,7 @@ export { createRedisKv } from './infra/kv-redis';
 export { type Logger, silentLogger } from './infra/logger';
 export { EventBus } from './realtime/bus';
 export { type AppRouter, appRouter, createCaller } from './root';
+export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';

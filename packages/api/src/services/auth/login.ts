@@ -3,12 +3,12 @@
  * over Redis (LOGIN_MAX_FAILED_ATTEMPTS within LOGIN_LOCKOUT_MINUTES); while locked,
  * even the right password answers login_locked. Every attempt is recorded.
  */
-import { loginAttempts, transaction, users } from '@casino/db';
+import { loginAttempts, transaction } from '@casino/db';
 import type { TLoginInput } from '@casino/shared';
-import { eq, or, sql } from 'drizzle-orm';
 import type { RequestMeta } from '../../context';
 import type { Deps } from '../../deps';
 import { DomainError } from '../../errors';
+import { userByHandle } from './handles';
 import { verifyPassword } from './passwords';
 import { getProfile } from './profile';
 import { openSession, touchLastLogin } from './sessions';
@@ -51,11 +51,7 @@ export async function login(deps: Deps, input: TLoginInput, meta: Partial<Reques
     });
   }
 
-  const [user] = await deps.db
-    .select()
-    .from(users)
-    .where(or(eq(users.siteId, identifier), sql`lower(${users.nickname}) = ${identifier}`))
-    .limit(1);
+  const user = await userByHandle(deps.db, identifier);
   const ok = await verifyPassword(user && user.status !== 'deleted' ? user.passwordHash : null, input.password);
   if (!user || !ok) {
     await limiter.penalty(identifier, 1);

@@ -2,7 +2,9 @@
 import { users } from '@casino/db';
 import { inArray } from 'drizzle-orm';
 import { type Deps, inTransaction } from '../../deps';
+import { isDomainError } from '../../errors';
 import { applyChange } from '../wallet/wallet';
+import { claimHandles } from './handles';
 import { hashPassword } from './passwords';
 
 export const SEED_ACCOUNTS = [
@@ -26,6 +28,7 @@ export async function seedBasicAccounts(deps: Deps): Promise<{ created: string[]
         .onConflictDoNothing()
         .returning({ id: users.id });
       if (!u) return false;
+      await claimHandles(tx, u.id, account);
       if (deps.config.startingGold > 0) {
         await applyChange(tx, outbox, {
           userId: u.id,
@@ -36,6 +39,11 @@ export async function seedBasicAccounts(deps: Deps): Promise<{ created: string[]
         });
       }
       return true;
+    }).catch((e: unknown) => {
+      // A player already owns a lookalike of this name: leave that account alone.
+      if (!isDomainError(e)) throw e;
+      deps.logger.warn({ siteId: account.siteId, reason: e.reason }, 'seed account skipped');
+      return false;
     });
     if (made) created.push(account.siteId);
   }
