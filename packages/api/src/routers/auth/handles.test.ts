@@ -4,7 +4,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfillHandles, handleKey } from '../../services/auth/handles';
+import { backfillHandles, handleKey, handleKeys } from '../../services/auth/handles';
 import { callerFor, createTestEnv, type TestEnv, uniqueName } from '../../test/harness';
 
 let env: TestEnv;
@@ -31,11 +31,12 @@ describe('one namespace for siteIds and nicknames', () => {
     expect(await outcome(signup(nick, `Other ${uniqueName('n')}`))).toBe('409 CONFLICT:site_id_taken');
   });
 
-  it('keeps one handle when a player picks their own siteId as nickname', async () => {
+  it('adds no handle when a player picks their own siteId as nickname', async () => {
     const siteId = uniqueName('s');
     const p = await signup(siteId, siteId.toUpperCase());
     const rows = await env.deps.db.select().from(userHandles).where(eq(userHandles.userId, p.user.id));
-    expect(rows).toEqual([{ handle: handleKey(siteId), userId: p.user.id, kind: 'site_id' }]);
+    expect(rows.map((r) => r.handle).sort()).toEqual(handleKeys(siteId).sort());
+    expect(rows.every((r) => r.kind === 'site_id')).toBe(true);
   });
 
   it('logs in by any spelling of a siteId or nickname to the one account that owns it', async () => {
@@ -76,9 +77,15 @@ describe('nickname impersonation', () => {
   it('refuses a lookalike of a taken nickname with CONFLICT, hidden characters with BAD_REQUEST', async () => {
     const taken = `Alice${uniqueName('').slice(-4)}`;
     await signup(uniqueName('v'), taken);
-    // Cyrillic А, full-width letters and I-for-l lookalikes all share the taken name's skeleton.
+    // A Cyrillic А, a 1 or a capital I for the l: lookalikes of the taken name share one of its skeletons.
     expect(await outcome(signup(uniqueName('h'), taken.replace('A', 'А')))).toBe('409 CONFLICT:nickname_taken');
     expect(await outcome(signup(uniqueName('h'), taken.replace('l', '1')))).toBe('409 CONFLICT:nickname_taken');
+    expect(await outcome(signup(uniqueName('h'), taken.replace('l', 'I')))).toBe('409 CONFLICT:nickname_taken');
+    // Capitals whose lower case looks different (Greek Ν → ν, Cyrillic К → к) collide in upper case.
+    const capital = `Nika${uniqueName('').slice(-4)}`;
+    await signup(uniqueName('v'), capital);
+    expect(await outcome(signup(uniqueName('h'), capital.replace('N', 'Ν')))).toBe('409 CONFLICT:nickname_taken');
+    expect(await outcome(signup(uniqueName('h'), capital.replace('k', 'К')))).toBe('409 CONFLICT:nickname_taken');
     const hidden = [`${taken.slice(0, 2)}\u200B${taken.slice(2)}`, '\u200B\u200C\u200D\u2060', '\u3164\u3164\u3164', `\u202E${taken}`];
     for (const nickname of hidden) {
       expect(await outcome(signup(uniqueName('h'), nickname))).toMatch(/^400 BAD_REQUEST:(Nicknames cannot|A nickname needs)/);
@@ -101,8 +108,11 @@ describe('backfill of accounts made before user_handles', () => {
     const [old, young] = [uniqueName('q'), uniqueName('q')];
     const [first] = await env.deps.db.insert(users).values({ siteId: old, nickname: 'Old Timer', passwordHash: 'x' }).returning();
     const [second] = await env.deps.db.insert(users).values({ siteId: young, nickname: old.toUpperCase(), passwordHash: 'x' }).returning();
-    expect(await backfillHandles({ db: env.deps.db, logger })).toEqual({ inserted: 3, collisions: 1 });
-    expect(lines).toEqual([expect.objectContaining({ userId: second?.id, ownerId: first?.id, kind: 'nickname' })]);
+    const expected = new Set([...handleKeys(old), ...handleKeys('Old Timer'), ...handleKeys(young)]).size;
+    const collided = handleKeys(old.toUpperCase()).length;
+    expect(await backfillHandles({ db: env.deps.db, logger })).toEqual({ inserted: expected, collisions: collided });
+    expect(lines).toHaveLength(collided);
+    for (const l of lines) expect(l).toMatchObject({ userId: second?.id, ownerId: first?.id, kind: 'nickname' });
     expect(await backfillHandles({ db: env.deps.db, logger })).toEqual({ inserted: 0, collisions: 0 });
     const owners = await env.deps.db
       .select()

@@ -1,7 +1,7 @@
 /**
  * siteIds and nicknames share one namespace (user_handles): every name is stored under its
- * key, and the table's primary key lets one user own a key. Login resolves a name through
- * the same key, so any spelling of a name (case, full-width, a Cyrillic lookalike) finds the
+ * keys, and the table's primary key lets one user own a key. Login resolves a name through
+ * the same keys, so any spelling of a name (case, full-width, a Cyrillic lookalike) finds the
  * one account that owns it, and no one can register a name that looks like a taken one.
  */
 import { type Db, type User, userHandles, users } from '@casino/db';
@@ -12,22 +12,33 @@ import { DomainError } from '../../errors';
 
 type HandleKind = 'site_id' | 'nickname';
 
-/**
- * The UTS #39 confusable skeleton, NFD(map(NFD(x))) over confusables.txt, of the case-folded
- * NFKC name; lower-cased once more since the mapping yields capitals ('0' → 'O'). Only a key:
- * it merges some ASCII too ('rn' and 'm'), which is what makes lookalikes collide.
- */
-export function handleKey(name: string): string {
-  const folded = name.normalize('NFKC').toLowerCase();
-  return unhomoglyph(folded.normalize('NFD')).normalize('NFD').toLowerCase();
-}
+/** UTS #39 skeleton: NFD(map(NFD(x))) over confusables.txt. Only a key: it maps some ASCII too ('m' → 'rn'). */
+const skeleton = (s: string) => unhomoglyph(s.normalize('NFD')).normalize('NFD');
 
-/** A user's handle rows: one per distinct key (a nickname equal to the own siteId shares its row). */
+/**
+ * A name's keys: the skeletons of its lower-case, as-typed and upper-case NFKC forms. The
+ * first and last depend only on the letters, not their case, so names differing in case
+ * collide; and since a player shows their name in whatever case they like, a lookalike in
+ * any of them collides too: Cyrillic 'а' for 'a' (lower case), Greek 'Ν' for 'N' (its lower
+ * case 'ν' looks like 'v', so upper case), 'PaypaI' with a capital I (as typed). All keys
+ * share one table, so they collide across forms as well.
+ */
+export function handleKeys(name: string): string[] {
+  const n = name.normalize('NFKC');
+  return [...new Set([skeleton(n.toLowerCase()), skeleton(n), skeleton(n.toUpperCase())])];
+}
+/** The key a name is looked up (and locked out) by first. */
+export const handleKey = (name: string): string => handleKeys(name)[0] as string;
+
+/** A user's handle rows, one per distinct key (a nickname equal to the own siteId adds none). */
 function handleRows(userId: number, names: { siteId: string; nickname: string }) {
-  const site = handleKey(names.siteId);
-  const nick = handleKey(names.nickname);
-  const rows = [{ handle: site, userId, kind: 'site_id' as HandleKind }];
-  if (nick !== site) rows.push({ handle: nick, userId, kind: 'nickname' });
+  const rows: { handle: string; userId: number; kind: HandleKind }[] = [];
+  for (const [kind, name] of [
+    ['site_id', names.siteId],
+    ['nickname', names.nickname],
+  ] as const) {
+    for (const handle of handleKeys(name)) if (!rows.some((r) => r.handle === handle)) rows.push({ handle, userId, kind });
+  }
   return rows;
 }
 
@@ -60,15 +71,15 @@ export async function claimHandles(tx: Db, userId: number, names: { siteId: stri
   if (lost.length) throw new DomainError('nickname_taken');
 }
 
-/** The account that owns the name, by any spelling with the same key. */
+/** The account that owns the name, by any spelling with one of its keys (the case-insensitive one first). */
 export async function userByHandle(db: Db, name: string): Promise<User | null> {
-  const [row] = await db
-    .select({ user: users })
+  const keys = handleKeys(name);
+  const rows = await db
+    .select({ handle: userHandles.handle, user: users })
     .from(userHandles)
     .innerJoin(users, eq(users.id, userHandles.userId))
-    .where(eq(userHandles.handle, handleKey(name)))
-    .limit(1);
-  return row?.user ?? null;
+    .where(inArray(userHandles.handle, keys));
+  return (rows.find((r) => r.handle === keys[0]) ?? rows[0])?.user ?? null;
 }
 
 /**
