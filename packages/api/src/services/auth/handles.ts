@@ -27,6 +27,7 @@ export function handleKeys(name: string): string[] {
   const n = name.normalize('NFKC');
   return [...new Set([skeleton(n.toLowerCase()), skeleton(n), skeleton(n.toUpperCase())])];
 }
+
 /** The key a name is looked up (and locked out) by first. */
 export const handleKey = (name: string): string => handleKeys(name)[0] as string;
 
@@ -71,7 +72,7 @@ export async function claimHandles(tx: Db, userId: number, names: { siteId: stri
   if (lost.length) throw new DomainError('nickname_taken');
 }
 
-/** The account that owns the name, by any spelling with one of its keys (the case-insensitive one first). */
+/** The account that owns the name, by any spelling with one of its keys (in their order: lower case first). */
 export async function userByHandle(db: Db, name: string): Promise<User | null> {
   const keys = handleKeys(name);
   const rows = await db
@@ -79,7 +80,11 @@ export async function userByHandle(db: Db, name: string): Promise<User | null> {
     .from(userHandles)
     .innerJoin(users, eq(users.id, userHandles.userId))
     .where(inArray(userHandles.handle, keys));
-  return (rows.find((r) => r.handle === keys[0]) ?? rows[0])?.user ?? null;
+  for (const key of keys) {
+    const hit = rows.find((r) => r.handle === key);
+    if (hit) return hit.user;
+  }
+  return null;
 }
 
 /**

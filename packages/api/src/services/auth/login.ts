@@ -27,7 +27,8 @@ export async function login(deps: Deps, input: TLoginInput, meta: Partial<Reques
       createdAt: deps.clock.now(),
     });
 
-  const user = await userByHandle(deps.db, identifier);
+  // As typed: a lookalike capital is matched by the upper-case key.
+  const user = await userByHandle(deps.db, input.siteId.trim());
   const key = lockoutKey(user ? { userId: user.id } : { handle: handleKey(identifier) });
   const attempt = await reserveLoginAttempt(deps, key, meta.ip ?? null).catch(async (e: unknown) => {
     if (isDomainError(e) && e.reason === 'login_locked') await record(user?.id ?? null, false, 'login_locked');
