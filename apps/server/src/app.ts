@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   appRouter,
+  backfillHandles,
   createInnerContext,
   createMemoryKv,
   createRedisKv,
@@ -59,6 +60,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
   const config = toApiConfig(env);
   const deps: Deps = { db: db.db, kv, bus: new EventBus(db.db, kv, logger), clock: systemClock, config, logger };
   await ensureDefaultInvite(deps);
+  await backfillHandles(deps);
   if (env.AUTO_SEED_BASIC) {
     const seeded = await seedBasicAccounts(deps);
     logger.info(seeded, 'AUTO_SEED_BASIC: seed accounts ensured (admin/123456, user001…user004/123455; password change forced)');

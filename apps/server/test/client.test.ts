@@ -9,13 +9,23 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
   await seedBasicAccounts(server.deps);
+  // Seeded accounts can do nothing else until their temporary password is replaced.
+  const anon = createNodeClient({ baseUrl: server.url });
+  for (const [siteId, password] of [
+    ['admin', '123456'],
+    ['user001', '123455'],
+  ] as const) {
+    const { accessToken, refreshToken } = await anon.auth.login.mutate({ siteId, password });
+    const client = createNodeClient({ baseUrl: server.url, tokens: memoryTokenStore({ accessToken, refreshToken }) });
+    await client.auth.changePassword.mutate({ currentPassword: password, newPassword: `${siteId}-changed-1` });
+  }
 });
 afterAll(() => server.stop());
 
 describe('typed client', () => {
   it('refreshes once and retries when the access token is rejected, sharing one refresh among parallel calls', async () => {
     const anon = createNodeClient({ baseUrl: server.url });
-    const login = await anon.auth.login.mutate({ siteId: 'user001', password: '123455' });
+    const login = await anon.auth.login.mutate({ siteId: 'user001', password: 'user001-changed-1' });
     const tokens = memoryTokenStore({ accessToken: 'expired.or.garbage', refreshToken: login.refreshToken });
     const client = createNodeClient({ baseUrl: server.url, tokens });
     const results = await Promise.all([client.auth.me.query(), client.economy.wallet.balance.query(), client.auth.sessions.query()]);
@@ -52,7 +62,7 @@ describe('server-to-server example', () => {
     const opts = {
       url: server.url,
       admin: 'admin',
-      password: '123456',
+      password: 'admin-changed-1',
       player: 'user002',
       currency: 'gold' as const,
       amount: 500,

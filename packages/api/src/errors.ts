@@ -18,6 +18,7 @@ const REASON_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
   too_many_streams: 'TOO_MANY_REQUESTS',
   account_banned: 'FORBIDDEN',
   admin_required: 'FORBIDDEN',
+  password_change_required: 'FORBIDDEN',
   RANK_REQUIRED: 'FORBIDDEN',
   wrong_password: 'BAD_REQUEST',
   insufficient_funds: 'BAD_REQUEST',

@@ -10,6 +10,7 @@ export { type Logger, silentLogger } from './infra/logger';
 export { EventBus } from './realtime/bus';
 export { type AppRouter, appRouter, createCaller } from './root';
 export { ADMIN_PASSWORD_MIN_LENGTH, adminPasswordProblem, type CreateAdminResult, createAdmin } from './services/auth/bootstrap-admin';
+export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';

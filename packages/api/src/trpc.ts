@@ -1,6 +1,7 @@
 /**
  * tRPC instance and the procedure builders:
- * public → protected (UNAUTHORIZED) → minRank / admin (FORBIDDEN).
+ * public → passwordChangeAllowed (UNAUTHORIZED) → protected (FORBIDDEN while the password
+ * must be changed) → minRank / admin (FORBIDDEN).
  */
 import { rankAtLeast, type TRank } from '@casino/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -50,9 +51,19 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
 
 export const publicProcedure = t.procedure.use(errorMapping);
 
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * Authenticated, and allowed while `mustChangePassword` is still set: only the calls a user
+ * needs to change the password or end sessions (CONTRACT "Reasons added") may use it.
+ */
+export const passwordChangeAllowedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await authenticate(ctx.deps, ctx.accessToken);
   return next({ ctx: { ...ctx, user, logger: ctx.logger.child({ userId: user.id }) } });
+});
+
+/** Every authenticated call; refused until a forced password change is done, so new procedures are too. */
+export const protectedProcedure = passwordChangeAllowedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.mustChangePassword) throw new DomainError('password_change_required');
+  return next();
 });
 
 export const minRankProcedure = (rank: TRank) =>

@@ -50,6 +50,7 @@ export const REASON_MESSAGES: Record<string, string> = {
   cannot_target_self: 'Admins cannot do that to their own account.',
   service_unavailable: 'This is unavailable right now. Please try again shortly.',
   password_unchanged: 'Choose a password different from the current one.',
+  password_change_required: 'Choose a new password before you continue.',
   invalid_expiry: 'The expiry must be in the future.',
   bet_out_of_range: 'That bet is outside the table limits.',
   session_active: 'A session of this game is already running.',

@@ -6,7 +6,24 @@ export const ZSiteId = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9_]{3,32}$/, 'siteId: 3–32 characters of a–z, 0–9 and _');
-export const ZNickname = z.string().trim().min(2).max(20);
+/**
+ * Characters that draw nothing or change how the text around them is shown: controls, format
+ * characters (zero-width, bidi overrides), unassigned and private-use code points, lone
+ * surrogates, fillers and other default-ignorables, line and paragraph separators.
+ */
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}]/u;
+/**
+ * Display names in NFKC (so full-width and styled letters become plain ones) without hidden
+ * characters. Lookalikes of a taken name are refused by the server (confusable skeleton).
+ */
+export const ZNickname = z
+  .string()
+  .normalize('NFKC')
+  .trim()
+  .min(2)
+  .max(20)
+  .refine((s) => !HIDDEN_CHARACTER.test(s), 'Nicknames cannot contain invisible, control or text-direction characters.')
+  .refine((s) => /[\p{L}\p{N}]/u.test(s), 'A nickname needs at least one letter or digit.');
 export const ZPassword = z.string().min(8).max(128);
 export const ZInviteCode = z.string().trim().min(1).max(64);
 export const ZPhone = z

@@ -1,7 +1,9 @@
 /**
  * One SPA's session, tRPC client and QueryClient. Auth failures anywhere (banned, session
  * revoked, refresh impossible, plus the app's own `sessionEnding` reasons) end the local
- * session with a human reason instead of leaving the screen half-broken.
+ * session with a human reason instead of leaving the screen half-broken. A call refused with
+ * `password_change_required` (a tab that still shows the app) refetches `auth.me`, whose
+ * flag makes the shells show the change-password page.
  */
 import { type CasinoClient, createCasinoClient, type TokenStore } from '@casino/client';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
@@ -27,6 +29,8 @@ export type Spa = {
   queryClient: QueryClient;
   trpcClient: CasinoClient;
   describeError: (error: unknown) => string;
+  /** What every failed query and mutation goes through; subscriptions pass their errors here too. */
+  onError: (error: unknown) => void;
 };
 
 const SESSION_ENDING = ['account_banned', 'session_revoked', 'token_revoked', 'token_invalid', 'refresh_reused', 'refresh_invalid'];
@@ -39,6 +43,8 @@ export function createSpa(opts: SpaOptions): Spa {
   const endSessionOn = (error: unknown) => {
     const reason = appErrorOf(error)?.reason;
     if (reason && ending.has(reason) && session.isSignedIn()) session.end(describeError(error));
+    // The tanstack key of auth.me starts with its path; `me` itself is never refused this way.
+    if (reason === 'password_change_required') void queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
   };
 
   const queryClient = new QueryClient({
@@ -63,5 +69,5 @@ export function createSpa(opts: SpaOptions): Spa {
     if (!session.isSignedIn()) queryClient.clear();
   });
 
-  return { session, tokens, queryClient, trpcClient, describeError };
+  return { session, tokens, queryClient, trpcClient, describeError, onError: endSessionOn };
 }

@@ -78,10 +78,11 @@ export function uniqueName(prefix = 'u'): string {
 }
 
 /** Signs up a fresh player with the dev invite code and returns its caller and tokens. */
-export async function newPlayer(deps: Deps, overrides: { password?: string } = {}) {
+export async function newPlayer(deps: Deps, overrides: { password?: string; nickname?: string } = {}) {
   const siteId = uniqueName('p');
   const password = overrides.password ?? 'correct-horse-1';
-  const res = await callerFor(deps).auth.signup({ siteId, nickname: siteId, password, inviteCode: testConfig.defaultInviteCode ?? '5858' });
+  const nickname = overrides.nickname ?? siteId;
+  const res = await callerFor(deps).auth.signup({ siteId, nickname, password, inviteCode: testConfig.defaultInviteCode ?? '5858' });
   return { ...res, siteId, password, caller: callerFor(deps, res.accessToken) };
 }
 

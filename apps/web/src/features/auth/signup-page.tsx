@@ -25,7 +25,8 @@ function localErrors(form: Form): Record<string, string> {
   if (parsed.success) return out;
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    out[key] ??= FRIENDLY[key] ?? issue.message;
+    // The schema's own sentences (hidden characters in a nickname) say more than the generic hint.
+    out[key] ??= issue.code === 'custom' ? issue.message : (FRIENDLY[key] ?? issue.message);
   }
   return out;
 }

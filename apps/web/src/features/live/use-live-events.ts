@@ -2,13 +2,13 @@
  * One SSE subscription to economy.live while signed in. Balance events patch the
  * cached `auth.me` in place (no refetch), then the ledger page is refreshed;
  * achievements show a toast; session_revoked ends the local session. The link
- * resumes from the last event id.
+ * resumes from the last event id; a refusal goes through the SPA's shared error handling.
  */
 import type { TLiveEnvelope } from '@casino/shared';
 import { useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { session } from '../../lib/spa';
+import { session, spa } from '../../lib/spa';
 import { toast } from './toasts';
 
 const REVOKE_TEXT: Record<string, string> = {
@@ -39,5 +39,7 @@ export function useLiveEvents(enabled: boolean) {
     }
   };
 
-  return useSubscription(trpc.economy.live.subscriptionOptions(undefined, { enabled, onData: (tracked) => handle(tracked.data) }));
+  return useSubscription(
+    trpc.economy.live.subscriptionOptions(undefined, { enabled, onData: (tracked) => handle(tracked.data), onError: spa.onError }),
+  );
 }

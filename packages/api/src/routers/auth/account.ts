@@ -6,7 +6,7 @@ import { login } from '../../services/auth/login';
 import { changePassword } from '../../services/auth/password-change';
 import { getProfile, getPublicProfile } from '../../services/auth/profile';
 import { signup } from '../../services/auth/signup';
-import { protectedProcedure, publicProcedure } from '../../trpc';
+import { passwordChangeAllowedProcedure, protectedProcedure, publicProcedure } from '../../trpc';
 import { ZAuthResult, ZOk, ZProfile } from '../shared/outputs';
 
 export const accountProcedures = {
@@ -43,7 +43,7 @@ export const accountProcedures = {
       return login(ctx.deps, input, ctx.meta);
     }),
 
-  me: protectedProcedure.output(ZProfile).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
+  me: passwordChangeAllowedProcedure.output(ZProfile).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
 
   publicProfile: protectedProcedure
     .input(z.object({ userId: ZUserId }))
@@ -59,7 +59,7 @@ export const accountProcedures = {
     )
     .query(({ ctx, input }) => getPublicProfile(ctx.db, input.userId)),
 
-  changePassword: protectedProcedure
+  changePassword: passwordChangeAllowedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(128), newPassword: ZPassword }))
     .output(ZOk)
     .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, input.currentPassword, input.newPassword)),

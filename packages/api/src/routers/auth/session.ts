@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { limitByIp } from '../../middleware/rate-limit';
 import { listSessions, logout, logoutAll, refresh, revokeSession } from '../../services/auth/sessions';
-import { protectedProcedure, publicProcedure } from '../../trpc';
+import { passwordChangeAllowedProcedure, publicProcedure } from '../../trpc';
 import { ZOk, ZTokenPair } from '../shared/outputs';
 
 const ZRefreshToken = z.string().min(16).max(200);
@@ -15,14 +15,14 @@ export const sessionProcedures = {
       return refresh(ctx, input.refreshToken);
     }),
 
-  logout: protectedProcedure
+  logout: passwordChangeAllowedProcedure
     .input(z.object({ refreshToken: ZRefreshToken.optional() }).optional())
     .output(ZOk)
     .mutation(({ ctx, input }) => logout(ctx, ctx.user, input?.refreshToken)),
 
-  logoutAll: protectedProcedure.output(z.object({ revoked: z.number() })).mutation(({ ctx }) => logoutAll(ctx.deps, ctx.user)),
+  logoutAll: passwordChangeAllowedProcedure.output(z.object({ revoked: z.number() })).mutation(({ ctx }) => logoutAll(ctx.deps, ctx.user)),
 
-  sessions: protectedProcedure
+  sessions: passwordChangeAllowedProcedure
     .output(
       z.array(
         z.object({
@@ -38,7 +38,7 @@ export const sessionProcedures = {
     )
     .query(({ ctx }) => listSessions(ctx, ctx.user.id, ctx.user.sessionId)),
 
-  revokeSession: protectedProcedure
+  revokeSession: passwordChangeAllowedProcedure
     .input(z.object({ sessionId: z.uuid() }))
     .output(ZOk)
     .mutation(({ ctx, input }) => revokeSession(ctx, ctx.user.id, input.sessionId)),

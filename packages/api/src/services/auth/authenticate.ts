@@ -12,6 +12,8 @@ export type AuthedUser = {
   rank: TRank;
   status: TUserStatus;
   nickname: string;
+  /** Seeded accounts: everything but the password change and session calls is refused until false. */
+  mustChangePassword: boolean;
   sessionId: string;
   jti: string;
   tokenExp: number;
@@ -23,7 +25,15 @@ export const blacklistKey = (jti: string) => `jwt:bl:${jti}`;
 const prepared = new WeakMap<Db, ReturnType<typeof buildPrincipalQuery>>();
 function buildPrincipalQuery(db: Db) {
   return db
-    .select({ id: users.id, role: users.role, rank: users.rank, status: users.status, nickname: users.nickname, sessionId: sessions.id })
+    .select({
+      id: users.id,
+      role: users.role,
+      rank: users.rank,
+      status: users.status,
+      nickname: users.nickname,
+      mustChangePassword: users.mustChangePassword,
+      sessionId: sessions.id,
+    })
     .from(users)
     .leftJoin(sessions, and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, users.id), isNull(sessions.revokedAt)))
     .where(eq(users.id, sql.placeholder('userId')))

@@ -1,36 +1,21 @@
 /**
- * Login with lockout: failures per account are counted by rate-limiter-flexible
- * over Redis (LOGIN_MAX_FAILED_ATTEMPTS within LOGIN_LOCKOUT_MINUTES); while locked,
+ * Login with lockout (lockout.ts): the name is resolved to its account first, the attempt
+ * is counted against that account, and only then is the password checked; while locked,
  * even the right password answers login_locked. Every attempt is recorded.
  */
-import { loginAttempts, transaction, users } from '@casino/db';
+import { loginAttempts, transaction } from '@casino/db';
 import type { TLoginInput } from '@casino/shared';
-import { eq, or, sql } from 'drizzle-orm';
 import type { RequestMeta } from '../../context';
 import type { Deps } from '../../deps';
-import { DomainError } from '../../errors';
+import { DomainError, isDomainError } from '../../errors';
+import { handleKey, userByHandle } from './handles';
+import { lockoutKey, reserveLoginAttempt } from './lockout';
 import { verifyPassword } from './passwords';
 import { getProfile } from './profile';
 import { openSession, touchLastLogin } from './sessions';
 
-const lockouts = new WeakMap<Deps['kv'], ReturnType<Deps['kv']['limiter']>>();
-
-export function lockoutLimiter(deps: Pick<Deps, 'kv' | 'config'>) {
-  let l = lockouts.get(deps.kv);
-  if (!l) {
-    l = deps.kv.limiter({
-      keyPrefix: 'login_fail',
-      points: deps.config.loginMaxFailedAttempts,
-      durationSec: deps.config.loginLockoutMinutes * 60,
-    });
-    lockouts.set(deps.kv, l);
-  }
-  return l;
-}
-
 export async function login(deps: Deps, input: TLoginInput, meta: Partial<RequestMeta>) {
   const identifier = input.siteId.trim().toLowerCase();
-  const limiter = lockoutLimiter(deps);
   const record = (userId: number | null, success: boolean, reason: string | null) =>
     deps.db.insert(loginAttempts).values({
       identifier,
@@ -42,31 +27,24 @@ export async function login(deps: Deps, input: TLoginInput, meta: Partial<Reques
       createdAt: deps.clock.now(),
     });
 
-  const state = await limiter.get(identifier);
-  if (state && state.consumedPoints >= deps.config.loginMaxFailedAttempts) {
-    await record(null, false, 'login_locked');
-    throw new DomainError('login_locked', {
-      retryAfterMinutes: Math.max(1, Math.ceil(state.msBeforeNext / 60_000)),
-      retryAfterMs: state.msBeforeNext,
-    });
-  }
-
-  const [user] = await deps.db
-    .select()
-    .from(users)
-    .where(or(eq(users.siteId, identifier), sql`lower(${users.nickname}) = ${identifier}`))
-    .limit(1);
+  // As typed: a lookalike capital is matched by the upper-case key.
+  const user = await userByHandle(deps.db, input.siteId.trim());
+  const key = lockoutKey(user ? { userId: user.id } : { handle: handleKey(identifier) });
+  const attempt = await reserveLoginAttempt(deps, key, meta.ip ?? null).catch(async (e: unknown) => {
+    if (isDomainError(e) && e.reason === 'login_locked') await record(user?.id ?? null, false, 'login_locked');
+    throw e;
+  });
   const ok = await verifyPassword(user && user.status !== 'deleted' ? user.passwordHash : null, input.password);
   if (!user || !ok) {
-    await limiter.penalty(identifier, 1);
     await record(user?.id ?? null, false, 'invalid_credentials');
     throw new DomainError('invalid_credentials');
   }
+  // The right password: not a failure, whatever follows.
+  await attempt.succeeded();
   if (user.status === 'banned') {
     await record(user.id, false, 'account_banned');
     throw new DomainError('account_banned');
   }
-  await limiter.delete(identifier);
   const now = deps.clock.now();
   const tokens = await transaction(deps.db, async (tx) => {
     await touchLastLogin(tx, user.id, now);

@@ -3,7 +3,9 @@ import { type Db, users } from '@casino/db';
 import { inArray } from 'drizzle-orm';
 import type { ApiConfig } from '../../config';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
+import { isDomainError } from '../../errors';
 import { applyChange } from '../wallet/wallet';
+import { claimHandles } from './handles';
 import { hashPassword } from './passwords';
 
 export const SEED_ACCOUNTS = [
@@ -20,6 +22,8 @@ export type NewAccount = { siteId: string; nickname: string; passwordHash: strin
 export async function insertAccount(tx: Db, outbox: Outbox, config: ApiConfig, account: NewAccount): Promise<number | null> {
   const [u] = await tx.insert(users).values(account).onConflictDoNothing().returning({ id: users.id });
   if (!u) return null;
+  // Its names join the one namespace of siteIds and nicknames (a lookalike of a taken name is refused).
+  await claimHandles(tx, u.id, account);
   if (config.startingGold > 0) {
     await applyChange(tx, outbox, {
       userId: u.id,
@@ -43,7 +47,12 @@ export async function seedBasicAccounts(deps: Deps): Promise<{ created: string[]
     const passwordHash = await hashPassword(password);
     const id = await inTransaction(deps, (tx, outbox) =>
       insertAccount(tx, outbox, deps.config, { ...account, passwordHash, mustChangePassword: true }),
-    );
+    ).catch((e: unknown) => {
+      // A player already owns a lookalike of this name: leave that account alone.
+      if (!isDomainError(e)) throw e;
+      deps.logger.warn({ siteId: account.siteId, reason: e.reason }, 'seed account skipped');
+      return null;
+    });
     if (id !== null) created.push(account.siteId);
   }
   return { created, existing: [...present] };

@@ -1,27 +1,25 @@
-/** Signup: invite use, account creation and starting balance in one transaction. */
+/** Signup: invite use, account creation, its name handles and starting balance in one transaction. */
 import { users } from '@casino/db';
 import type { TSignupInput } from '@casino/shared';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RequestMeta } from '../../context';
 import { type Deps, inTransaction } from '../../deps';
 import { DomainError, isUniqueViolation } from '../../errors';
 import { applyChange } from '../wallet/wallet';
+import { claimHandles, takenReason } from './handles';
 import { consumeInvite } from './invites';
 import { hashPassword } from './passwords';
 import { toProfile } from './profile';
 import { openSession, touchLastLogin } from './sessions';
 
 export async function signup(deps: Deps, input: TSignupInput, meta: Partial<RequestMeta>) {
+  // Answers a taken name before hashing; the handle claim in the transaction is what decides.
+  const taken = await takenReason(deps.db, input);
+  if (taken) throw new DomainError(taken);
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   try {
     return await inTransaction(deps, async (tx, outbox) => {
-      const taken = await tx
-        .select({ siteId: users.siteId, nickname: users.nickname })
-        .from(users)
-        .where(sql`${users.siteId} = ${input.siteId} OR lower(${users.nickname}) = lower(${input.nickname})`)
-        .limit(1);
-      if (taken[0]) throw new DomainError(taken[0].siteId === input.siteId ? 'site_id_taken' : 'nickname_taken');
       await consumeInvite(tx, input.inviteCode, now);
       const [created] = await tx
         .insert(users)
@@ -35,6 +33,7 @@ export async function signup(deps: Deps, input: TSignupInput, meta: Partial<Requ
         })
         .returning();
       const user = created as NonNullable<typeof created>;
+      await claimHandles(tx, user.id, input);
       const grants = [
         { currency: 'gold' as const, amount: deps.config.startingGold },
         { currency: 'gems' as const, amount: deps.config.startingGems },
@@ -58,7 +57,7 @@ export async function signup(deps: Deps, input: TSignupInput, meta: Partial<Requ
       return { ...tokens, user: toProfile(fresh ?? user) };
     });
   } catch (e) {
-    // Two signups racing for the same siteId or nickname: the unique index decides.
+    // Two signups racing for the very same siteId or nickname: the users unique index may speak first.
     if (isUniqueViolation(e, 'users_site_id_uq')) throw new DomainError('site_id_taken');
     if (isUniqueViolation(e, 'users_nickname_lower_uq')) throw new DomainError('nickname_taken');
     throw e;
