@@ -1,14 +1,16 @@
+import { ZText } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { protectedProcedure } from '../../trpc';
+import { ZEventId } from '../shared/inputs';
 
 /** All of the user's live events over SSE; resumes after `lastEventId` (set by the client link). */
 export const liveProcedure = protectedProcedure
   .input(
     z
       .object({
-        topics: z.array(z.string().max(40)).max(20).optional(),
-        lastEventId: z.string().max(40).nullish(),
+        topics: z.array(ZText.max(40)).max(20).optional(),
+        lastEventId: ZEventId.nullish(),
       })
       .optional(),
   )
