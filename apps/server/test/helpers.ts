@@ -29,7 +29,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     });
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'casino-srv-'));
-    env.DATA_DIR = dir;
+    // Nested, as .data/pglite is: a development server keeps its JWT secret beside it, in this folder.
+    env.DATA_DIR = join(dir, 'pglite');
     cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
   }
   const kv = process.env.REDIS_URL ? createRedisKv(process.env.REDIS_URL, `t:${id}:`) : createMemoryKv(`t:${id}:`);
