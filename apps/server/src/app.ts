@@ -21,16 +21,19 @@ import { createDb, type DbHandle, runMigrations } from '@casino/db';
 import { type CreateFastifyContextOptions, type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { toApiConfig } from './config';
 import type { Env } from './env';
+import { serializeRequest } from './log-redact';
 import { createMetrics } from './metrics';
 import { registerSpas } from './spa';
 
 export type Server = { app: FastifyInstance; deps: Deps; db: DbHandle; close(): Promise<void> };
 
-export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Server> {
+/** `logStream` receives the JSON log lines instead of stdout (tests read what would be logged). */
+export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: DestinationStream } = {}): Promise<Server> {
   const app = Fastify({
-    logger: { level: env.LOG_LEVEL },
+    logger: { level: env.LOG_LEVEL, serializers: { req: serializeRequest }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
