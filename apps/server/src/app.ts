@@ -18,6 +18,7 @@ import {
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
+import { MAX_BATCH_CALLS } from '@casino/shared';
 import { type CreateFastifyContextOptions, type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -73,6 +74,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // A batch runs every call it names: without a cap one request could carry hundreds.
+      maxBatchSize: MAX_BATCH_CALLS,
       createContext: ({ req, info }: CreateFastifyContextOptions) => {
         const header = req.headers.authorization;
         const bearer = header?.startsWith('Bearer ') ? header.slice(7) : null;
