@@ -41,7 +41,8 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
       return { ...result, error: mapped };
     }
     if (err.code === 'INTERNAL_SERVER_ERROR' && isConnectionLost(err.cause)) {
-      // The transaction (if any) was rolled back by the server; the client may retry.
+      // Not a fault of the call: the database dropped the connection under it. Answer like any
+      // unavailable dependency (the client may retry) instead of logging a 500.
       ctx.logger.warn({ err: err.cause, path, type, requestId: ctx.meta.requestId }, 'database connection lost');
       const cause = new DomainError('service_unavailable', { service: 'database' });
       return { ...result, error: new TRPCError({ code: cause.code, message: cause.message, cause }) };
