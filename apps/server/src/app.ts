@@ -19,20 +19,24 @@ import {
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
+import { MAX_BATCH_CALLS } from '@casino/shared';
 import { type CreateFastifyContextOptions, type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { bootstrapAdminFromEnv } from './bootstrap';
 import { toApiConfig } from './config';
 import type { Env } from './env';
+import { serializeRequest } from './log-redact';
 import { createMetrics } from './metrics';
 import { registerSpas } from './spa';
 
 export type Server = { app: FastifyInstance; deps: Deps; db: DbHandle; close(): Promise<void> };
 
-export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Server> {
+/** `logStream` receives the JSON log lines instead of stdout (tests read what would be logged). */
+export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: DestinationStream } = {}): Promise<Server> {
   const app = Fastify({
-    logger: { level: env.LOG_LEVEL },
+    logger: { level: env.LOG_LEVEL, serializers: { req: serializeRequest }, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -77,6 +81,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv } = {}): Promise<Ser
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // A batch runs every call it names: without a cap one request could carry hundreds.
+      maxBatchSize: MAX_BATCH_CALLS,
       createContext: ({ req, info }: CreateFastifyContextOptions) => {
         const header = req.headers.authorization;
         const bearer = header?.startsWith('Bearer ') ? header.slice(7) : null;

@@ -1,10 +1,11 @@
 import { type ApiConfig, defaultApiConfig } from '@casino/api';
 import type { Env } from './env';
+import { resolveJwtSecret } from './jwt-secret';
 
 export function toApiConfig(env: Env): ApiConfig {
   return {
     nodeEnv: env.NODE_ENV,
-    jwtSecret: env.JWT_SECRET ?? defaultApiConfig.jwtSecret,
+    jwtSecret: resolveJwtSecret(env),
     jwtExpireMinutes: env.JWT_EXPIRE_MINUTES,
     refreshTokenDays: env.REFRESH_TOKEN_DAYS,
     loginMaxFailedAttempts: env.LOGIN_MAX_FAILED_ATTEMPTS,

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryKv, createRedisKv } from '@casino/api';
+import type { DestinationStream } from 'pino';
 import postgres from 'postgres';
 import { testDatabaseName } from '../../../packages/api/src/test/global-setup';
 import { buildServer, type Server } from '../src/app';
@@ -11,7 +12,10 @@ import { parseEnv } from '../src/env';
 
 export type TestServer = Server & { url: string; stop(): Promise<void> };
 
-export async function startTestServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  extraEnv: Record<string, string> = {},
+  opts: { logStream?: DestinationStream } = {},
+): Promise<TestServer> {
   const id = randomBytes(5).toString('hex');
   const base = process.env.DATABASE_URL;
   const cleanup: (() => Promise<void>)[] = [];
@@ -29,11 +33,12 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
     });
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'casino-srv-'));
-    env.DATA_DIR = dir;
+    // Nested, as .data/pglite is: a development server keeps its JWT secret beside it, in this folder.
+    env.DATA_DIR = join(dir, 'pglite');
     cleanup.push(async () => rmSync(dir, { recursive: true, force: true }));
   }
   const kv = process.env.REDIS_URL ? createRedisKv(process.env.REDIS_URL, `t:${id}:`) : createMemoryKv(`t:${id}:`);
-  const server = await buildServer(parseEnv(env), { kv });
+  const server = await buildServer(parseEnv(env), { kv, ...opts });
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     ...server,

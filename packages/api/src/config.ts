@@ -19,9 +19,9 @@ export type ApiConfig = {
   games: GamesConfig;
 };
 
-export const defaultApiConfig: ApiConfig = {
+/** Everything but the signing secret, which the host supplies (there is deliberately no default). */
+export const defaultApiConfig: Omit<ApiConfig, 'jwtSecret'> = {
   nodeEnv: 'development',
-  jwtSecret: 'dev-only-secret-change-me-0123456789abcdef',
   jwtExpireMinutes: 30,
   refreshTokenDays: 14,
   loginMaxFailedAttempts: 5,

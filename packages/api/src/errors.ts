@@ -76,3 +76,29 @@ export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const c = err as { constraint_name?: string; constraint?: string };
   return (c.constraint_name ?? c.constraint) === constraint;
 }
+
+// postgres.js connection codes, Node socket codes, and PostgreSQL's "admin shutdown / cannot connect now" (57P0x);
+// class 08 is PostgreSQL's connection-exception class.
+const CONNECTION_LOST_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/** The database connection dropped under the call (backend terminated, network cut): retryable, not a bug. */
+export function isConnectionLost(e: unknown): boolean {
+  let cur = e;
+  for (let depth = 0; cur && typeof cur === 'object' && depth < 5; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_LOST_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context';
-import { DomainError, isDomainError } from './errors';
+import { DomainError, isConnectionLost, isDomainError } from './errors';
 import { authenticate } from './services/auth/authenticate';
 
 const t = initTRPC.context<Context>().create({
@@ -40,6 +40,13 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
     if (isDomainError(err.cause)) {
       const mapped = new TRPCError({ code: err.cause.code, message: err.cause.message, cause: err.cause });
       return { ...result, error: mapped };
+    }
+    if (err.code === 'INTERNAL_SERVER_ERROR' && isConnectionLost(err.cause)) {
+      // Not a fault of the call: the database dropped the connection under it. Answer like any
+      // unavailable dependency (the client may retry) instead of logging a 500.
+      ctx.logger.warn({ err: err.cause, path, type, requestId: ctx.meta.requestId }, 'database connection lost');
+      const cause = new DomainError('service_unavailable', { service: 'database' });
+      return { ...result, error: new TRPCError({ code: cause.code, message: cause.message, cause }) };
     }
     if (err.code === 'INTERNAL_SERVER_ERROR') {
       ctx.logger.error({ err: err.cause ?? err, path, type, requestId: ctx.meta.requestId }, 'procedure failed');

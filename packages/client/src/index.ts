@@ -4,6 +4,7 @@
  * refresh-and-retry on UNAUTHORIZED.
  */
 import type { AppRouter } from '@casino/api';
+import { MAX_BATCH_CALLS } from '@casino/shared';
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink, type TRPCClient } from '@trpc/client';
 import superjson from 'superjson';
 import { createRefresher, refreshRetryLink } from './refresh-link';
@@ -50,7 +51,7 @@ export function createCasinoClient(opts: ClientOptions): CasinoClient {
           connectionParams: () => ({ token: tokens.get()?.accessToken ?? '' }),
           ...(opts.EventSource ? { EventSource: opts.EventSource } : {}),
         }),
-        false: httpBatchLink({ url, transformer: superjson, headers, maxURLLength: 4000, ...fetchOpt }),
+        false: httpBatchLink({ url, transformer: superjson, headers, maxURLLength: 4000, maxItems: MAX_BATCH_CALLS, ...fetchOpt }),
       }),
     ],
   });

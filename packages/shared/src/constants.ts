@@ -5,6 +5,9 @@ export type TRole = (typeof ROLES)[number];
 export const USER_STATUSES = ['active', 'banned', 'deleted'] as const;
 export type TUserStatus = (typeof USER_STATUSES)[number];
 export const CURRENCIES = ['gold', 'gems'] as const;
+
+/** Calls per tRPC HTTP batch: the server refuses more (400), the client link splits at it. */
+export const MAX_BATCH_CALLS = 50;
 export type TCurrency = (typeof CURRENCIES)[number];
 
 export function rankAtLeast(rank: TRank, min: TRank): boolean {

@@ -1,7 +1,39 @@
-/** Kv on real Redis: one command connection plus one subscriber connection. */
+/**
+ * Kv on real Redis: one command connection plus one subscriber connection.
+ * Every command gives up after COMMAND_TIMEOUT_MS, and a Redis that cannot answer
+ * surfaces as DomainError('service_unavailable'): callers either degrade (reads) or
+ * answer SERVICE_UNAVAILABLE, never a 500 and never a request that waits for seconds.
+ */
 import { Redis } from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { DomainError } from '../errors';
 import type { Kv } from './kv';
+
+export const COMMAND_TIMEOUT_MS = 250;
+
+/** A reply error is Redis refusing a command (a bug); anything else is Redis out of reach. */
+function unavailable(err: unknown): unknown {
+  if (err instanceof RateLimiterRes || (err as Error)?.name === 'ReplyError' || err instanceof DomainError) return err;
+  return new DomainError('service_unavailable', { service: 'redis' });
+}
+const guard = <T>(p: Promise<T>): Promise<T> =>
+  p.catch((err) => {
+    throw unavailable(err);
+  });
+
+/** The limiter's store calls fail like every other command (its "limit reached" RateLimiterRes passes through). */
+function guarded<T extends object>(limiter: T): T {
+  return new Proxy(limiter, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const res = value.apply(target, args);
+        return res instanceof Promise ? guard(res) : res;
+      };
+    },
+  });
+}
 
 // Defined as commands: ioredis sends EVALSHA and the script text only when Redis lacks it.
 // KEYS: stream, channel, dedupe key. ARGV: maxLen, data, dedupe TTL (ms).
@@ -25,7 +57,13 @@ return 1`;
 export function createRedisKv(url: string, prefix = ''): Kv {
   // No auto-pipelining: its pipelines lack commands defined later with defineCommand, which
   // rate-limiter-flexible does lazily (seen failing as "pipeline[functionName] is not a function").
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+  // The offline queue rides out a reconnect; commandTimeout bounds the wait, queued or sent.
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: true,
+    lazyConnect: false,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+  });
   redis.on('error', () => {
     // Connection errors surface on the commands that fail; /health reports them.
   });
@@ -50,37 +88,37 @@ export function createRedisKv(url: string, prefix = ''): Kv {
     kind: 'redis',
     prefix,
     async ping() {
-      await redis.ping();
+      await guard(redis.ping());
     },
-    get: (key) => redis.get(k(key)),
+    get: (key) => guard(redis.get(k(key))),
     async set(key, value, opts = {}) {
       const args: (string | number)[] = [k(key), value];
       if (opts.ttlMs) args.push('PX', Math.max(1, Math.ceil(opts.ttlMs)));
       if (opts.nx) args.push('NX');
-      const res = await redis.call('SET', ...args);
+      const res = await guard(redis.call('SET', ...args));
       return res === 'OK';
     },
-    del: (...keys) => (keys.length ? redis.del(...keys.map(k)) : Promise.resolve(0)),
+    del: (...keys) => (keys.length ? guard(redis.del(...keys.map(k))) : Promise.resolve(0)),
     async incr(key, by = 1, ttlMs) {
-      const [[, n]] = (await redis.multi().incrby(k(key), by).exec()) as [[Error | null, number]];
-      if (ttlMs && n === by) await redis.pexpire(k(key), ttlMs);
+      const [[, n]] = (await guard(redis.multi().incrby(k(key), by).exec())) as [[Error | null, number]];
+      if (ttlMs && n === by) await guard(redis.pexpire(k(key), ttlMs));
       return n;
     },
     async zadd(key, score, member) {
-      await redis.zadd(k(key), score, member);
+      await guard(redis.zadd(k(key), score, member));
     },
-    zrangeByScore: (key, max, limit) => redis.zrangebyscore(k(key), '-inf', max, 'LIMIT', 0, limit),
-    zrem: (key, member) => redis.zrem(k(key), member),
+    zrangeByScore: (key, max, limit) => guard(redis.zrangebyscore(k(key), '-inf', max, 'LIMIT', 0, limit)),
+    zrem: (key, member) => guard(redis.zrem(k(key), member)),
     async xadd(key, data, maxLen) {
-      const id = await redis.xadd(k(key), 'MAXLEN', '~', maxLen, '*', 'd', data);
+      const id = await guard(redis.xadd(k(key), 'MAXLEN', '~', maxLen, '*', 'd', data));
       return id as string;
     },
     async xrangeAfter(key, afterId, count) {
-      const rows = await redis.xrange(k(key), `(${afterId}`, '+', 'COUNT', count);
+      const rows = await guard(redis.xrange(k(key), `(${afterId}`, '+', 'COUNT', count));
       return rows.map(([id, fields]) => ({ id, data: fields[1] ?? '' }));
     },
     async publish(channel, message) {
-      await redis.publish(k(channel), message);
+      await guard(redis.publish(k(channel), message));
     },
     async appendEvents(events, { maxLen, dedupeTtlMs }) {
       if (events.length === 0) return [];
@@ -90,7 +128,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
         exec(): Promise<[Error | null, unknown][] | null>;
       };
       for (const e of events) p.appendEvent(k(e.stream), k(e.channel), k(e.dedupeKey), maxLen, e.data, dedupeTtlMs);
-      const res = (await p.exec()) ?? [];
+      const res = (await guard(p.exec())) ?? [];
       return res.map(([err, id]) => {
         if (err) throw err;
         return String(id);
@@ -99,14 +137,14 @@ export function createRedisKv(url: string, prefix = ''): Kv {
     async acquireLease(sets, member, ttlMs) {
       const now = Date.now();
       const keys = sets.map((s) => k(s.key));
-      const ok = await scripted.acquireLease(keys.length, ...keys, now, now + ttlMs, member, ttlMs, ...sets.map((s) => s.limit));
+      const ok = await guard(scripted.acquireLease(keys.length, ...keys, now, now + ttlMs, member, ttlMs, ...sets.map((s) => s.limit)));
       return ok === 1;
     },
     async releaseLease(keys, member) {
       if (keys.length === 0) return;
       const p = redis.pipeline();
       for (const key of keys) p.zrem(k(key), member);
-      await p.exec();
+      await guard(p.exec());
     },
     async subscribe(channel, handler) {
       const ch = k(channel);
@@ -114,7 +152,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       if (!set) {
         set = new Set();
         handlers.set(ch, set);
-        const subscribing = sub.subscribe(ch);
+        const subscribing = guard(sub.subscribe(ch));
         pending.set(ch, subscribing);
         try {
           await subscribing;
@@ -141,7 +179,9 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       };
     },
     limiter: (o) =>
-      new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${o.keyPrefix}`, points: o.points, duration: o.durationSec }),
+      guarded(
+        new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rl:${o.keyPrefix}`, points: o.points, duration: o.durationSec }),
+      ),
     async flush() {
       if (!prefix) {
         await redis.flushdb();
@@ -156,6 +196,9 @@ export function createRedisKv(url: string, prefix = ''): Kv {
     },
     async close() {
       await Promise.allSettled([redis.quit(), sub.quit()]);
+      // A QUIT that timed out (Redis unreachable) leaves the client reconnecting: stop it.
+      redis.disconnect();
+      sub.disconnect();
     },
   };
 }

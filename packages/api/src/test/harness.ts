@@ -20,7 +20,8 @@ import { testDatabaseName, withDatabase } from './global-setup';
 
 export type TestEnv = { deps: Deps; handle: DbHandle; kv: Kv; close(): Promise<void> };
 
-export const testConfig: ApiConfig = { ...defaultApiConfig, nodeEnv: 'test', jwtSecret: 'test-secret-0123456789abcdef0123456789abcdef' };
+// Tests sign with a random secret of their own, kept in memory.
+export const testConfig: ApiConfig = { ...defaultApiConfig, nodeEnv: 'test', jwtSecret: randomBytes(32).toString('base64url') };
 
 export async function createTestEnv(opts: { clock?: Clock; config?: Partial<ApiConfig>; maxConnections?: number } = {}): Promise<TestEnv> {
   const id = randomBytes(5).toString('hex');

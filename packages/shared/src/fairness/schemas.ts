@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZText } from '../schemas';
 
 /** The server seed as revealed; any printable string, used as UTF-8 bytes. */
-export const ZServerSeed = z.string().min(1).max(256);
+export const ZServerSeed = ZText.min(1).max(256);
 /**
  * No ':' so `${clientSeed}:${nonce}` and the stream's block messages
  * `${clientSeed}:${nonce}:${i}` can never collide across different seed/nonce pairs.

@@ -1,3 +1,4 @@
+import { ZText } from '@casino/shared';
 import { z } from 'zod';
 import { listAudit } from '../../services/audit/audit';
 import { reconcile } from '../../services/wallet/queries';
@@ -19,10 +20,10 @@ export const adminRouter = router({
         z
           .object({
             adminId: z.number().int().positive().optional(),
-            action: z.string().max(64).optional(),
-            targetType: z.string().max(32).optional(),
-            targetId: z.string().max(64).optional(),
-            search: z.string().max(64).optional(),
+            action: ZText.max(64).optional(),
+            targetType: ZText.max(32).optional(),
+            targetId: ZText.max(64).optional(),
+            search: ZText.max(64).optional(),
             from: z.coerce.date().optional(),
             to: z.coerce.date().optional(),
             cursor: z.number().int().positive().optional(),

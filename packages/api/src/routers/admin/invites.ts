@@ -1,4 +1,4 @@
-import { ZLimit } from '@casino/shared';
+import { ZLimit, ZText } from '@casino/shared';
 import { z } from 'zod';
 import { adminCreateInvite, adminDeactivateInvite } from '../../services/admin/invites';
 import { listInvites } from '../../services/auth/invites';
@@ -11,9 +11,7 @@ export const adminInvitesRouter = router({
   create: adminProcedure
     .input(
       z.object({
-        code: z
-          .string()
-          .trim()
+        code: ZText.trim()
           .regex(/^[A-Za-z0-9_-]{3,64}$/)
           .optional(),
         maxUses: z.number().int().min(1).max(1_000_000).nullish(),
@@ -33,7 +31,7 @@ export const adminInvitesRouter = router({
     .query(({ ctx, input }) => listInvites(ctx.db, input)),
 
   deactivate: adminProcedure
-    .input(z.object({ code: z.string().trim().min(1).max(64) }))
+    .input(z.object({ code: ZText.trim().min(1).max(64) }))
     .output(ZOkOutput)
     .mutation(({ ctx, input }) => adminDeactivateInvite(ctx, actor(ctx), input.code)),
 });

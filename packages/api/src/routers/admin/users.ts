@@ -1,10 +1,10 @@
-import { ZCurrency, ZIdempotencyKey, ZLimit, ZRank, ZUserId, ZUserStatus } from '@casino/shared';
+import { ZCurrency, ZIdempotencyKey, ZLimit, ZRank, ZText, ZUserId, ZUserStatus } from '@casino/shared';
 import { z } from 'zod';
 import { adjustBalance, banUser, forceLogout, getUserDetail, listUsers, unbanUser } from '../../services/admin/users';
 import { adminProcedure, router } from '../../trpc';
 import { ZAdminUserDetail, ZAdminUserPage } from './outputs';
 
-const ZReason = z.string().trim().min(3).max(500);
+const ZReason = ZText.trim().min(3).max(500);
 const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ id: ctx.user.id, ip: ctx.meta.ip });
 
 export const adminUsersRouter = router({
@@ -12,7 +12,7 @@ export const adminUsersRouter = router({
     .input(
       z
         .object({
-          search: z.string().trim().max(64).optional(),
+          search: ZText.trim().max(64).optional(),
           rank: ZRank.optional(),
           status: ZUserStatus.optional(),
           cursor: z.number().int().positive().optional(),

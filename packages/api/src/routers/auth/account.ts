@@ -1,4 +1,4 @@
-import { ZInviteCode, ZLoginInput, ZPassword, ZSignupInput, ZUserId } from '@casino/shared';
+import { ZInviteCode, ZLoginInput, ZPassword, ZSignupInput, ZText, ZUserId } from '@casino/shared';
 import { z } from 'zod';
 import { limitByIp } from '../../middleware/rate-limit';
 import { validateInvite } from '../../services/auth/invites';
@@ -60,7 +60,7 @@ export const accountProcedures = {
     .query(({ ctx, input }) => getPublicProfile(ctx.db, input.userId)),
 
   changePassword: passwordChangeAllowedProcedure
-    .input(z.object({ currentPassword: z.string().min(1).max(128), newPassword: ZPassword }))
+    .input(z.object({ currentPassword: ZText.min(1).max(128), newPassword: ZPassword }))
     .output(ZOk)
     .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, input.currentPassword, input.newPassword)),
 };

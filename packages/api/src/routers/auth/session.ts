@@ -1,10 +1,11 @@
+import { ZText } from '@casino/shared';
 import { z } from 'zod';
 import { limitByIp } from '../../middleware/rate-limit';
 import { listSessions, logout, logoutAll, refresh, revokeSession } from '../../services/auth/sessions';
 import { passwordChangeAllowedProcedure, publicProcedure } from '../../trpc';
 import { ZOk, ZTokenPair } from '../shared/outputs';
 
-const ZRefreshToken = z.string().min(16).max(200);
+const ZRefreshToken = ZText.min(16).max(200);
 
 export const sessionProcedures = {
   refresh: publicProcedure

@@ -58,6 +58,18 @@ describe('access tokens', () => {
     expect(await reasonOf(callerFor(deps, other.accessToken).auth.me())).toBe('UNAUTHORIZED:session_revoked');
   });
 
+  it('answers token_invalid (401) to a well-signed token whose session or user id is malformed', async () => {
+    const p = await newPlayer(env.deps);
+    const claims = JSON.parse(Buffer.from(p.accessToken.split('.')[1] ?? '', 'base64url').toString());
+    const sign = (c: Record<string, unknown>) =>
+      new SignJWT(c).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(testConfig.jwtSecret));
+    for (const bad of [{ sid: 'not-a-uuid' }, { sid: '' }, { sub: 'abc' }, { sub: '1e3' }, { sub: '99999999999999' }]) {
+      const token = await sign({ ...claims, ...bad });
+      expect(await reasonOf(callerFor(env.deps, token).auth.me())).toBe('UNAUTHORIZED:token_invalid');
+    }
+    expect(await reasonOf(callerFor(env.deps, await sign(claims)).auth.me())).toBe('resolved');
+  });
+
   it('answers UNAUTHORIZED without a token', async () => {
     expect(await reasonOf(callerFor(env.deps).auth.me())).toBe('UNAUTHORIZED:token_missing');
   });

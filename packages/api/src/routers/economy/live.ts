@@ -1,9 +1,11 @@
+import { ZText } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { acquireStreamLease, type StreamLease } from '../../realtime/stream-lease';
 import { endsSession } from '../../services/auth/sessions';
 import { protectedProcedure } from '../../trpc';
+import { ZEventId } from '../shared/inputs';
 
 /**
  * All of the user's live events over SSE; resumes after `lastEventId` (set by the client link).
@@ -13,8 +15,8 @@ export const liveProcedure = protectedProcedure
   .input(
     z
       .object({
-        topics: z.array(z.string().max(40)).max(20).optional(),
-        lastEventId: z.string().max(40).nullish(),
+        topics: z.array(ZText.max(40)).max(20).optional(),
+        lastEventId: ZEventId.nullish(),
       })
       .optional(),
   )

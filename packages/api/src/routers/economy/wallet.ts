@@ -1,4 +1,4 @@
-import { ZCurrency, ZLimit } from '@casino/shared';
+import { ZCurrency, ZLimit, ZText } from '@casino/shared';
 import { z } from 'zod';
 import { getBalance, ledgerPage } from '../../services/wallet/queries';
 import { protectedProcedure, router } from '../../trpc';
@@ -16,7 +16,7 @@ export const walletRouter = router({
           cursor: z.number().int().positive().optional(),
           limit: ZLimit,
           currency: ZCurrency.optional(),
-          reason: z.string().max(64).optional(),
+          reason: ZText.max(64).optional(),
         })
         .default({ limit: 20 }),
     )

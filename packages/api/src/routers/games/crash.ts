@@ -1,9 +1,10 @@
-import { ZCrashTarget } from '@casino/shared';
+import { ZCrashTarget, ZText } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { acquireStreamLease } from '../../realtime/stream-lease';
 import { cashout, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { ZEventId } from '../shared/inputs';
 import { ZBet, ZFairnessRef } from './slot';
 
 /** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
@@ -34,7 +35,7 @@ export const crashRouter = router({
 
   cashout: protectedProcedure
     // Any string: an unknown id answers NOT_FOUND like a settled one; omitted → the round in play.
-    .input(z.object({ gameId: z.string().max(64).optional() }))
+    .input(z.object({ gameId: ZText.max(64).optional() }))
     .output(z.object({ gameId: z.string(), multiplier: z.number(), payout: z.number(), balance: z.number(), crashPoint: z.number() }))
     .mutation(({ ctx, input }) => cashout(ctx.deps, ctx.user.id, input.gameId ?? null)),
 
@@ -62,7 +63,7 @@ export const crashRouter = router({
 
   /** Ticks (every games.crash.tickMs, server clock) and start / cashout / bust / expired events; resumable by last event id. */
   onRound: protectedProcedure
-    .input(z.object({ lastEventId: z.string().max(40).nullish() }).optional())
+    .input(z.object({ lastEventId: ZEventId.nullish() }).optional())
     .subscription(async ({ ctx, input, signal }) => {
       const lease = await acquireStreamLease(ctx.deps, ctx.user);
       return (async function* () {

@@ -2,6 +2,7 @@ import { verifyRound, ZClientSeed, ZVerifyInput } from '@casino/shared';
 import { z } from 'zod';
 import { currentSeed, rotateSeed, seedHistory } from '../../services/games/fairness';
 import { roundsPage } from '../../services/games/history';
+import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 
 export const fairnessRouter = router({
@@ -32,7 +33,7 @@ export const fairnessRouter = router({
       z
         .object({
           game: z.enum(['slot', 'gacha', 'rps', 'crash']).optional(),
-          cursor: z.string().max(64).optional(),
+          cursor: ZPageCursor.optional(),
           limit: z.number().int().min(1).max(100).default(20),
         })
         .default({ limit: 20 }),

@@ -1,6 +1,7 @@
 import { ZCurrency } from '@casino/shared';
 import { z } from 'zod';
 import { gachaHistory, gachaPublicConfig, inventory, pityOf, pull } from '../../services/games/gacha';
+import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 
 export const gachaRouter = router({
@@ -14,6 +15,6 @@ export const gachaRouter = router({
   })),
   inventory: protectedProcedure.query(({ ctx }) => inventory(ctx.db, ctx.user.id)),
   history: protectedProcedure
-    .input(z.object({ cursor: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
+    .input(z.object({ cursor: ZPageCursor.optional(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
     .query(({ ctx, input }) => gachaHistory(ctx.db, ctx.user.id, input)),
 });

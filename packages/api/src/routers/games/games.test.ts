@@ -100,9 +100,11 @@ describe('gacha', () => {
     const p = await newPlayer(env.deps);
     const ten = await p.caller.games.gacha.pull({ count: 10, currency: 'gold' });
     expect(ten.items).toHaveLength(10);
-    // 1,000 − 450, plus 100 when the pull unlocked first_win (an Epic or better counts as a win).
+    // 1,000 − 450, plus 100 when the pull unlocked first_win (an Epic or better counts as a win)
+    // and 1,000 more when it unlocked gacha_legendary.
     const won = ten.items.some((i) => i.rarity === 'epic' || i.rarity === 'legendary');
-    expect(ten.balance).toBe(won ? 650 : 550);
+    const legendary = ten.items.some((i) => i.rarity === 'legendary');
+    expect(ten.balance).toBe(550 + (won ? 100 : 0) + (legendary ? 1000 : 0));
     expect((await p.caller.economy.wallet.balance()).gold).toBe(ten.balance);
     const inv = await p.caller.games.gacha.inventory();
     expect(inv.reduce((n, i) => n + i.quantity, 0)).toBe(10);
@@ -111,6 +113,11 @@ describe('gacha', () => {
     expect((await p.caller.games.gacha.pull({ count: 1, currency: 'gems' })).balance).toBe(0);
     const history = await p.caller.games.gacha.history({ limit: 10 });
     expect(history.items).toHaveLength(2);
+    // Page by page through the opaque cursor: each round once.
+    const first = await p.caller.games.gacha.history({ limit: 1 });
+    const second = await p.caller.games.gacha.history({ limit: 1, cursor: first.nextCursor ?? undefined });
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(history.items.map((i) => i.id));
+    expect(second.nextCursor).toBeNull();
   });
 
   it('reaches pity exactly at 90 under 20 concurrent pulls, every pull re-deriving from the seeds', async () => {

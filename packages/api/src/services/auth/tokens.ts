@@ -8,6 +8,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { TRank, TRole } from '@casino/shared';
 import { createSigner, createVerifier } from 'fast-jwt';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const USER_ID = /^[1-9][0-9]{0,9}$/;
+
 export type AccessClaims = { sub: string; role: TRole; rank: TRank; sid: string; jti: string; iat: number; exp: number };
 
 type Signer = (payload: Record<string, unknown>) => string;
@@ -75,6 +78,8 @@ export async function verifyAccessToken(secret: string, token: string, now: Date
   if (typeof exp !== 'number' || exp <= seconds || typeof iat !== 'number' || iat > seconds + 60) return null;
   if (typeof sid !== 'string' || typeof role !== 'string' || typeof rank !== 'string' || typeof sub !== 'string' || typeof jti !== 'string')
     return null;
+  // Ids go into SQL as a uuid and an int4: a malformed one is an invalid token, not a database error.
+  if (!UUID.test(sid) || !USER_ID.test(sub) || Number(sub) > 2_147_483_647) return null;
   return payload as AccessClaims;
 }
 

@@ -1,10 +1,11 @@
 /** Gacha: one round per 1- or 10-pull, pity kept per user, items into the inventory. */
 import { type Db, gachaPity, gameRounds, userItems } from '@casino/db';
 import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, type TCurrency } from '@casino/shared';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { pageOf } from '../shared/page';
+import { pageCursorOf, pageOf } from '../shared/page';
 import { fairnessRef } from './fairness';
+import { afterCursor } from './history';
 import { playRound } from './play';
 
 async function lockPity(tx: Db, userId: number): Promise<number> {
@@ -90,14 +91,8 @@ export async function gachaHistory(db: Db, userId: number, opts: { cursor?: stri
       createdAt: gameRounds.createdAt,
     })
     .from(gameRounds)
-    .where(
-      and(
-        eq(gameRounds.userId, userId),
-        eq(gameRounds.game, 'gacha'),
-        opts.cursor ? lt(gameRounds.createdAt, new Date(opts.cursor)) : undefined,
-      ),
-    )
-    .orderBy(desc(gameRounds.createdAt))
+    .where(and(eq(gameRounds.userId, userId), eq(gameRounds.game, 'gacha'), afterCursor(opts.cursor)))
+    .orderBy(desc(gameRounds.createdAt), desc(gameRounds.id))
     .limit(opts.limit + 1);
-  return pageOf(rows, opts.limit, (last) => last.createdAt.toISOString());
+  return pageOf(rows, opts.limit, pageCursorOf);
 }

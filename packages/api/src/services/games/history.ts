@@ -1,14 +1,18 @@
 /** A player's rounds with what is needed to re-derive each one. */
 import { type Db, fairnessSeeds, gameRounds } from '@casino/db';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import { pageOf } from '../shared/page';
+import { pageCursorOf, pageOf, parsePageCursor } from '../shared/page';
 import type { TGame } from './rounds';
 
-/** Cursor = `${createdAt ISO}|${id}` of the last row of the previous page. */
+/** Rows strictly after a page cursor (ZPageCursor) in (createdAt, id) descending order. */
+export function afterCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  const { at, id } = parsePageCursor(cursor);
+  return or(lt(gameRounds.createdAt, at), and(eq(gameRounds.createdAt, at), lt(gameRounds.id, id)));
+}
+
 export async function roundsPage(db: Db, userId: number, opts: { game?: TGame | undefined; cursor?: string | undefined; limit: number }) {
-  const [at, id] = opts.cursor?.split('|') ?? [];
-  const after =
-    at && id ? or(lt(gameRounds.createdAt, new Date(at)), and(eq(gameRounds.createdAt, new Date(at)), lt(gameRounds.id, id))) : undefined;
+  const after = afterCursor(opts.cursor);
   const rows = await db
     .select({
       id: gameRounds.id,
@@ -30,5 +34,5 @@ export async function roundsPage(db: Db, userId: number, opts: { game?: TGame | 
     .where(and(eq(gameRounds.userId, userId), opts.game ? eq(gameRounds.game, opts.game) : undefined, after))
     .orderBy(desc(gameRounds.createdAt), desc(gameRounds.id))
     .limit(opts.limit + 1);
-  return pageOf(rows, opts.limit, (last) => `${last.createdAt.toISOString()}|${last.id}`);
+  return pageOf(rows, opts.limit, pageCursorOf);
 }
