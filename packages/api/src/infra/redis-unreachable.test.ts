@@ -82,4 +82,10 @@ describe('Redis unreachable', () => {
     const admin = await newAdmin(env.deps);
     expect((await admin.caller.admin.economy.reconcile()).violations).toEqual([]);
   });
+
+  it('logout ends the session without Redis: the revoked session refuses the token', async () => {
+    const p = await newPlayer(env.deps);
+    expect(await callerFor(down, p.accessToken, meta).auth.logout()).toEqual({ ok: true });
+    await expect(callerFor(env.deps, p.accessToken, meta).auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
 });

@@ -115,15 +115,19 @@ async function revokeSessionRow(tx: Db, outbox: Outbox, sessionId: string, reaso
   return rows.length;
 }
 
-/** Blacklists an access token's jti until it would have expired anyway. */
-export async function blacklistAccessToken(deps: Pick<Deps, 'kv' | 'clock'>, jti: string, exp: number) {
+/**
+ * Blacklists an access token's jti until it would have expired anyway. Best effort: the
+ * session row is already revoked, and authenticate refuses a revoked session without Redis.
+ */
+export async function blacklistAccessToken(deps: Pick<Deps, 'kv' | 'clock' | 'logger'>, jti: string, exp: number) {
   const ttlMs = exp * 1000 - deps.clock.now().getTime();
-  if (ttlMs > 0) await deps.kv.set(blacklistKey(jti), '1', { ttlMs });
+  if (ttlMs <= 0) return;
+  await deps.kv.set(blacklistKey(jti), '1', { ttlMs }).catch((err) => deps.logger.warn({ err }, 'access token blacklist unavailable'));
 }
 
 type CurrentUser = { id: number; sessionId: string; jti: string; tokenExp: number };
 
-export async function logout(deps: Pick<Deps, 'db' | 'bus' | 'kv' | 'clock'>, user: CurrentUser, refreshToken?: string) {
+export async function logout(deps: Pick<Deps, 'db' | 'bus' | 'kv' | 'clock' | 'logger'>, user: CurrentUser, refreshToken?: string) {
   const now = deps.clock.now();
   await inTransaction(deps, async (tx, outbox) => {
     await revokeSessionRow(tx, outbox, user.sessionId, 'logout', now);
@@ -152,7 +156,7 @@ export async function revokeAllSessions(tx: Db, outbox: Outbox, userId: number, 
   return rows.length;
 }
 
-export async function logoutAll(deps: Pick<Deps, 'db' | 'bus' | 'kv' | 'clock'>, user: CurrentUser) {
+export async function logoutAll(deps: Pick<Deps, 'db' | 'bus' | 'kv' | 'clock' | 'logger'>, user: CurrentUser) {
   const revoked = await inTransaction(deps, (tx, outbox) => revokeAllSessions(tx, outbox, user.id, 'logout_all', deps.clock.now()));
   await blacklistAccessToken(deps, user.jti, user.tokenExp);
   return { revoked };
