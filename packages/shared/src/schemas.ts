@@ -20,7 +20,10 @@ const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Default_Ignorable_Co
  * Display names in NFKC (so full-width and styled letters become plain ones) without hidden
  * characters. Lookalikes of a taken name are refused by the server (confusable skeleton).
  */
-export const ZNickname = ZText.normalize('NFKC')
+/** Not built on ZText: HIDDEN_CHARACTER covers its control characters, with a sentence about nicknames. */
+export const ZNickname = z
+  .string()
+  .normalize('NFKC')
   .trim()
   .min(2)
   .max(20)
