@@ -1,5 +1,5 @@
 import { type CrashBet, crashBets, walletLedger } from '@casino/db';
-import { cashoutPayout, msToReach } from '@casino/shared';
+import { msToReach } from '@casino/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Deps } from '../../../deps';
@@ -7,6 +7,7 @@ import { manualClock } from '../../../infra/clock';
 import type { Kv } from '../../../infra/kv';
 import { createRedisKv } from '../../../infra/kv-redis';
 import { callerFor, createTestEnv, newPlayer, type TestEnv } from '../../../test/harness';
+import { expectCrashRoundsConsistent, referencePayout } from '../../../test/reference';
 import { reconcile } from '../../wallet/queries';
 import { placeBet } from './bet';
 import { currentRound } from './query';
@@ -28,7 +29,7 @@ const winsOf = async (userIds: number[]) =>
 function expectSettledByItself(r: CrashBet | undefined, target: number | null) {
   if (!r) throw new Error('round missing');
   if (target !== null && target < r.crashPoint) {
-    expect(r).toMatchObject({ status: 'cashed', cashoutMultiplier: target, payout: cashoutPayout(r.bet, target) });
+    expect(r).toMatchObject({ status: 'cashed', cashoutMultiplier: target, payout: referencePayout(r.bet, target) });
   } else {
     const ttl = r.expiresAt.getTime() - r.startedAt.getTime();
     expect(r).toMatchObject({ status: msToReach(r.crashPoint) <= ttl ? 'busted' : 'expired', payout: 0 });
@@ -57,7 +58,9 @@ describe('crash settlement worker', () => {
       await vi.waitFor(async () => expect((await rowsOf(rows.map((r) => r.id))).every((r) => r.status !== 'active')).toBe(true), {
         timeout: 5000,
       });
-      for (const r of await rowsOf(rows.map((x) => x.id))) expectSettledByItself(r, 1.25);
+      const settled = await rowsOf(rows.map((x) => x.id));
+      for (const r of settled) expectSettledByItself(r, 1.25);
+      await expectCrashRoundsConsistent(env.deps, settled);
       await vi.waitFor(() => expect(events.every((e) => e.got.length === 2)).toBe(true));
       for (const [i, e] of events.entries()) {
         const row = rows.find((r) => r.id === bets[i]?.gameId);
@@ -79,7 +82,9 @@ describe('crash settlement worker', () => {
     const rows = await rowsOf(bets.map((b) => b.gameId));
     clock.advance(1000);
     await crashSettler(deps).tick();
-    for (const r of await rowsOf(rows.map((x) => x.id))) {
+    const settled = await rowsOf(rows.map((x) => x.id));
+    await expectCrashRoundsConsistent(env.deps, settled);
+    for (const r of settled) {
       expect(r.status).toBe(msToReach(r.crashPoint) < 1000 ? 'busted' : 'expired');
       expect(r.payout).toBe(0);
     }
@@ -106,6 +111,7 @@ describe('crash settlement worker', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(16);
     expect(await settlers[0]?.sweep()).toBe(0);
     const settled = await rowsOf(rows.map((r) => r.id));
+    await expectCrashRoundsConsistent(env.deps, settled);
     for (const [i, b] of bets.entries())
       expectSettledByItself(
         settled.find((r) => r.id === b.gameId),
