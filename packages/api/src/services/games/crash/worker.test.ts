@@ -45,6 +45,7 @@ describe('crash settlement worker', () => {
         for await (const ev of env.deps.bus.stream(e.p.user.id, { signal: e.ac.signal })) if (ev.type === 'crash') e.got.push(ev.data);
       })();
     }
+    await Promise.all(players.map((p) => env.deps.bus.whenStreams(p.user.id, 1)));
     const worker = startCrashWorker(env.deps, { tickMs: 10, sweepMs: 3_600_000 });
     try {
       const bets = await Promise.all(players.map((p) => p.caller.games.crash.bet({ bet: 100, autoCashout: 1.25 })));
@@ -52,7 +53,7 @@ describe('crash settlement worker', () => {
       // A 1.00 crash point busts at once; every other round must wait for its due time.
       const timed = rows.filter((r) => r.dueAt > r.startedAt);
       clock.set(new Date(Math.min(...timed.map((r) => r.dueAt.getTime())) - 1)); // one ms early
-      await new Promise((r) => setTimeout(r, 150));
+      expect(await crashSettler(env.deps).tick()).toBe(0); // what the worker runs: nothing is due yet
       expect((await rowsOf(timed.map((r) => r.id))).every((r) => r.status === 'active')).toBe(true);
       clock.set(latestDue(rows));
       await vi.waitFor(async () => expect((await rowsOf(rows.map((r) => r.id))).every((r) => r.status !== 'active')).toBe(true), {
