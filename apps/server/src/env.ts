@@ -1,7 +1,10 @@
 /** The server's environment, validated once at start; a bad value stops it with a clear message. */
-import { adminPasswordProblem } from '@casino/api';
+import { adminPasswordProblem, defaultApiConfig } from '@casino/api';
 import { ZSiteId } from '@casino/shared';
 import { z } from 'zod';
+
+/** The API's defaults are the one source: a default changed there is the server's default too. */
+const d = defaultApiConfig;
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -17,7 +20,7 @@ const optionalUrl = (schemes: string[]) =>
 
 export const ZEnv = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    NODE_ENV: z.enum(['development', 'test', 'production']).default(d.nodeEnv),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,19 +35,22 @@ export const ZEnv = z
       .int()
       .min(1)
       .max(24 * 60)
-      .default(30),
-    REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(14),
-    LOGIN_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+      .default(d.jwtExpireMinutes),
+    REFRESH_TOKEN_DAYS: z.coerce.number().int().min(1).max(90).default(d.refreshTokenDays),
+    LOGIN_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(d.loginMaxFailedAttempts),
     LOGIN_LOCKOUT_MINUTES: z.coerce
       .number()
       .int()
       .min(1)
       .max(24 * 60)
-      .default(10),
-    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
-    SIGNUP_STARTING_GOLD: z.coerce.number().int().min(0).default(1000),
-    SIGNUP_STARTING_GEMS: z.coerce.number().int().min(0).default(0),
-    DEFAULT_INVITE_CODE: z.string().trim().default('5858'),
+      .default(d.loginLockoutMinutes),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(d.authRateLimitPerMinute),
+    SIGNUP_STARTING_GOLD: z.coerce.number().int().min(0).default(d.startingGold),
+    SIGNUP_STARTING_GEMS: z.coerce.number().int().min(0).default(d.startingGems),
+    DEFAULT_INVITE_CODE: z
+      .string()
+      .trim()
+      .default(d.defaultInviteCode ?? ''),
     AUTO_SEED_BASIC: bool,
     /** Trust X-Forwarded-For (only behind a proxy you run): per-IP limits key on the client address it gives. */
     TRUST_PROXY: bool,

@@ -1,23 +1,46 @@
 /**
  * In-process Kv for a single server instance (embedded mode): same semantics as
- * kv-redis.ts for the commands we use, with TTLs checked on access.
+ * kv-redis.ts for the commands we use, with TTLs checked on access; kv.test.ts runs
+ * the same contract against both.
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Kv, LimiterOptions, StreamEntry } from './kv';
 import { compareStreamIds } from './kv';
 
 type Entry = { value: string; expiresAt: number | null };
+/** Like Redis, each stream remembers its own last id: ids are "ms-seq", increasing per stream. */
+type Stream = { entries: StreamEntry[]; lastMs: number; lastSeq: number };
 
 export function createMemoryKv(prefix = ''): Kv {
   const strings = new Map<string, Entry>();
   const zsets = new Map<string, Map<string, number>>();
-  const streams = new Map<string, StreamEntry[]>();
+  const streams = new Map<string, Stream>();
   const channels = new Map<string, Set<(m: string) => void>>();
   // Limiters are handed out as proxies so flush() can reset their state like FLUSHDB would.
   const limiters: { opts: LimiterOptions; current: RateLimiterMemory }[] = [];
   const makeLimiter = (o: LimiterOptions) => new RateLimiterMemory({ keyPrefix: o.keyPrefix, points: o.points, duration: o.durationSec });
-  let lastMs = 0;
-  let seq = 0;
+
+  const xadd = (key: string, data: string, maxLen: number) => {
+    const s = streams.get(key) ?? { entries: [], lastMs: 0, lastSeq: -1 };
+    streams.set(key, s);
+    const ms = Date.now();
+    if (ms > s.lastMs) {
+      s.lastMs = ms;
+      s.lastSeq = 0;
+    } else s.lastSeq++;
+    const id = `${s.lastMs}-${s.lastSeq}`;
+    s.entries.push({ id, data });
+    if (s.entries.length > maxLen) s.entries.splice(0, s.entries.length - maxLen);
+    return id;
+  };
+  const publish = (channel: string, message: string) => {
+    // Redis delivers asynchronously; so do we, to keep ordering assumptions honest.
+    const hs = channels.get(channel);
+    if (hs)
+      queueMicrotask(() => {
+        for (const h of hs) h(message);
+      });
+  };
 
   const live = (key: string): Entry | undefined => {
     const e = strings.get(key);
@@ -43,15 +66,9 @@ export function createMemoryKv(prefix = ''): Kv {
     async del(...keys) {
       let n = 0;
       for (const key of keys) {
-        if (live(key)) n++;
-        if (strings.delete(key) || zsets.delete(key) || streams.delete(key)) continue;
+        const string = live(key) !== undefined && strings.delete(key);
+        if (string || zsets.delete(key) || streams.delete(key)) n++;
       }
-      return n;
-    },
-    async incr(key, by = 1, ttlMs) {
-      const e = live(key);
-      const n = (e ? Number(e.value) : 0) + by;
-      strings.set(key, { value: String(n), expiresAt: e ? e.expiresAt : ttlMs ? Date.now() + ttlMs : null });
       return n;
     },
     async zadd(key, score, member) {
@@ -69,23 +86,13 @@ export function createMemoryKv(prefix = ''): Kv {
         .map(([m]) => m);
     },
     async zrem(key, member) {
-      return zsets.get(key)?.delete(member) ? 1 : 0;
-    },
-    async xadd(key, data, maxLen) {
-      const ms = Date.now();
-      if (ms > lastMs) {
-        lastMs = ms;
-        seq = 0;
-      } else seq++;
-      const id = `${lastMs}-${seq}`;
-      const s = streams.get(key) ?? [];
-      streams.set(key, s);
-      s.push({ id, data });
-      if (s.length > maxLen) s.splice(0, s.length - maxLen);
-      return id;
+      const z = zsets.get(key);
+      const n = z?.delete(member) ? 1 : 0;
+      if (z?.size === 0) zsets.delete(key); // Redis drops an emptied set
+      return n;
     },
     async xrangeAfter(key, afterId, count) {
-      return (streams.get(key) ?? []).filter((e) => compareStreamIds(e.id, afterId) > 0).slice(0, count);
+      return (streams.get(key)?.entries ?? []).filter((e) => compareStreamIds(e.id, afterId) > 0).slice(0, count);
     },
     async appendEvents(events, { maxLen, dedupeTtlMs }) {
       const ids: string[] = [];
@@ -95,8 +102,8 @@ export function createMemoryKv(prefix = ''): Kv {
           ids.push(seen);
           continue;
         }
-        const id = await this.xadd(e.stream, e.data, maxLen);
-        await this.publish(e.channel, `${id} ${e.data}`);
+        const id = xadd(e.stream, e.data, maxLen);
+        publish(e.channel, `${id} ${e.data}`);
         strings.set(e.dedupeKey, { value: id, expiresAt: Date.now() + dedupeTtlMs });
         ids.push(id);
       }
@@ -116,14 +123,6 @@ export function createMemoryKv(prefix = ''): Kv {
     },
     async releaseLease(keys, member) {
       for (const key of keys) zsets.get(key)?.delete(member);
-    },
-    async publish(channel, message) {
-      // Redis delivers asynchronously; so do we, to keep ordering assumptions honest.
-      const hs = channels.get(channel);
-      if (hs)
-        queueMicrotask(() => {
-          for (const h of hs) h(message);
-        });
     },
     async subscribe(channel, handler) {
       const hs = channels.get(channel) ?? new Set();

@@ -99,26 +99,14 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       return res === 'OK';
     },
     del: (...keys) => (keys.length ? guard(redis.del(...keys.map(k))) : Promise.resolve(0)),
-    async incr(key, by = 1, ttlMs) {
-      const [[, n]] = (await guard(redis.multi().incrby(k(key), by).exec())) as [[Error | null, number]];
-      if (ttlMs && n === by) await guard(redis.pexpire(k(key), ttlMs));
-      return n;
-    },
     async zadd(key, score, member) {
       await guard(redis.zadd(k(key), score, member));
     },
     zrangeByScore: (key, max, limit) => guard(redis.zrangebyscore(k(key), '-inf', max, 'LIMIT', 0, limit)),
     zrem: (key, member) => guard(redis.zrem(k(key), member)),
-    async xadd(key, data, maxLen) {
-      const id = await guard(redis.xadd(k(key), 'MAXLEN', '~', maxLen, '*', 'd', data));
-      return id as string;
-    },
     async xrangeAfter(key, afterId, count) {
       const rows = await guard(redis.xrange(k(key), `(${afterId}`, '+', 'COUNT', count));
       return rows.map(([id, fields]) => ({ id, data: fields[1] ?? '' }));
-    },
-    async publish(channel, message) {
-      await guard(redis.publish(k(channel), message));
     },
     async appendEvents(events, { maxLen, dedupeTtlMs }) {
       if (events.length === 0) return [];

@@ -1,6 +1,6 @@
 /**
- * The few Redis roles the product needs (locks, TTL keys, counters, sorted sets,
- * streams, pub/sub, rate limiters) behind one interface. `createRedisKv` talks to
+ * The few Redis roles the product needs (TTL keys, sorted sets, streams with pub/sub,
+ * leases, rate limiters) — only what the code calls behind one interface. `createRedisKv` talks to
  * real Redis; `createMemoryKv` keeps them in-process for a single instance.
  * Every key and channel is namespaced by `prefix`, so tests can share one Redis.
  */
@@ -20,16 +20,11 @@ export interface Kv {
   /** SET with optional PX and NX; returns false when NX refused. */
   set(key: string, value: string, opts?: { ttlMs?: number; nx?: boolean }): Promise<boolean>;
   del(...keys: string[]): Promise<number>;
-  /** INCRBY; sets the TTL when the key is created. */
-  incr(key: string, by?: number, ttlMs?: number): Promise<number>;
   zadd(key: string, score: number, member: string): Promise<void>;
   zrangeByScore(key: string, max: number, limit: number): Promise<string[]>;
   zrem(key: string, member: string): Promise<number>;
-  /** XADD with approximate MAXLEN trim; returns the entry id. */
-  xadd(key: string, data: string, maxLen: number): Promise<string>;
   /** Entries with id strictly greater than `afterId`, oldest first. */
   xrangeAfter(key: string, afterId: string, count: number): Promise<StreamEntry[]>;
-  publish(channel: string, message: string): Promise<void>;
   /**
    * For each event: XADD `data` to `stream` and PUBLISH `${id} ${data}` on `channel`,
    * atomically (a subscriber never sees an id the stream does not hold) and at most once

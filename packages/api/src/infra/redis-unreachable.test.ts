@@ -34,7 +34,7 @@ const unavailable = { code: 'SERVICE_UNAVAILABLE', reason: 'service_unavailable'
 describe('Redis unreachable', () => {
   it('kv commands fail with service_unavailable instead of hanging', async () => {
     await expect(dead.get('k')).rejects.toMatchObject({ reason: 'service_unavailable' });
-    await expect(dead.incr('k', 1, 1000)).rejects.toMatchObject({ reason: 'service_unavailable' });
+    await expect(dead.set('k', '1', { ttlMs: 1000, nx: true })).rejects.toMatchObject({ reason: 'service_unavailable' });
     await expect(dead.limiter({ keyPrefix: 'x', points: 1, durationSec: 1 }).consume('k')).rejects.toMatchObject({
       reason: 'service_unavailable',
     });

@@ -1,5 +1,5 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { crashPoint } from '../fairness/crash-point';
 import { hashServerSeed } from '../fairness/hmac';
 import { hmacStream } from '../fairness/stream';
 import { DEFAULT_GACHA_CONFIG } from './gacha/config';
@@ -10,6 +10,11 @@ import { spinSlot } from './slot/spin';
 import { verifyRound, ZVerifyInput } from './verify';
 
 const seeds = { serverSeed: 'revealed-server-seed', clientSeed: 'my-client-seed', nonce: 41 };
+/** SPEC §3 written out again with node:crypto, so a bug in crashPoint cannot agree with itself. */
+const referenceCrashPoint = (serverSeed: string, clientSeed: string, nonce: number, edge = 1) => {
+  const X = Number.parseInt(createHmac('sha256', serverSeed).update(`${clientSeed}:${nonce}`).digest('hex').slice(0, 13), 16) / 2 ** 52;
+  return Math.max(1, Math.floor((100 - edge) / (1 - X)) / 100);
+};
 const stream = () => hmacStream(seeds.serverSeed, seeds.clientSeed, seeds.nonce);
 
 describe('verifyRound', () => {
@@ -36,10 +41,10 @@ describe('verifyRound', () => {
     expect(verifyRound({ game: 'crash', ...seeds })).toEqual({
       game: 'crash',
       ...fairness,
-      outcome: { crashPoint: crashPoint(seeds.serverSeed, seeds.clientSeed, 41) },
+      outcome: { crashPoint: referenceCrashPoint(seeds.serverSeed, seeds.clientSeed, 41) },
     });
     expect(verifyRound({ game: 'crash', ...seeds, houseEdgePercent: 5 }).outcome).toEqual({
-      crashPoint: crashPoint(seeds.serverSeed, seeds.clientSeed, 41, 5),
+      crashPoint: referenceCrashPoint(seeds.serverSeed, seeds.clientSeed, 41, 5),
     });
   });
 

@@ -87,7 +87,7 @@ describe('admin.users', () => {
       // createCaller yields the generator's tracked(id, payload) envelopes: [id, payload, symbol].
       for await (const ev of stream as AsyncIterable<[string, { type: string }]>) received.push(ev[1].type);
     })();
-    await new Promise((r) => setTimeout(r, 100));
+    await env.deps.bus.whenStreams(p.user.id, 1);
     await admin.caller.admin.users.ban({ userId: p.user.id, reason: 'stream test' });
     await reading;
     expect(received).toEqual(['session_revoked']);

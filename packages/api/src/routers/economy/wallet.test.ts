@@ -5,6 +5,7 @@ import { silentLogger } from '../../infra/logger';
 import { EventBus } from '../../realtime/bus';
 import { applyChange } from '../../services/wallet/wallet';
 import { createTestEnv, deferred, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { expectRefused } from '../../test/reference';
 
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
@@ -25,13 +26,26 @@ describe('wallet ledger', () => {
     const results = await Promise.allSettled(Array.from({ length: 100 }, () => debit(p.user.id, 15)));
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(66);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ reason: 'insufficient_funds' });
+    for (const r of results) if (r.status === 'rejected') expectRefused(r.reason, 'insufficient_funds');
     const balance = await p.caller.economy.wallet.balance();
     expect(balance.gold).toBe(1000 - 66 * 15);
     const balances = new Set(
       (await p.caller.economy.wallet.history({ limit: 100, reason: 'test_debit' })).items.map((i) => i.balanceAfter),
     );
     expect(balances.size).toBe(66);
+    expect((await admin.caller.admin.economy.reconcile()).violations).toEqual([]);
+  });
+
+  it('20 parallel admin debits of 100 on 1,000 gold through the router: 10 apply, 10 are BAD_REQUEST insufficient_funds, none a 5xx', async () => {
+    const p = await newPlayer(env.deps);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () =>
+        admin.caller.admin.users.adjustBalance({ userId: p.user.id, currency: 'gold', delta: -100, reason: 'race debit' }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    for (const r of results) if (r.status === 'rejected') expectRefused(r.reason, 'insufficient_funds');
+    expect((await p.caller.economy.wallet.balance()).gold).toBe(0);
     expect((await admin.caller.admin.economy.reconcile()).violations).toEqual([]);
   });
 

@@ -95,7 +95,7 @@ describe('stats, sessions, leaderboard', () => {
     const ac = new AbortController();
     const live = env.deps.bus.stream(p.user.id, { signal: ac.signal });
     const firstEvent = live.next();
-    await new Promise((r) => setTimeout(r, 50));
+    await env.deps.bus.whenStreams(p.user.id, 1);
     const s = await p.caller.games.sessions.start({ gameType: 'slot' });
     expect((await firstEvent).value).toMatchObject({ type: 'game_session', data: { event: 'start', id: s.id } });
     ac.abort();

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { crashBets, walletLedger } from '@casino/db';
-import { cashoutPayout, crashPoint, msToReach, multiplierAt } from '@casino/shared';
+import { msToReach, multiplierAt } from '@casino/shared';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../infra/clock';
 import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../../test/harness';
+import { expectCrashRoundsConsistent, referenceCrashPoint, referencePayout } from '../../../test/reference';
 
 const clock = manualClock('2026-03-01T12:00:00Z');
 let env: TestEnv;
@@ -58,9 +59,11 @@ describe('games.crash bet / cashout', () => {
     const ms = msToReach(1.5) - 1; // the multiplier shows 1.49
     clock.advance(ms);
     const out = await p.caller.games.crash.cashout({ gameId: res.gameId });
-    expect(out).toMatchObject({ multiplier: 1.49, payout: cashoutPayout(33, 1.49), crashPoint: row.crashPoint });
+    expect(out).toMatchObject({ multiplier: 1.49, payout: referencePayout(33, 1.49), crashPoint: row.crashPoint });
     expect(out.balance).toBe(await gold(p)); // includes any achievement reward of the round
-    expect(await rowOf(res.gameId)).toMatchObject({ status: 'cashed', payout: 49, cashoutMultiplier: 1.49, settledAt: clock.now() });
+    const settled = await rowOf(res.gameId);
+    expect(settled).toMatchObject({ status: 'cashed', payout: 49, cashoutMultiplier: 1.49, settledAt: clock.now() });
+    await expectCrashRoundsConsistent(env.deps, settled ? [settled] : []);
     // A retry at the same multiplier is answered the same; later it is no longer in play.
     expect(await p.caller.games.crash.cashout({ gameId: res.gameId })).toMatchObject({ payout: 49, balance: out.balance });
     clock.advance(1000);
@@ -132,15 +135,16 @@ describe('games.crash bet / cashout', () => {
     expect(all.length).toBeGreaterThanOrEqual(12);
     for (const r of all) {
       expect(r.status).not.toBe('active');
-      expect(crashPoint(revealed.serverSeed, revealed.clientSeed, r.nonce, 1)).toBe(r.crashPoint);
+      expect(referenceCrashPoint(revealed.serverSeed, revealed.clientSeed, r.nonce, 1)).toBe(r.crashPoint);
       const v = await p.caller.games.fairness.verify({
         game: 'crash',
         serverSeed: revealed.serverSeed,
         clientSeed: revealed.clientSeed,
         nonce: r.nonce,
       });
-      expect(v.outcome).toEqual({ crashPoint: r.crashPoint });
+      expect(v.outcome).toEqual({ crashPoint: referenceCrashPoint(revealed.serverSeed, revealed.clientSeed, r.nonce, 1) });
     }
+    await expectCrashRoundsConsistent(env.deps, all);
   });
 });
 
@@ -152,6 +156,7 @@ describe('admin.crash.sessions', () => {
     const settledRows = list.filter((r) => r.status !== 'active');
     expect(list[0]).toMatchObject({ id: res.gameId, status: 'active', crashPoint: null, bet: 10, nonce: row.nonce, siteId: p.siteId });
     expect(settledRows.every((r) => r.crashPoint !== null && r.settledAt !== null)).toBe(true);
+    await expectCrashRoundsConsistent(env.deps, await env.deps.db.select().from(crashBets).where(eq(crashBets.userId, p.user.id)));
     expect(await admin.caller.admin.crash.sessions({ status: 'busted', limit: 3 })).toSatisfy(
       (l: { status: string }[]) => l.length <= 3 && l.every((r) => r.status === 'busted'),
     );

@@ -32,7 +32,7 @@ describe('games.crash.onRound', () => {
   it('streams ticks on the server clock, never past the crash point, then the settlement; ends on abort', async () => {
     const p = await newPlayer(env.deps);
     const sub = subscribe(p.accessToken);
-    await new Promise((r) => setTimeout(r, 50));
+    await env.deps.bus.whenStreams(p.user.id, 1);
     const bet = await p.caller.games.crash.bet({ bet: 40 });
     const [row] = await env.deps.db.select().from(crashBets).where(eq(crashBets.id, bet.gameId));
     if (!row) throw new Error('round missing');

@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../infra/clock';
 import { createTestEnv, newPlayer, type TestEnv } from '../../../test/harness';
+import { expectCrashRoundsConsistent, expectRefused, referencePayout } from '../../../test/reference';
 import { reconcile } from '../../wallet/queries';
 import { placeBet } from './bet';
 import { cashout } from './cashout';
@@ -21,7 +22,10 @@ describe('crash money paths under concurrency', () => {
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => p.caller.games.crash.bet({ bet: 25 })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results)
-      if (r.status === 'rejected') expect([r.reason.code, r.reason.cause?.reason]).toEqual(['CONFLICT', 'crash_active']);
+      if (r.status === 'rejected') {
+        expect(r.reason.code).toBe('CONFLICT');
+        expectRefused(r.reason, 'crash_active');
+      }
     expect(await env.deps.db.select().from(crashBets).where(eq(crashBets.userId, p.user.id))).toHaveLength(1);
     const debits = await env.deps.db
       .select()
@@ -29,6 +33,28 @@ describe('crash money paths under concurrency', () => {
       .where(and(eq(walletLedger.userId, p.user.id), eq(walletLedger.reason, 'crash_bet')));
     expect(debits.map((d) => d.delta)).toEqual([-25]);
     expect((await p.caller.economy.wallet.balance()).gold).toBe(975);
+    expect((await reconcile(env.deps.db)).violations).toEqual([]);
+  });
+
+  it('players short of their stake, betting concurrently: each is BAD_REQUEST insufficient_funds, never a 5xx, and nothing moves', async () => {
+    const players = await Promise.all(Array.from({ length: 12 }, () => newPlayer(env.deps)));
+    const results = await Promise.allSettled(
+      players.flatMap((p) => [p.caller.games.crash.bet({ bet: 1001 }), p.caller.games.crash.bet({ bet: 1001 })]),
+    );
+    for (const r of results) {
+      expect(r.status).toBe('rejected');
+      if (r.status === 'rejected') expectRefused(r.reason, 'insufficient_funds');
+    }
+    const rows = await env.deps.db
+      .select()
+      .from(crashBets)
+      .where(
+        inArray(
+          crashBets.userId,
+          players.map((p) => p.user.id),
+        ),
+      );
+    expect(rows).toEqual([]);
     expect((await reconcile(env.deps.db)).violations).toEqual([]);
   });
 
@@ -90,6 +116,7 @@ describe('crash money paths under concurrency', () => {
         if (a.ok) {
           expect(final).toMatchObject({ status: 'cashed', payout: a.ok.payout, cashoutMultiplier: a.ok.multiplier });
           expect(a.ok.multiplier).toBeLessThan(a.row.crashPoint);
+          expect(a.ok.payout).toBe(referencePayout(10, a.ok.multiplier, env.deps.config.games.crash.maxWinMultiplier));
           if (a.at < a.row.dueAt.getTime()) seen.cashoutWon++;
         } else if (a.reason === 'crash_not_found') {
           // A settler cashed out the auto-cashout first, at its target; this call computed a lower manual multiplier.
@@ -123,6 +150,7 @@ describe('crash money paths under concurrency', () => {
     }
     const recorded = await env.deps.db.select().from(gameRounds).where(inArray(gameRounds.id, ids));
     expect(recorded).toHaveLength(1000);
+    await expectCrashRoundsConsistent(env.deps, rounds);
     expect((await reconcile(env.deps.db)).violations).toEqual([]);
     // Both sides of the race were exercised.
     expect(seen.cashoutWon).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { type CrashBet, crashBets, walletLedger } from '@casino/db';
-import { cashoutPayout, msToReach } from '@casino/shared';
+import { msToReach } from '@casino/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Deps } from '../../../deps';
@@ -7,6 +7,7 @@ import { manualClock } from '../../../infra/clock';
 import type { Kv } from '../../../infra/kv';
 import { createRedisKv } from '../../../infra/kv-redis';
 import { callerFor, createTestEnv, newPlayer, type TestEnv } from '../../../test/harness';
+import { expectCrashRoundsConsistent, referencePayout } from '../../../test/reference';
 import { reconcile } from '../../wallet/queries';
 import { placeBet } from './bet';
 import { currentRound } from './query';
@@ -28,7 +29,7 @@ const winsOf = async (userIds: number[]) =>
 function expectSettledByItself(r: CrashBet | undefined, target: number | null) {
   if (!r) throw new Error('round missing');
   if (target !== null && target < r.crashPoint) {
-    expect(r).toMatchObject({ status: 'cashed', cashoutMultiplier: target, payout: cashoutPayout(r.bet, target) });
+    expect(r).toMatchObject({ status: 'cashed', cashoutMultiplier: target, payout: referencePayout(r.bet, target) });
   } else {
     const ttl = r.expiresAt.getTime() - r.startedAt.getTime();
     expect(r).toMatchObject({ status: msToReach(r.crashPoint) <= ttl ? 'busted' : 'expired', payout: 0 });
@@ -44,6 +45,7 @@ describe('crash settlement worker', () => {
         for await (const ev of env.deps.bus.stream(e.p.user.id, { signal: e.ac.signal })) if (ev.type === 'crash') e.got.push(ev.data);
       })();
     }
+    await Promise.all(players.map((p) => env.deps.bus.whenStreams(p.user.id, 1)));
     const worker = startCrashWorker(env.deps, { tickMs: 10, sweepMs: 3_600_000 });
     try {
       const bets = await Promise.all(players.map((p) => p.caller.games.crash.bet({ bet: 100, autoCashout: 1.25 })));
@@ -51,13 +53,15 @@ describe('crash settlement worker', () => {
       // A 1.00 crash point busts at once; every other round must wait for its due time.
       const timed = rows.filter((r) => r.dueAt > r.startedAt);
       clock.set(new Date(Math.min(...timed.map((r) => r.dueAt.getTime())) - 1)); // one ms early
-      await new Promise((r) => setTimeout(r, 150));
+      expect(await crashSettler(env.deps).tick()).toBe(0); // what the worker runs: nothing is due yet
       expect((await rowsOf(timed.map((r) => r.id))).every((r) => r.status === 'active')).toBe(true);
       clock.set(latestDue(rows));
       await vi.waitFor(async () => expect((await rowsOf(rows.map((r) => r.id))).every((r) => r.status !== 'active')).toBe(true), {
         timeout: 5000,
       });
-      for (const r of await rowsOf(rows.map((x) => x.id))) expectSettledByItself(r, 1.25);
+      const settled = await rowsOf(rows.map((x) => x.id));
+      for (const r of settled) expectSettledByItself(r, 1.25);
+      await expectCrashRoundsConsistent(env.deps, settled);
       await vi.waitFor(() => expect(events.every((e) => e.got.length === 2)).toBe(true));
       for (const [i, e] of events.entries()) {
         const row = rows.find((r) => r.id === bets[i]?.gameId);
@@ -79,7 +83,9 @@ describe('crash settlement worker', () => {
     const rows = await rowsOf(bets.map((b) => b.gameId));
     clock.advance(1000);
     await crashSettler(deps).tick();
-    for (const r of await rowsOf(rows.map((x) => x.id))) {
+    const settled = await rowsOf(rows.map((x) => x.id));
+    await expectCrashRoundsConsistent(env.deps, settled);
+    for (const r of settled) {
       expect(r.status).toBe(msToReach(r.crashPoint) < 1000 ? 'busted' : 'expired');
       expect(r.payout).toBe(0);
     }
@@ -106,6 +112,7 @@ describe('crash settlement worker', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(16);
     expect(await settlers[0]?.sweep()).toBe(0);
     const settled = await rowsOf(rows.map((r) => r.id));
+    await expectCrashRoundsConsistent(env.deps, settled);
     for (const [i, b] of bets.entries())
       expectSettledByItself(
         settled.find((r) => r.id === b.gameId),
