@@ -1,3 +1,4 @@
+export * from './common';
 export * from './crash';
 export * from './gacha';
 export * from './rps';

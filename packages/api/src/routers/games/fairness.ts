@@ -1,4 +1,4 @@
-import { verifyRound, ZClientSeed, ZVerifyInput } from '@casino/shared';
+import { verifyRound, ZClientSeed, ZGame, ZVerifyInput } from '@casino/shared';
 import { z } from 'zod';
 import { currentSeed, rotateSeed, seedHistory } from '../../services/games/fairness';
 import { roundsPage } from '../../services/games/history';
@@ -32,7 +32,7 @@ export const fairnessRouter = router({
     .input(
       z
         .object({
-          game: z.enum(['slot', 'gacha', 'rps', 'crash']).optional(),
+          game: ZGame.optional(),
           cursor: ZPageCursor.optional(),
           limit: z.number().int().min(1).max(100).default(20),
         })

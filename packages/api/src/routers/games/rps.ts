@@ -1,8 +1,7 @@
-import { ZRpsChoice } from '@casino/shared';
+import { ZBet, ZFairnessRef, ZRpsChoice } from '@casino/shared';
 import { z } from 'zod';
 import { playRpsRound, rpsPublicConfig } from '../../services/games/rps';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
-import { ZBet, ZFairnessRef } from './slot';
 
 export const rpsRouter = router({
   config: publicProcedure.query(({ ctx }) => rpsPublicConfig(ctx)),

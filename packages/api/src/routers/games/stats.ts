@@ -1,9 +1,8 @@
-import { ZUserId } from '@casino/shared';
+import { ZGame, ZUserId } from '@casino/shared';
 import { z } from 'zod';
 import { listAchievements } from '../../services/games/achievements';
 import { leaderboard, statsOf } from '../../services/games/stats';
 import { protectedProcedure, router } from '../../trpc';
-import { ZGameType } from './sessions';
 
 export const statsProcedures = {
   stats: router({
@@ -14,7 +13,7 @@ export const statsProcedures = {
   leaderboard: protectedProcedure
     .input(
       z.object({
-        game: z.union([ZGameType, z.literal('all')]).default('all'),
+        game: z.union([ZGame, z.literal('all')]).default('all'),
         period: z.enum(['day', 'week', 'month', 'all']).default('week'),
         metric: z.enum(['profit', 'wins', 'wagered', 'multiplier']).default('profit'),
         limit: z.number().int().min(1).max(100).default(20),

@@ -4,13 +4,13 @@
  * round id: a round recorded twice changes nothing the second time.
  */
 import { type Db, queryRows } from '@casino/db';
-import type { TCurrency } from '@casino/shared';
+import type { TCurrency, TGame } from '@casino/shared';
 import { sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 import { awardAchievements } from './achievements';
 import type { RoundSeed } from './fairness';
 
-export type TGame = 'slot' | 'gacha' | 'rps' | 'crash';
+export type { TGame };
 export type TResult = 'win' | 'loss' | 'draw';
 
 export type RoundRecord = {
