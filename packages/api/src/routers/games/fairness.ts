@@ -4,6 +4,7 @@ import { currentSeed, rotateSeed, seedHistory } from '../../services/games/fairn
 import { roundsPage } from '../../services/games/history';
 import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { ZRoundsPage, ZSeedHistory, ZSeedRotation } from './outputs';
 
 export const fairnessRouter = router({
   current: protectedProcedure
@@ -12,6 +13,7 @@ export const fairnessRouter = router({
 
   rotate: protectedProcedure
     .input(z.object({ clientSeed: ZClientSeed.optional() }).optional())
+    .output(ZSeedRotation)
     .mutation(({ ctx, input }) => rotateSeed(ctx, ctx.user.id, input?.clientSeed)),
 
   /** Pure re-derivation with the configuration in force: anyone can check any revealed round. */
@@ -25,6 +27,7 @@ export const fairnessRouter = router({
 
   seeds: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
+    .output(ZSeedHistory)
     .query(({ ctx, input }) => seedHistory(ctx.db, ctx.user.id, input.limit)),
 
   /** The caller's rounds with the seed data needed to verify each (server seed once revealed). */
@@ -38,5 +41,6 @@ export const fairnessRouter = router({
         })
         .default({ limit: 20 }),
     )
+    .output(ZRoundsPage)
     .query(({ ctx, input }) => roundsPage(ctx.db, ctx.user.id, input)),
 });

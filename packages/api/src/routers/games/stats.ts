@@ -3,12 +3,16 @@ import { z } from 'zod';
 import { listAchievements } from '../../services/games/achievements';
 import { leaderboard, statsOf } from '../../services/games/stats';
 import { protectedProcedure, router } from '../../trpc';
+import { ZAchievements, ZGameStats, ZLeaderboard } from './outputs';
 
 export const statsProcedures = {
   stats: router({
-    mine: protectedProcedure.query(({ ctx }) => statsOf(ctx.db, ctx.user.id)),
+    mine: protectedProcedure.output(ZGameStats).query(({ ctx }) => statsOf(ctx.db, ctx.user.id)),
     /** Another player's game stats: public by design (no balances). */
-    user: protectedProcedure.input(z.object({ userId: ZUserId })).query(({ ctx, input }) => statsOf(ctx.db, input.userId)),
+    user: protectedProcedure
+      .input(z.object({ userId: ZUserId }))
+      .output(ZGameStats)
+      .query(({ ctx, input }) => statsOf(ctx.db, input.userId)),
   }),
   leaderboard: protectedProcedure
     .input(
@@ -19,6 +23,7 @@ export const statsProcedures = {
         limit: z.number().int().min(1).max(100).default(20),
       }),
     )
+    .output(ZLeaderboard)
     .query(({ ctx, input }) => leaderboard(ctx.db, { ...input, now: ctx.clock.now() })),
-  achievements: protectedProcedure.query(({ ctx }) => listAchievements(ctx.db, ctx.user.id)),
+  achievements: protectedProcedure.output(ZAchievements).query(({ ctx }) => listAchievements(ctx.db, ctx.user.id)),
 };
