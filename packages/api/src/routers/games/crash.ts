@@ -9,7 +9,7 @@ import { ZEventId } from '../shared/inputs';
 /** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
 export const crashRouter = router({
   config: publicProcedure.query(({ ctx }) => {
-    const c = ctx.config.games.crash;
+    const c = ctx.deps.config.games.crash;
     return {
       minBet: c.minBet,
       maxBet: c.maxBet,

@@ -9,16 +9,16 @@ import { ZRoundsPage, ZSeedHistory, ZSeedRotation } from './outputs';
 export const fairnessRouter = router({
   current: protectedProcedure
     .output(z.object({ serverSeedHash: z.string(), clientSeed: z.string(), nextNonce: z.number() }))
-    .query(({ ctx }) => currentSeed(ctx, ctx.user.id)),
+    .query(({ ctx }) => currentSeed(ctx.deps, ctx.user.id)),
 
   rotate: protectedProcedure
     .input(z.object({ clientSeed: ZClientSeed.optional() }).optional())
     .output(ZSeedRotation)
-    .mutation(({ ctx, input }) => rotateSeed(ctx, ctx.user.id, input?.clientSeed)),
+    .mutation(({ ctx, input }) => rotateSeed(ctx.deps, ctx.user.id, input?.clientSeed)),
 
   /** Pure re-derivation with the configuration in force: anyone can check any revealed round. */
   verify: publicProcedure.input(ZVerifyInput).query(({ ctx, input }) => {
-    const games = ctx.config.games;
+    const games = ctx.deps.config.games;
     const withEdge = input.game === 'rps' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.rps.houseEdgePercent } : input;
     const crash =
       input.game === 'crash' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.crash.houseEdgePercent } : withEdge;
@@ -28,7 +28,7 @@ export const fairnessRouter = router({
   seeds: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
     .output(ZSeedHistory)
-    .query(({ ctx, input }) => seedHistory(ctx.db, ctx.user.id, input.limit)),
+    .query(({ ctx, input }) => seedHistory(ctx.deps.db, ctx.user.id, input.limit)),
 
   /** The caller's rounds with the seed data needed to verify each (server seed once revealed). */
   rounds: protectedProcedure
@@ -42,5 +42,5 @@ export const fairnessRouter = router({
         .default({ limit: 20 }),
     )
     .output(ZRoundsPage)
-    .query(({ ctx, input }) => roundsPage(ctx.db, ctx.user.id, input)),
+    .query(({ ctx, input }) => roundsPage(ctx.deps.db, ctx.user.id, input)),
 });

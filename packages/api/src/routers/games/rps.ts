@@ -4,7 +4,7 @@ import { playRpsRound, rpsPublicConfig } from '../../services/games/rps';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 
 export const rpsRouter = router({
-  config: publicProcedure.query(({ ctx }) => rpsPublicConfig(ctx)),
+  config: publicProcedure.query(({ ctx }) => rpsPublicConfig(ctx.deps)),
   play: protectedProcedure
     .input(z.object({ bet: ZBet, choice: ZRpsChoice }))
     .output(

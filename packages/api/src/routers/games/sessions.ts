@@ -16,5 +16,5 @@ export const sessionsRouter = router({
   active: protectedProcedure
     .input(z.object({ gameType: ZGame.optional() }).optional())
     .output(z.array(ZGameSession))
-    .query(({ ctx, input }) => activeSessions(ctx.db, ctx.user.id, ctx.clock.now(), input?.gameType)),
+    .query(({ ctx, input }) => activeSessions(ctx.deps.db, ctx.user.id, ctx.deps.clock.now(), input?.gameType)),
 });

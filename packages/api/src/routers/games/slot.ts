@@ -4,7 +4,7 @@ import { slotPublicConfig, spin } from '../../services/games/slot';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 
 export const slotRouter = router({
-  config: publicProcedure.query(({ ctx }) => slotPublicConfig(ctx)),
+  config: publicProcedure.query(({ ctx }) => slotPublicConfig(ctx.deps)),
   spin: protectedProcedure
     .input(z.object({ bet: ZBet }))
     .output(

@@ -7,12 +7,12 @@ import { ZAchievements, ZGameStats, ZLeaderboard } from './outputs';
 
 export const statsProcedures = {
   stats: router({
-    mine: protectedProcedure.output(ZGameStats).query(({ ctx }) => statsOf(ctx.db, ctx.user.id)),
+    mine: protectedProcedure.output(ZGameStats).query(({ ctx }) => statsOf(ctx.deps.db, ctx.user.id)),
     /** Another player's game stats: public by design (no balances). */
     user: protectedProcedure
       .input(z.object({ userId: ZUserId }))
       .output(ZGameStats)
-      .query(({ ctx, input }) => statsOf(ctx.db, input.userId)),
+      .query(({ ctx, input }) => statsOf(ctx.deps.db, input.userId)),
   }),
   leaderboard: protectedProcedure
     .input(
@@ -24,6 +24,6 @@ export const statsProcedures = {
       }),
     )
     .output(ZLeaderboard)
-    .query(({ ctx, input }) => leaderboard(ctx.db, { ...input, now: ctx.clock.now() })),
-  achievements: protectedProcedure.output(ZAchievements).query(({ ctx }) => listAchievements(ctx.db, ctx.user.id)),
+    .query(({ ctx, input }) => leaderboard(ctx.deps.db, { ...input, now: ctx.deps.clock.now() })),
+  achievements: protectedProcedure.output(ZAchievements).query(({ ctx }) => listAchievements(ctx.deps.db, ctx.user.id)),
 };
