@@ -14,8 +14,8 @@ export type InnerContextOptions = {
 };
 
 export function createInnerContext(opts: InnerContextOptions) {
+  // Services take Deps (or a Pick of it, or a transaction); procedures pass ctx.deps.
   return {
-    ...opts.deps,
     deps: opts.deps,
     accessToken: opts.accessToken ?? null,
     meta: {

@@ -1,65 +1,21 @@
 /**
- * Services throw DomainError(reason); this one table maps reasons to tRPC codes.
+ * Services throw DomainError(reason); the shared REASONS table maps each reason to its tRPC code
+ * and default message, so an unknown reason does not compile.
  * The formatter in trpc.ts exposes { reason, message, ...details } as data.appError.
  */
-import { REASON_MESSAGES } from '@casino/shared';
-import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
-
-const REASON_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
-  invalid_credentials: 'UNAUTHORIZED',
-  token_missing: 'UNAUTHORIZED',
-  token_invalid: 'UNAUTHORIZED',
-  token_revoked: 'UNAUTHORIZED',
-  session_revoked: 'UNAUTHORIZED',
-  refresh_invalid: 'UNAUTHORIZED',
-  refresh_reused: 'UNAUTHORIZED',
-  login_locked: 'TOO_MANY_REQUESTS',
-  rate_limited: 'TOO_MANY_REQUESTS',
-  too_many_streams: 'TOO_MANY_REQUESTS',
-  account_banned: 'FORBIDDEN',
-  admin_required: 'FORBIDDEN',
-  password_change_required: 'FORBIDDEN',
-  RANK_REQUIRED: 'FORBIDDEN',
-  wrong_password: 'BAD_REQUEST',
-  insufficient_funds: 'BAD_REQUEST',
-  invalid_amount: 'BAD_REQUEST',
-  invite_invalid: 'BAD_REQUEST',
-  invite_expired: 'BAD_REQUEST',
-  invite_exhausted: 'BAD_REQUEST',
-  invite_inactive: 'BAD_REQUEST',
-  invite_unknown: 'BAD_REQUEST',
-  site_id_taken: 'CONFLICT',
-  nickname_taken: 'CONFLICT',
-  invite_code_taken: 'CONFLICT',
-  idempotency_conflict: 'CONFLICT',
-  not_found: 'NOT_FOUND',
-  user_not_found: 'NOT_FOUND',
-  session_not_found: 'NOT_FOUND',
-  invite_not_found: 'NOT_FOUND',
-  cannot_target_self: 'BAD_REQUEST',
-  service_unavailable: 'SERVICE_UNAVAILABLE',
-  session_active: 'CONFLICT',
-  game_session_not_found: 'NOT_FOUND',
-  bet_out_of_range: 'BAD_REQUEST',
-  auto_cashout_out_of_range: 'BAD_REQUEST',
-  crash_active: 'CONFLICT',
-  round_in_play: 'CONFLICT',
-  crash_not_found: 'NOT_FOUND',
-  crash_busted: 'BAD_REQUEST',
-  crash_expired: 'BAD_REQUEST',
-};
+import { REASONS, type TReason, type TReasonCode } from '@casino/shared';
 
 export class DomainError extends Error {
-  readonly reason: string;
+  readonly reason: TReason;
   readonly details: Record<string, unknown>;
-  constructor(reason: string, details: Record<string, unknown> = {}, message?: string) {
-    super(message ?? REASON_MESSAGES[reason] ?? reason.replaceAll('_', ' '));
+  constructor(reason: TReason, details: Record<string, unknown> = {}, message?: string) {
+    super(message ?? REASONS[reason].message);
     this.name = 'DomainError';
     this.reason = reason;
     this.details = details;
   }
-  get code(): TRPC_ERROR_CODE_KEY {
-    return REASON_CODES[this.reason] ?? 'BAD_REQUEST';
+  get code(): TReasonCode {
+    return REASONS[this.reason].code;
   }
 }
 

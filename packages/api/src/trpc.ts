@@ -18,7 +18,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const appError = isDomainError(cause) ? { reason: cause.reason, message: cause.message, ...cause.details } : null;
     const zodError = cause instanceof z.ZodError ? z.flattenError(cause) : null;
-    const prod = ctx?.config.nodeEnv === 'production';
+    const prod = ctx?.deps.config.nodeEnv === 'production';
     return {
       ...shape,
       message: error.code === 'INTERNAL_SERVER_ERROR' && prod ? 'Internal server error' : shape.message,
@@ -44,15 +44,15 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
     if (err.code === 'INTERNAL_SERVER_ERROR' && isConnectionLost(err.cause)) {
       // Not a fault of the call: the database dropped the connection under it. Answer like any
       // unavailable dependency (the client may retry) instead of logging a 500.
-      ctx.logger.warn({ err: err.cause, path, type, requestId: ctx.meta.requestId }, 'database connection lost');
+      ctx.deps.logger.warn({ err: err.cause, path, type, requestId: ctx.meta.requestId }, 'database connection lost');
       const cause = new DomainError('service_unavailable', { service: 'database' });
       return { ...result, error: new TRPCError({ code: cause.code, message: cause.message, cause }) };
     }
     if (err.code === 'INTERNAL_SERVER_ERROR') {
-      ctx.logger.error({ err: err.cause ?? err, path, type, requestId: ctx.meta.requestId }, 'procedure failed');
+      ctx.deps.logger.error({ err: err.cause ?? err, path, type, requestId: ctx.meta.requestId }, 'procedure failed');
     }
   }
-  ctx.logger.debug({ path, type, ms: Math.round(performance.now() - started), ok: result.ok }, 'procedure');
+  ctx.deps.logger.debug({ path, type, ms: Math.round(performance.now() - started), ok: result.ok }, 'procedure');
   return result;
 });
 
@@ -64,7 +64,8 @@ export const publicProcedure = t.procedure.use(errorMapping);
  */
 export const passwordChangeAllowedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await authenticate(ctx.deps, ctx.accessToken);
-  return next({ ctx: { ...ctx, user, logger: ctx.logger.child({ userId: user.id }) } });
+  // The user's calls log with their id: services read the logger from deps.
+  return next({ ctx: { ...ctx, user, deps: { ...ctx.deps, logger: ctx.deps.logger.child({ userId: user.id }) } } });
 });
 
 /** Every authenticated call; refused until a forced password change is done, so new procedures are too. */

@@ -2,4 +2,5 @@ export * from './constants';
 export * from './fairness';
 export * from './games';
 export * from './live-events';
+export * from './reasons';
 export * from './schemas';

@@ -4,9 +4,10 @@
  * validates each event as it writes it to the outbox; clients receive them typed.
  */
 import { z } from 'zod';
+import { ZGame } from './games/common';
+import { ZCurrency } from './schemas';
 
 const ZIso = z.string();
-const ZCurrency = z.enum(['gold', 'gems']);
 
 export const ZTokenUpdate = z.object({
   currency: ZCurrency,
@@ -19,7 +20,7 @@ export const ZTokenUpdate = z.object({
 export const ZGameSessionEvent = z.object({
   event: z.enum(['start', 'end']),
   id: z.string(),
-  gameType: z.enum(['slot', 'gacha', 'rps', 'crash']),
+  gameType: ZGame,
   startedAt: ZIso,
   endedAt: ZIso.nullable(),
   active: z.boolean(),

@@ -1,7 +1,9 @@
 /** Reading the server's error shape (CONTRACT.md): `data.appError`, the tRPC code, zod field errors. */
+import type { TReason } from '@casino/shared';
 import { TRPCClientError } from '@trpc/client';
 
-export type AppError = { reason: string; message: string; [detail: string]: unknown };
+/** The server sends only reasons of the shared table, so comparing with a misspelt one does not compile. */
+export type AppError = { reason: TReason; message: string; [detail: string]: unknown };
 
 export function appErrorOf(error: unknown): AppError | null {
   if (!(error instanceof TRPCClientError)) return null;

@@ -7,7 +7,7 @@ export { ErrorBanner } from './components/error-banner';
 export { Field } from './components/field';
 export { Loading } from './components/loading';
 export { MoreButton } from './components/more-button';
-export { createDescribeError, type DetailedMessages } from './describe-error';
+export { createDescribeError, type DetailedMessages, type ReasonMessages } from './describe-error';
 export { type AppError, appErrorOf, errorCode, fieldErrorsOf } from './errors';
 export { formatDate, formatNumber, formatSigned } from './format';
 export { useDebounced } from './hooks/use-debounced';

@@ -1,8 +1,10 @@
 /**
  * How the admin console words error reasons where it says more than the shared table
- * (REASON_MESSAGES); @casino/ui's describeError applies these on top of it.
+ * (REASONS in @casino/shared); @casino/ui's describeError applies these on top of it.
  */
-export const ADMIN_MESSAGES: Record<string, string> = {
+import type { ReasonMessages } from '@casino/ui';
+
+export const ADMIN_MESSAGES: ReasonMessages = {
   admin_required: 'This account is not an admin.',
   insufficient_funds: 'The player does not have that much to deduct.',
   cannot_target_self: 'Admins cannot ban or unban themselves.',

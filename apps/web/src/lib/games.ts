@@ -1,6 +1,8 @@
 /** Display helpers shared by the game screens: names, glyphs, multipliers and percentages. */
-export const GAMES = ['slot', 'gacha', 'rps', 'crash'] as const;
-export type Game = (typeof GAMES)[number];
+import { GAMES, type TGame } from '@casino/shared';
+
+export { GAMES };
+export type Game = TGame;
 
 export const GAME_LABEL: Record<Game, string> = { slot: 'Slot', gacha: 'Gacha', rps: 'RPS', crash: 'Crash' };
 

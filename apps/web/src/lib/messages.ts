@@ -1,10 +1,10 @@
 /**
  * How the player app words error reasons where it says more than the shared table
- * (REASON_MESSAGES); @casino/ui's describeError applies these on top of it.
+ * (REASONS in @casino/shared); @casino/ui's describeError applies these on top of it.
  */
-import type { DetailedMessages } from '@casino/ui';
+import type { DetailedMessages, ReasonMessages } from '@casino/ui';
 
-export const PLAYER_MESSAGES: Record<string, string> = {
+export const PLAYER_MESSAGES: ReasonMessages = {
   admin_required: 'That needs an admin account.',
   // Games
   insufficient_funds: 'Not enough balance for that bet.',

@@ -1,3 +1,4 @@
+import { GAMES } from '@casino/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -17,7 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
-export const gameType = pgEnum('game_type', ['slot', 'gacha', 'rps', 'crash']);
+export const gameType = pgEnum('game_type', GAMES);
 export const roundResult = pgEnum('round_result', ['win', 'loss', 'draw']);
 
 /**

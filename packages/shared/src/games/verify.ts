@@ -3,6 +3,7 @@ import { crashPoint } from '../fairness/crash-point';
 import { hashServerSeed } from '../fairness/hmac';
 import { ZClientSeed, ZHouseEdgePercent, ZNonce, ZServerSeed } from '../fairness/schemas';
 import { hmacStream } from '../fairness/stream';
+import { ZBet } from './common';
 import { DEFAULT_CRASH_HOUSE_EDGE_PERCENT } from './crash/curve';
 import { DEFAULT_GACHA_CONFIG, type TGachaConfig } from './gacha/config';
 import { pullGachaBatch, type TGachaPull } from './gacha/pull';
@@ -11,17 +12,18 @@ import { DEFAULT_SLOT_CONFIG, type TSlotConfig } from './slot/config';
 import { spinSlot, type TSlotSpin } from './slot/spin';
 
 const seeds = { serverSeed: ZServerSeed, clientSeed: ZClientSeed, nonce: ZNonce };
-const ZBet = z.number().int().min(1).max(1_000_000);
+/** Verification replays rounds of up to a million gold. */
+const ZVerifyBet = ZBet.max(1_000_000);
 
 /** Input of games.fairness.verify: the revealed seed pair, the round's nonce and the round's own parameters. */
 export const ZVerifyInput = z.discriminatedUnion('game', [
   z.object({
     game: z.literal('slot'),
     ...seeds,
-    bet: ZBet,
+    bet: ZVerifyBet,
     streak: z.number().int().min(0).max(1_000_000).default(0),
     /** The smallest bet of the streak (the round's `streakStakeBefore`); absent = the bet, as rounds before that rule paid. */
-    streakStake: ZBet.optional(),
+    streakStake: ZVerifyBet.optional(),
   }),
   z.object({
     game: z.literal('gacha'),
@@ -30,7 +32,7 @@ export const ZVerifyInput = z.discriminatedUnion('game', [
     /** The pity counter before the round's first pull. */
     pityCounter: z.number().int().min(0).max(1_000_000).default(0),
   }),
-  z.object({ game: z.literal('rps'), ...seeds, bet: ZBet, choice: ZRpsChoice, houseEdgePercent: ZHouseEdgePercent.optional() }),
+  z.object({ game: z.literal('rps'), ...seeds, bet: ZVerifyBet, choice: ZRpsChoice, houseEdgePercent: ZHouseEdgePercent.optional() }),
   z.object({ game: z.literal('crash'), ...seeds, houseEdgePercent: ZHouseEdgePercent.default(DEFAULT_CRASH_HOUSE_EDGE_PERCENT) }),
 ]);
 export type TVerifyInput = z.input<typeof ZVerifyInput>;

@@ -1,4 +1,4 @@
-import { REASON_MESSAGES } from '@casino/shared';
+import { reasonText } from '@casino/shared';
 import { formatDate, useDebounced, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 
@@ -22,7 +22,7 @@ export function useInviteCheck(code: string): { state: InviteState; text: string
   }
   const reason = r.reason ?? 'invite_unknown';
   const state = reason.replace('invite_', '') as InviteState;
-  return { state, text: REASON_MESSAGES[reason] ?? r.errorMessage ?? 'That invite code cannot be used.' };
+  return { state, text: reasonText(reason) ?? r.errorMessage ?? 'That invite code cannot be used.' };
 }
 
 export function InviteStatus({ state, text }: { state: InviteState; text: string }) {

@@ -39,5 +39,5 @@ export const adminCrashRouter = router({
         }),
       ),
     )
-    .query(({ ctx, input }) => listCrashRounds(ctx.db, input)),
+    .query(({ ctx, input }) => listCrashRounds(ctx.deps.db, input)),
 });

@@ -10,11 +10,11 @@ import { adminProcedure, router } from '../../trpc';
 export const adminGamesRouter = router({
   /** Read-only view of every game's configuration and its return to player. */
   config: adminProcedure.query(({ ctx }) => ({
-    slot: slotPublicConfig(ctx),
-    gacha: gachaPublicConfig(ctx),
-    rps: rpsPublicConfig(ctx),
-    crash: { ...ctx.config.games.crash, rtp: 1 - ctx.config.games.crash.houseEdgePercent / 100 },
-    bigWinThresholdGold: ctx.config.games.bigWinThresholdGold,
+    slot: slotPublicConfig(ctx.deps),
+    gacha: gachaPublicConfig(ctx.deps),
+    rps: rpsPublicConfig(ctx.deps),
+    crash: { ...ctx.deps.config.games.crash, rtp: 1 - ctx.deps.config.games.crash.houseEdgePercent / 100 },
+    bigWinThresholdGold: ctx.deps.config.games.bigWinThresholdGold,
   })),
 
   /** Rebuilds user_game_stats from the round records; `mismatched` = rows that differed (0 when healthy). */
@@ -22,8 +22,8 @@ export const adminGamesRouter = router({
     .input(z.object({ userId: ZUserId.optional() }).optional())
     .output(z.object({ rows: z.number(), mismatched: z.number() }))
     .mutation(async ({ ctx, input }) => {
-      const res = await recalculateStats(ctx.db, input?.userId);
-      await writeAudit(ctx.db, {
+      const res = await recalculateStats(ctx.deps.db, input?.userId);
+      await writeAudit(ctx.deps.db, {
         adminId: ctx.user.id,
         action: 'games.recalculate_stats',
         targetType: 'stats',

@@ -32,7 +32,7 @@ export const adminRouter = router({
           .default({ limit: 50 }),
       )
       .output(ZAuditPage)
-      .query(({ ctx, input }) => listAudit(ctx.db, input)),
+      .query(({ ctx, input }) => listAudit(ctx.deps.db, input)),
   }),
   economy: router({
     reconcile: adminProcedure
@@ -44,6 +44,6 @@ export const adminRouter = router({
           ),
         }),
       )
-      .query(({ ctx }) => reconcile(ctx.db)),
+      .query(({ ctx }) => reconcile(ctx.deps.db)),
   }),
 });

@@ -19,7 +19,7 @@ export const adminInvitesRouter = router({
       }),
     )
     .output(ZInvite)
-    .mutation(({ ctx, input }) => adminCreateInvite(ctx, actor(ctx), input)),
+    .mutation(({ ctx, input }) => adminCreateInvite(ctx.deps, actor(ctx), input)),
 
   list: adminProcedure
     .input(
@@ -28,10 +28,10 @@ export const adminInvitesRouter = router({
         .default({ activeOnly: false, limit: 20 }),
     )
     .output(ZInvitePage)
-    .query(({ ctx, input }) => listInvites(ctx.db, input)),
+    .query(({ ctx, input }) => listInvites(ctx.deps.db, input)),
 
   deactivate: adminProcedure
     .input(z.object({ code: ZText.trim().min(1).max(64) }))
     .output(ZOkOutput)
-    .mutation(({ ctx, input }) => adminDeactivateInvite(ctx, actor(ctx), input.code)),
+    .mutation(({ ctx, input }) => adminDeactivateInvite(ctx.deps, actor(ctx), input.code)),
 });

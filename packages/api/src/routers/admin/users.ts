@@ -21,12 +21,12 @@ export const adminUsersRouter = router({
         .default({ limit: 20 }),
     )
     .output(ZAdminUserPage)
-    .query(({ ctx, input }) => listUsers(ctx.db, input)),
+    .query(({ ctx, input }) => listUsers(ctx.deps.db, input)),
 
   get: adminProcedure
     .input(z.object({ userId: ZUserId }))
     .output(ZAdminUserDetail)
-    .query(({ ctx, input }) => getUserDetail(ctx, input.userId)),
+    .query(({ ctx, input }) => getUserDetail(ctx.deps, input.userId)),
 
   ban: adminProcedure
     .input(z.object({ userId: ZUserId, reason: ZReason }))

@@ -24,14 +24,14 @@ export const accountProcedures = {
     )
     .query(async ({ ctx, input }) => {
       await limitByIp(ctx, 'invite', 60, 60);
-      return validateInvite(ctx, input.code);
+      return validateInvite(ctx.deps, input.code);
     }),
 
   signup: publicProcedure
     .input(ZSignupInput)
     .output(ZAuthResult)
     .mutation(async ({ ctx, input }) => {
-      await limitByIp(ctx, 'signup', ctx.config.authRateLimitPerMinute, 60);
+      await limitByIp(ctx, 'signup', ctx.deps.config.authRateLimitPerMinute, 60);
       return signup(ctx.deps, input, ctx.meta);
     }),
 
@@ -39,11 +39,11 @@ export const accountProcedures = {
     .input(ZLoginInput)
     .output(ZAuthResult)
     .mutation(async ({ ctx, input }) => {
-      await limitByIp(ctx, 'login', ctx.config.authRateLimitPerMinute, 60);
+      await limitByIp(ctx, 'login', ctx.deps.config.authRateLimitPerMinute, 60);
       return login(ctx.deps, input, ctx.meta);
     }),
 
-  me: passwordChangeAllowedProcedure.output(ZProfile).query(({ ctx }) => getProfile(ctx.db, ctx.user.id)),
+  me: passwordChangeAllowedProcedure.output(ZProfile).query(({ ctx }) => getProfile(ctx.deps.db, ctx.user.id)),
 
   publicProfile: protectedProcedure
     .input(z.object({ userId: ZUserId }))
@@ -57,10 +57,10 @@ export const accountProcedures = {
         stats: z.object({ totalRounds: z.number(), totalWins: z.number(), highestMultiplier: z.number() }),
       }),
     )
-    .query(({ ctx, input }) => getPublicProfile(ctx.db, input.userId)),
+    .query(({ ctx, input }) => getPublicProfile(ctx.deps.db, input.userId)),
 
   changePassword: passwordChangeAllowedProcedure
     .input(z.object({ currentPassword: ZText.min(1).max(128), newPassword: ZPassword }))
     .output(ZOk)
-    .mutation(({ ctx, input }) => changePassword(ctx, ctx.user, input.currentPassword, input.newPassword)),
+    .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.user, input.currentPassword, input.newPassword)),
 };

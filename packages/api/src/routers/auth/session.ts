@@ -13,13 +13,13 @@ export const sessionProcedures = {
     .output(ZTokenPair)
     .mutation(async ({ ctx, input }) => {
       await limitByIp(ctx, 'refresh', 120, 60);
-      return refresh(ctx, input.refreshToken);
+      return refresh(ctx.deps, input.refreshToken);
     }),
 
   logout: passwordChangeAllowedProcedure
     .input(z.object({ refreshToken: ZRefreshToken.optional() }).optional())
     .output(ZOk)
-    .mutation(({ ctx, input }) => logout(ctx, ctx.user, input?.refreshToken)),
+    .mutation(({ ctx, input }) => logout(ctx.deps, ctx.user, input?.refreshToken)),
 
   logoutAll: passwordChangeAllowedProcedure.output(z.object({ revoked: z.number() })).mutation(({ ctx }) => logoutAll(ctx.deps, ctx.user)),
 
@@ -37,10 +37,10 @@ export const sessionProcedures = {
         }),
       ),
     )
-    .query(({ ctx }) => listSessions(ctx, ctx.user.id, ctx.user.sessionId)),
+    .query(({ ctx }) => listSessions(ctx.deps, ctx.user.id, ctx.user.sessionId)),
 
   revokeSession: passwordChangeAllowedProcedure
     .input(z.object({ sessionId: z.uuid() }))
     .output(ZOk)
-    .mutation(({ ctx, input }) => revokeSession(ctx, ctx.user.id, input.sessionId)),
+    .mutation(({ ctx, input }) => revokeSession(ctx.deps, ctx.user.id, input.sessionId)),
 };

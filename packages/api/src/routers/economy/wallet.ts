@@ -7,7 +7,7 @@ import { page, ZLedgerEntry } from '../shared/outputs';
 export const walletRouter = router({
   balance: protectedProcedure
     .output(z.object({ gold: z.number(), gems: z.number(), vipPoints: z.number() }))
-    .query(({ ctx }) => getBalance(ctx.db, ctx.user.id)),
+    .query(({ ctx }) => getBalance(ctx.deps.db, ctx.user.id)),
 
   history: protectedProcedure
     .input(
@@ -21,5 +21,5 @@ export const walletRouter = router({
         .default({ limit: 20 }),
     )
     .output(page(ZLedgerEntry))
-    .query(({ ctx, input }) => ledgerPage(ctx.db, ctx.user.id, input)),
+    .query(({ ctx, input }) => ledgerPage(ctx.deps.db, ctx.user.id, input)),
 });

@@ -1,16 +1,15 @@
-import { ZCrashTarget, ZText } from '@casino/shared';
+import { ZBet, ZCrashTarget, ZFairnessRef, ZText } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { acquireStreamLease } from '../../realtime/stream-lease';
 import { cashout, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZEventId } from '../shared/inputs';
-import { ZBet, ZFairnessRef } from './slot';
 
 /** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
 export const crashRouter = router({
   config: publicProcedure.query(({ ctx }) => {
-    const c = ctx.config.games.crash;
+    const c = ctx.deps.config.games.crash;
     return {
       minBet: c.minBet,
       maxBet: c.maxBet,

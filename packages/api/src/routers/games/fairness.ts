@@ -1,22 +1,24 @@
-import { verifyRound, ZClientSeed, ZVerifyInput } from '@casino/shared';
+import { verifyRound, ZClientSeed, ZGame, ZVerifyInput } from '@casino/shared';
 import { z } from 'zod';
 import { currentSeed, rotateSeed, seedHistory } from '../../services/games/fairness';
 import { roundsPage } from '../../services/games/history';
 import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { ZRoundsPage, ZSeedHistory, ZSeedRotation } from './outputs';
 
 export const fairnessRouter = router({
   current: protectedProcedure
     .output(z.object({ serverSeedHash: z.string(), clientSeed: z.string(), nextNonce: z.number() }))
-    .query(({ ctx }) => currentSeed(ctx, ctx.user.id)),
+    .query(({ ctx }) => currentSeed(ctx.deps, ctx.user.id)),
 
   rotate: protectedProcedure
     .input(z.object({ clientSeed: ZClientSeed.optional() }).optional())
-    .mutation(({ ctx, input }) => rotateSeed(ctx, ctx.user.id, input?.clientSeed)),
+    .output(ZSeedRotation)
+    .mutation(({ ctx, input }) => rotateSeed(ctx.deps, ctx.user.id, input?.clientSeed)),
 
   /** Pure re-derivation with the configuration in force: anyone can check any revealed round. */
   verify: publicProcedure.input(ZVerifyInput).query(({ ctx, input }) => {
-    const games = ctx.config.games;
+    const games = ctx.deps.config.games;
     const withEdge = input.game === 'rps' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.rps.houseEdgePercent } : input;
     const crash =
       input.game === 'crash' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.crash.houseEdgePercent } : withEdge;
@@ -25,18 +27,20 @@ export const fairnessRouter = router({
 
   seeds: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
-    .query(({ ctx, input }) => seedHistory(ctx.db, ctx.user.id, input.limit)),
+    .output(ZSeedHistory)
+    .query(({ ctx, input }) => seedHistory(ctx.deps.db, ctx.user.id, input.limit)),
 
   /** The caller's rounds with the seed data needed to verify each (server seed once revealed). */
   rounds: protectedProcedure
     .input(
       z
         .object({
-          game: z.enum(['slot', 'gacha', 'rps', 'crash']).optional(),
+          game: ZGame.optional(),
           cursor: ZPageCursor.optional(),
           limit: z.number().int().min(1).max(100).default(20),
         })
         .default({ limit: 20 }),
     )
-    .query(({ ctx, input }) => roundsPage(ctx.db, ctx.user.id, input)),
+    .output(ZRoundsPage)
+    .query(({ ctx, input }) => roundsPage(ctx.deps.db, ctx.user.id, input)),
 });

@@ -3,18 +3,21 @@ import { z } from 'zod';
 import { gachaHistory, gachaPublicConfig, inventory, pityOf, pull } from '../../services/games/gacha';
 import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { ZGachaHistory, ZGachaInventory, ZGachaPull } from './outputs';
 
 export const gachaRouter = router({
-  config: publicProcedure.query(({ ctx }) => gachaPublicConfig(ctx)),
+  config: publicProcedure.query(({ ctx }) => gachaPublicConfig(ctx.deps)),
   pull: protectedProcedure
     .input(z.object({ count: z.union([z.literal(1), z.literal(10)]), currency: ZCurrency.default('gold') }))
+    .output(ZGachaPull)
     .mutation(({ ctx, input }) => pull(ctx.deps, ctx.user.id, input.count, input.currency)),
-  pity: protectedProcedure.query(async ({ ctx }) => ({
-    pityCounter: await pityOf(ctx.db, ctx.user.id),
-    threshold: ctx.config.games.gacha.pity.threshold,
+  pity: protectedProcedure.output(z.object({ pityCounter: z.number().int(), threshold: z.number().int() })).query(async ({ ctx }) => ({
+    pityCounter: await pityOf(ctx.deps.db, ctx.user.id),
+    threshold: ctx.deps.config.games.gacha.pity.threshold,
   })),
-  inventory: protectedProcedure.query(({ ctx }) => inventory(ctx.db, ctx.user.id)),
+  inventory: protectedProcedure.output(ZGachaInventory).query(({ ctx }) => inventory(ctx.deps.db, ctx.user.id)),
   history: protectedProcedure
     .input(z.object({ cursor: ZPageCursor.optional(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
-    .query(({ ctx, input }) => gachaHistory(ctx.db, ctx.user.id, input)),
+    .output(ZGachaHistory)
+    .query(({ ctx, input }) => gachaHistory(ctx.deps.db, ctx.user.id, input)),
 });

@@ -1,11 +1,10 @@
-import { ZRpsChoice } from '@casino/shared';
+import { ZBet, ZFairnessRef, ZRpsChoice } from '@casino/shared';
 import { z } from 'zod';
 import { playRpsRound, rpsPublicConfig } from '../../services/games/rps';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
-import { ZBet, ZFairnessRef } from './slot';
 
 export const rpsRouter = router({
-  config: publicProcedure.query(({ ctx }) => rpsPublicConfig(ctx)),
+  config: publicProcedure.query(({ ctx }) => rpsPublicConfig(ctx.deps)),
   play: protectedProcedure
     .input(z.object({ bet: ZBet, choice: ZRpsChoice }))
     .output(

@@ -1,12 +1,10 @@
+import { ZBet, ZFairnessRef } from '@casino/shared';
 import { z } from 'zod';
 import { slotPublicConfig, spin } from '../../services/games/slot';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 
-export const ZFairnessRef = z.object({ serverSeedHash: z.string(), clientSeed: z.string(), nonce: z.number() });
-export const ZBet = z.number().int().positive().max(1_000_000_000);
-
 export const slotRouter = router({
-  config: publicProcedure.query(({ ctx }) => slotPublicConfig(ctx)),
+  config: publicProcedure.query(({ ctx }) => slotPublicConfig(ctx.deps)),
   spin: protectedProcedure
     .input(z.object({ bet: ZBet }))
     .output(

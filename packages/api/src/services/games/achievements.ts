@@ -41,14 +41,14 @@ export const ACHIEVEMENTS: AchievementDef[] = [
     title: 'Hot streak',
     description: 'Win 3 slot spins in a row.',
     rewardGold: 300,
-    earned: (c) => c.game === 'slot' && Number(c.outcome.streakAfter) >= 3,
+    earned: (c) => c.game === 'slot' && c.outcome.streakAfter >= 3,
   },
   {
     code: 'slot_streak_5',
     title: 'On fire',
     description: 'Win 5 slot spins in a row.',
     rewardGold: 1000,
-    earned: (c) => c.game === 'slot' && Number(c.outcome.streakAfter) >= 5,
+    earned: (c) => c.game === 'slot' && c.outcome.streakAfter >= 5,
   },
   {
     code: 'big_multiplier_10x',
@@ -77,10 +77,7 @@ export const ACHIEVEMENTS: AchievementDef[] = [
     title: 'Legend',
     description: 'Pull a Legendary item.',
     rewardGold: 1000,
-    earned: (c) =>
-      c.game === 'gacha' &&
-      Array.isArray(c.outcome.items) &&
-      (c.outcome.items as { rarity: string }[]).some((i) => i.rarity === 'legendary'),
+    earned: (c) => c.game === 'gacha' && c.outcome.items.some((i) => i.rarity === 'legendary'),
   },
   {
     code: 'rounds_100',

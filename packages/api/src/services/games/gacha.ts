@@ -1,6 +1,6 @@
 /** Gacha: one round per 1- or 10-pull, pity kept per user, items into the inventory. */
 import { type Db, gachaPity, gameRounds, userItems } from '@casino/db';
-import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, type TCurrency } from '@casino/shared';
+import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, type TCurrency, type TGachaOutcome } from '@casino/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { pageCursorOf, pageOf } from '../shared/page';
@@ -94,5 +94,6 @@ export async function gachaHistory(db: Db, userId: number, opts: { cursor?: stri
     .where(and(eq(gameRounds.userId, userId), eq(gameRounds.game, 'gacha'), afterCursor(opts.cursor)))
     .orderBy(desc(gameRounds.createdAt), desc(gameRounds.id))
     .limit(opts.limit + 1);
-  return pageOf(rows, opts.limit, pageCursorOf);
+  // Stored by pull(), checked against ZGachaOutcome by recordRound.
+  return pageOf(rows as (Omit<(typeof rows)[number], 'outcome'> & { outcome: TGachaOutcome })[], opts.limit, pageCursorOf);
 }

@@ -1,5 +1,6 @@
 /** A player's rounds with what is needed to re-derive each one. */
 import { type Db, fairnessSeeds, gameRounds } from '@casino/db';
+import type { TGameOutcome } from '@casino/shared';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { pageCursorOf, pageOf, parsePageCursor } from '../shared/page';
 import type { TGame } from './rounds';
@@ -34,5 +35,6 @@ export async function roundsPage(db: Db, userId: number, opts: { game?: TGame | 
     .where(and(eq(gameRounds.userId, userId), opts.game ? eq(gameRounds.game, opts.game) : undefined, after))
     .orderBy(desc(gameRounds.createdAt), desc(gameRounds.id))
     .limit(opts.limit + 1);
-  return pageOf(rows, opts.limit, pageCursorOf);
+  // The outcome was checked against its game's schema when recordRound stored it.
+  return pageOf(rows as (Omit<(typeof rows)[number], 'game' | 'outcome'> & TGameOutcome)[], opts.limit, pageCursorOf);
 }

@@ -1,7 +1,7 @@
 /** The common frame of an instant round: bet limits, fair seed, stake and payout, record. */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@casino/db';
-import type { TCurrency } from '@casino/shared';
+import type { TCurrency, TGameOutcome, TRoundOutcome } from '@casino/shared';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
 import { getBalance } from '../wallet/queries';
@@ -29,7 +29,7 @@ type Decide<T> = (seed: RoundSeed, tx: Db) => Promise<{ payout: number; result: 
  * round's seed and nonce; `beforeCommit` runs last inside it (e.g. the gacha inventory).
  * Neither may call Redis: the transaction holds the user's seed row and balance locks.
  */
-export async function playRound<T extends Record<string, unknown>>(
+export async function playRound<T extends TRoundOutcome>(
   deps: Deps,
   p: {
     userId: number;
@@ -55,13 +55,13 @@ export async function playRound<T extends Record<string, unknown>>(
     const recorded = await recordRound(tx, outbox, {
       roundId,
       userId: p.userId,
-      game: p.game,
+      // recordRound checks the pair at runtime; the generic T cannot name its game here.
+      ...({ game: p.game, outcome } as TGameOutcome),
       currency: p.currency,
       bet: p.cost,
       payout,
       result,
       seed,
-      outcome,
       at: deps.clock.now(),
     });
     // Achievement rewards credit gold after the round's own entries.

@@ -4,28 +4,26 @@
  * round id: a round recorded twice changes nothing the second time.
  */
 import { type Db, queryRows } from '@casino/db';
-import type { TCurrency } from '@casino/shared';
+import { type TCurrency, type TGame, type TGameOutcome, ZGameOutcome } from '@casino/shared';
 import { sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 import { awardAchievements } from './achievements';
 import type { RoundSeed } from './fairness';
 
-export type TGame = 'slot' | 'gacha' | 'rps' | 'crash';
+export type { TGame };
 export type TResult = 'win' | 'loss' | 'draw';
 
 export type RoundRecord = {
   roundId: string;
   userId: number;
-  game: TGame;
   currency: TCurrency;
   bet: number;
   payout: number;
   result: TResult;
   seed: Pick<RoundSeed, 'seedId' | 'nonce'>;
-  outcome: Record<string, unknown>;
   durationMs?: number | null;
   at: Date;
-};
+} & TGameOutcome; // { game, outcome }: checked against the shared schema before it is stored.
 
 export const multiplierOf = (bet: number, payout: number) => (bet > 0 ? Math.round((payout / bet) * 100) / 100 : 0);
 
@@ -36,6 +34,7 @@ export const multiplierOf = (bet: number, payout: number) => (bet > 0 ? Math.rou
  * id (ON CONFLICT DO NOTHING) changes nothing at all.
  */
 export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord): Promise<{ inserted: boolean; achievements: number }> {
+  ZGameOutcome.parse({ game: r.game, outcome: r.outcome });
   const multiplier = multiplierOf(r.bet, r.payout);
   const win = r.result === 'win' ? 1 : 0;
   const loss = r.result === 'loss' ? 1 : 0;

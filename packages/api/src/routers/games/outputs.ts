@@ -1,0 +1,119 @@
+/** Output schemas of the games.* procedures that answer rows rather than a round (the rounds declare theirs inline). */
+import { GACHA_ANIMATIONS, ZCurrency, ZFairnessRef, ZGachaOutcome, ZGachaRarity, ZGame, ZGameOutcome } from '@casino/shared';
+import { z } from 'zod';
+
+const ZInt = z.number().int();
+
+export const ZGameSession = z.object({
+  id: z.string(),
+  gameType: ZGame,
+  startedAt: z.date(),
+  endedAt: z.date().nullable(),
+  active: z.boolean(),
+  durationMs: z.number(),
+  totalRounds: ZInt,
+  totalBet: ZInt,
+  totalWin: ZInt,
+  netProfit: ZInt,
+  roi: z.number(),
+  averageRoundMs: z.number(),
+});
+
+export const ZGameStats = z.array(
+  z.object({
+    game: ZGame,
+    totalBets: ZInt,
+    totalWagered: ZInt,
+    totalWins: ZInt,
+    totalLosses: ZInt,
+    totalPayout: ZInt,
+    totalProfit: ZInt,
+    highestMultiplier: z.number(),
+    winRate: z.number(),
+  }),
+);
+
+export const ZLeaderboard = z.object({
+  period: z.enum(['day', 'week', 'month', 'all']),
+  metric: z.enum(['profit', 'wins', 'wagered', 'multiplier']),
+  game: z.union([ZGame, z.literal('all')]),
+  since: z.date().nullable(),
+  entries: z.array(z.object({ rank: ZInt, userId: ZInt, nickname: z.string(), value: z.number(), rounds: ZInt })),
+});
+
+export const ZAchievements = z.array(
+  z.object({
+    code: z.string(),
+    title: z.string(),
+    description: z.string(),
+    rewardGold: ZInt,
+    unlocked: z.boolean(),
+    unlockedAt: z.date().nullable(),
+    progress: z.object({ current: z.number(), target: z.number(), done: z.boolean() }),
+  }),
+);
+
+export const ZSeedRotation = z.object({
+  revealed: z.object({ serverSeed: z.string(), serverSeedHash: z.string(), clientSeed: z.string(), lastNonce: ZInt }),
+  next: z.object({ serverSeedHash: z.string(), clientSeed: z.string() }),
+});
+
+export const ZSeedHistory = z.array(
+  z.object({
+    id: ZInt,
+    serverSeedHash: z.string(),
+    serverSeed: z.string().nullable(),
+    clientSeed: z.string(),
+    roundsPlayed: ZInt,
+    createdAt: z.date(),
+    revealedAt: z.date().nullable(),
+  }),
+);
+
+/** A round with what is needed to verify it; `outcome` is typed by `game`. */
+export const ZRoundsPage = z.object({
+  items: z.array(
+    z.intersection(
+      z.object({
+        id: z.string(),
+        currency: z.string(),
+        bet: ZInt,
+        payout: ZInt,
+        multiplier: z.number(),
+        result: z.enum(['win', 'loss', 'draw']),
+        nonce: ZInt,
+        createdAt: z.date(),
+        serverSeedHash: z.string(),
+        clientSeed: z.string(),
+        serverSeed: z.string().nullable(),
+      }),
+      ZGameOutcome,
+    ),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const ZGachaItem = z.object({
+  rarity: ZGachaRarity,
+  item: z.object({ id: z.string(), name: z.string() }),
+  animationType: z.enum(GACHA_ANIMATIONS),
+});
+
+export const ZGachaPull = z.object({
+  roundId: z.string(),
+  items: z.array(ZGachaItem),
+  pityCounter: ZInt,
+  cost: ZInt,
+  currency: ZCurrency,
+  balance: ZInt,
+  fairness: ZFairnessRef,
+});
+
+export const ZGachaInventory = z.array(
+  z.object({ userId: ZInt, itemId: z.string(), rarity: z.string(), quantity: ZInt, firstAcquiredAt: z.date() }),
+);
+
+export const ZGachaHistory = z.object({
+  items: z.array(z.object({ id: z.string(), cost: ZInt, currency: z.string(), outcome: ZGachaOutcome, nonce: ZInt, createdAt: z.date() })),
+  nextCursor: z.string().nullable(),
+});

@@ -1,0 +1,93 @@
+/**
+ * Every domain error reason, once: the tRPC code the server answers with and the sentence
+ * people read. The server's DomainError and both SPAs read this table, so a reason missing
+ * here (or misspelt) does not compile. `ui` is where the SPAs word it differently from the
+ * server's default message (kept so the screens read as before).
+ */
+
+/** The tRPC codes a reason may map to (a subset of @trpc/server's TRPC_ERROR_CODE_KEY). */
+export type TReasonCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
+
+type ReasonEntry = { readonly code: TReasonCode; readonly message: string; readonly ui?: string };
+
+export const REASONS = {
+  // Authentication
+  invalid_credentials: { code: 'UNAUTHORIZED', message: 'Wrong ID or password.' },
+  token_missing: { code: 'UNAUTHORIZED', message: 'Log in to continue.', ui: 'Please log in to continue.' },
+  token_invalid: { code: 'UNAUTHORIZED', message: 'Please log in again.' },
+  token_revoked: {
+    code: 'UNAUTHORIZED',
+    message: 'You have been logged out. Please log in again.',
+    ui: 'You were logged out. Please log in again.',
+  },
+  session_revoked: { code: 'UNAUTHORIZED', message: 'Your session has ended. Please log in again.' },
+  refresh_invalid: { code: 'UNAUTHORIZED', message: 'Please log in again.', ui: 'Your session has ended. Please log in again.' },
+  refresh_reused: { code: 'UNAUTHORIZED', message: 'Your session was ended for safety. Please log in again.' },
+  login_locked: { code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts. Try again later.' },
+  rate_limited: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests. Slow down a little.' },
+  too_many_streams: {
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Too many live connections are open. Close a tab or another device and try again.',
+  },
+  account_banned: { code: 'FORBIDDEN', message: 'This account is banned.' },
+  admin_required: { code: 'FORBIDDEN', message: 'This needs an administrator account.' },
+  password_change_required: { code: 'FORBIDDEN', message: 'Choose a new password before you continue.' },
+  RANK_REQUIRED: { code: 'FORBIDDEN', message: 'Your rank is too low for this.' },
+  wrong_password: { code: 'BAD_REQUEST', message: 'The current password is wrong.' },
+  password_unchanged: { code: 'BAD_REQUEST', message: 'Choose a password different from the current one.' },
+  // Invites and accounts
+  invite_invalid: { code: 'BAD_REQUEST', message: 'That invite code cannot be used.' },
+  invite_expired: { code: 'BAD_REQUEST', message: 'That invite code has expired.' },
+  invite_exhausted: { code: 'BAD_REQUEST', message: 'That invite code has no uses left.' },
+  invite_inactive: { code: 'BAD_REQUEST', message: 'That invite code is no longer active.' },
+  invite_unknown: { code: 'BAD_REQUEST', message: 'Unknown invite code.' },
+  invite_code_taken: { code: 'CONFLICT', message: 'An invite code with that text already exists.' },
+  invite_not_found: { code: 'NOT_FOUND', message: 'No such invite code.' },
+  invalid_expiry: { code: 'BAD_REQUEST', message: 'The expiry must be in the future.' },
+  site_id_taken: { code: 'CONFLICT', message: 'That ID is already taken.' },
+  nickname_taken: { code: 'CONFLICT', message: 'That nickname is already taken.' },
+  user_not_found: { code: 'NOT_FOUND', message: 'No such player.', ui: 'That player does not exist.' },
+  session_not_found: { code: 'NOT_FOUND', message: 'That session no longer exists.', ui: 'That session has already ended.' },
+  cannot_target_self: { code: 'BAD_REQUEST', message: 'Admins cannot do that to their own account.' },
+  // Money
+  insufficient_funds: { code: 'BAD_REQUEST', message: 'Not enough balance.' },
+  invalid_amount: { code: 'BAD_REQUEST', message: 'Amounts are non-zero whole numbers.', ui: 'That amount is not allowed.' },
+  idempotency_conflict: { code: 'CONFLICT', message: 'This request conflicts with an earlier one.' },
+  // Games
+  bet_out_of_range: { code: 'BAD_REQUEST', message: 'That bet is outside the table limits.' },
+  session_active: { code: 'CONFLICT', message: 'A session of this game is already running.' },
+  game_session_not_found: { code: 'NOT_FOUND', message: 'No active session of this game.' },
+  round_in_play: { code: 'CONFLICT', message: 'Finish your round in play first: its server seed is revealed once it is settled.' },
+  crash_active: { code: 'CONFLICT', message: 'You already have a crash round running.' },
+  crash_not_found: { code: 'NOT_FOUND', message: 'No active crash round.' },
+  crash_busted: { code: 'BAD_REQUEST', message: 'Too late — the round crashed.' },
+  crash_expired: { code: 'BAD_REQUEST', message: 'The round expired before you cashed out.' },
+  auto_cashout_out_of_range: { code: 'BAD_REQUEST', message: 'That auto cash-out target is out of range.' },
+  // Generic
+  not_found: { code: 'NOT_FOUND', message: 'Not found.' },
+  service_unavailable: {
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'This is unavailable right now. Please try again shortly.',
+    ui: 'The service is busy right now. Try again in a moment.',
+  },
+} as const satisfies Record<string, ReasonEntry>;
+
+export type TReason = keyof typeof REASONS;
+
+export function isReason(value: unknown): value is TReason {
+  return typeof value === 'string' && Object.hasOwn(REASONS, value);
+}
+
+/** The sentence the SPAs show for a reason (their wording where it differs), or undefined if unknown. */
+export function reasonText(reason: string): string | undefined {
+  if (!isReason(reason)) return undefined;
+  const entry: ReasonEntry = REASONS[reason];
+  return entry.ui ?? entry.message;
+}
