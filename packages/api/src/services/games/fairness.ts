@@ -69,9 +69,13 @@ export async function currentSeed(deps: Pick<Deps, 'db'>, userId: number) {
   return { serverSeedHash: s.serverSeedHash, clientSeed: s.clientSeed, nextNonce: s.nextNonce };
 }
 
-/** The active pair, row-locked (creating it on first use, or taking the one a concurrent rotation just made). */
+/**
+ * The active pair, row-locked (creating it on first use, or taking the one a concurrent rotation
+ * just made). An empty pass means the row we waited for was revealed by a rotation that committed
+ * a new one, so each pass is progress; with N rotations racing, a loser needs up to N passes.
+ */
 async function lockActiveSeed(tx: Db, userId: number): Promise<FairnessSeed> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 1000; attempt++) {
     const [row] = await tx
       .select()
       .from(fairnessSeeds)

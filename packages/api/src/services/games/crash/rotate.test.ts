@@ -112,9 +112,9 @@ describe('games.fairness.rotate while a crash round is in play', () => {
   it('concurrent rotations each reveal a different seed, each the one committed before it', async () => {
     const p = await newPlayer(env.deps);
     const first = (await p.caller.games.fairness.current()).serverSeedHash;
-    const results = await Promise.all(Array.from({ length: 8 }, () => p.caller.games.fairness.rotate()));
+    const results = await Promise.all(Array.from({ length: 12 }, () => p.caller.games.fairness.rotate()));
     const revealed = results.map((r) => r.revealed.serverSeedHash);
-    expect(new Set(revealed).size).toBe(8);
+    expect(new Set(revealed).size).toBe(12);
     for (const r of results) expect(sha256(r.revealed.serverSeed)).toBe(r.revealed.serverSeedHash);
     // They form one chain: the first revealed seed is the one shown before, each next one was committed by another rotation.
     const nexts = new Set(results.map((r) => r.next.serverSeedHash));
