@@ -14,6 +14,7 @@
  */
 import { type Db, queryRows, transaction, users } from '@casino/db';
 import { asc, gt, sql } from 'drizzle-orm';
+import { writeAudit } from '../audit/audit';
 
 const BATCH_USERS = 500;
 
@@ -26,8 +27,18 @@ const truthOf = (lo: number, hi: number, keys: string) => sql`
   WHERE r.user_id BETWEEN ${lo}::int AND ${hi}::int
   GROUP BY r.user_id, r.game`;
 
-async function recalculateRange(db: Db, lo: number, hi: number): Promise<{ rows: number; mismatched: number }> {
+type Totals = { rows: number; mismatched: number };
+
+async function recalculateRange(db: Db, lo: number, hi: number, then?: (tx: Db, r: Totals) => Promise<void>): Promise<Totals> {
   return transaction(db, async (tx) => {
+    const r = await rebuild(tx, lo, hi);
+    await then?.(tx, r);
+    return r;
+  });
+}
+
+async function rebuild(tx: Db, lo: number, hi: number): Promise<Totals> {
+  {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('games.recalculate_stats'))`);
     await tx.execute(sql`
       INSERT INTO user_game_stats (user_id, game)
@@ -58,7 +69,7 @@ async function recalculateRange(db: Db, lo: number, hi: number): Promise<{ rows:
           RETURNING g.user_id`,
     );
     return { rows: locked.length - dropped.length, mismatched: fixed.length + dropped.length };
-  });
+  }
 }
 
 /**
@@ -78,4 +89,25 @@ export async function recalculateStats(db: Db, userId?: number): Promise<{ rows:
     total.mismatched += r.mismatched;
     after = hi;
   }
+}
+
+/**
+ * games.recalculateStats for an admin: the rebuild and its audit row. For one player both
+ * are one transaction; the whole-table rebuild runs in batches of users (so play is never
+ * held up for long), and its audit row is written with the totals once the last batch has committed.
+ */
+export async function recalculateStatsAudited(db: Db, actor: { id: number; ip: string | null }, userId?: number): Promise<Totals> {
+  const audit = (tx: Db, after: Totals) =>
+    writeAudit(tx, {
+      adminId: actor.id,
+      action: 'games.recalculate_stats',
+      targetType: 'stats',
+      targetId: userId ?? null,
+      after,
+      ip: actor.ip,
+    });
+  if (userId !== undefined) return recalculateRange(db, userId, userId, audit);
+  const res = await recalculateStats(db);
+  await audit(db, res);
+  return res;
 }
