@@ -38,38 +38,36 @@ async function recalculateRange(db: Db, lo: number, hi: number, then?: (tx: Db, 
 }
 
 async function rebuild(tx: Db, lo: number, hi: number): Promise<Totals> {
-  {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('games.recalculate_stats'))`);
-    await tx.execute(sql`
-      INSERT INTO user_game_stats (user_id, game)
-      SELECT DISTINCT user_id, game FROM game_rounds WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY 1, 2
-      ON CONFLICT DO NOTHING`);
-    const locked = await queryRows<{ user_id: number; game: string }>(
-      tx,
-      sql`SELECT user_id, game FROM user_game_stats WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY user_id, game FOR UPDATE`,
-    );
-    if (locked.length === 0) return { rows: 0, mismatched: 0 };
-    const keys = JSON.stringify(locked);
-    const fixed = await queryRows<{ user_id: number }>(
-      tx,
-      sql`WITH t AS (${truthOf(lo, hi, keys)})
-          UPDATE user_game_stats g SET total_bets = t.total_bets, total_wagered = t.total_wagered, total_wins = t.total_wins,
-            total_losses = t.total_losses, total_payout = t.total_payout, total_profit = t.total_profit,
-            highest_multiplier = t.highest_multiplier, updated_at = now()
-          FROM t WHERE g.user_id = t.user_id AND g.game = t.game
-            AND (g.total_bets, g.total_wagered, g.total_wins, g.total_losses, g.total_payout, g.total_profit, g.highest_multiplier)
-              IS DISTINCT FROM (t.total_bets, t.total_wagered, t.total_wins, t.total_losses, t.total_payout, t.total_profit, t.highest_multiplier)
-          RETURNING g.user_id`,
-    );
-    const dropped = await queryRows<{ user_id: number }>(
-      tx,
-      sql`DELETE FROM user_game_stats g USING jsonb_to_recordset(${keys}::jsonb) AS l(user_id int, game game_type)
-          WHERE g.user_id = l.user_id AND g.game = l.game
-            AND NOT EXISTS (SELECT 1 FROM game_rounds r WHERE r.user_id = g.user_id AND r.game = g.game)
-          RETURNING g.user_id`,
-    );
-    return { rows: locked.length - dropped.length, mismatched: fixed.length + dropped.length };
-  }
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('games.recalculate_stats'))`);
+  await tx.execute(sql`
+    INSERT INTO user_game_stats (user_id, game)
+    SELECT DISTINCT user_id, game FROM game_rounds WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY 1, 2
+    ON CONFLICT DO NOTHING`);
+  const locked = await queryRows<{ user_id: number; game: string }>(
+    tx,
+    sql`SELECT user_id, game FROM user_game_stats WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY user_id, game FOR UPDATE`,
+  );
+  if (locked.length === 0) return { rows: 0, mismatched: 0 };
+  const keys = JSON.stringify(locked);
+  const fixed = await queryRows<{ user_id: number }>(
+    tx,
+    sql`WITH t AS (${truthOf(lo, hi, keys)})
+        UPDATE user_game_stats g SET total_bets = t.total_bets, total_wagered = t.total_wagered, total_wins = t.total_wins,
+          total_losses = t.total_losses, total_payout = t.total_payout, total_profit = t.total_profit,
+          highest_multiplier = t.highest_multiplier, updated_at = now()
+        FROM t WHERE g.user_id = t.user_id AND g.game = t.game
+          AND (g.total_bets, g.total_wagered, g.total_wins, g.total_losses, g.total_payout, g.total_profit, g.highest_multiplier)
+            IS DISTINCT FROM (t.total_bets, t.total_wagered, t.total_wins, t.total_losses, t.total_payout, t.total_profit, t.highest_multiplier)
+        RETURNING g.user_id`,
+  );
+  const dropped = await queryRows<{ user_id: number }>(
+    tx,
+    sql`DELETE FROM user_game_stats g USING jsonb_to_recordset(${keys}::jsonb) AS l(user_id int, game game_type)
+        WHERE g.user_id = l.user_id AND g.game = l.game
+          AND NOT EXISTS (SELECT 1 FROM game_rounds r WHERE r.user_id = g.user_id AND r.game = g.game)
+        RETURNING g.user_id`,
+  );
+  return { rows: locked.length - dropped.length, mismatched: fixed.length + dropped.length };
 }
 
 /**
