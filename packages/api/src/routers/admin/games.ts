@@ -1,8 +1,8 @@
 import { ZUserId } from '@casino/shared';
 import { z } from 'zod';
-import { writeAudit } from '../../services/audit/audit';
+import { crashPublicConfig } from '../../services/games/crash';
 import { gachaPublicConfig } from '../../services/games/gacha';
-import { recalculateStats } from '../../services/games/recalculate';
+import { recalculateStatsAudited } from '../../services/games/recalculate';
 import { rpsPublicConfig } from '../../services/games/rps';
 import { slotPublicConfig } from '../../services/games/slot';
 import { adminProcedure, router } from '../../trpc';
@@ -13,7 +13,7 @@ export const adminGamesRouter = router({
     slot: slotPublicConfig(ctx.deps),
     gacha: gachaPublicConfig(ctx.deps),
     rps: rpsPublicConfig(ctx.deps),
-    crash: { ...ctx.deps.config.games.crash, rtp: 1 - ctx.deps.config.games.crash.houseEdgePercent / 100 },
+    crash: { ...ctx.deps.config.games.crash, ...crashPublicConfig(ctx.deps) },
     bigWinThresholdGold: ctx.deps.config.games.bigWinThresholdGold,
   })),
 
@@ -21,16 +21,5 @@ export const adminGamesRouter = router({
   recalculateStats: adminProcedure
     .input(z.object({ userId: ZUserId.optional() }).optional())
     .output(z.object({ rows: z.number(), mismatched: z.number() }))
-    .mutation(async ({ ctx, input }) => {
-      const res = await recalculateStats(ctx.deps.db, input?.userId);
-      await writeAudit(ctx.deps.db, {
-        adminId: ctx.user.id,
-        action: 'games.recalculate_stats',
-        targetType: 'stats',
-        targetId: input?.userId ?? null,
-        after: res,
-        ip: ctx.meta.ip,
-      });
-      return res;
-    }),
+    .mutation(({ ctx, input }) => recalculateStatsAudited(ctx.deps.db, { id: ctx.user.id, ip: ctx.meta.ip }, input?.userId)),
 });

@@ -2,23 +2,13 @@ import { ZBet, ZCrashTarget, ZFairnessRef, ZText } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { acquireStreamLease } from '../../realtime/stream-lease';
-import { cashout, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
+import { cashout, crashPublicConfig, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZEventId } from '../shared/inputs';
 
 /** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
 export const crashRouter = router({
-  config: publicProcedure.query(({ ctx }) => {
-    const c = ctx.deps.config.games.crash;
-    return {
-      minBet: c.minBet,
-      maxBet: c.maxBet,
-      houseEdgePercent: c.houseEdgePercent,
-      maxWinMultiplier: c.maxWinMultiplier,
-      roundTtlMs: c.roundTtlMs,
-      rtp: 1 - c.houseEdgePercent / 100,
-    };
-  }),
+  config: publicProcedure.query(({ ctx }) => crashPublicConfig(ctx.deps)),
   bet: protectedProcedure
     .input(z.object({ bet: ZBet, autoCashout: ZCrashTarget.nullish() }))
     .output(

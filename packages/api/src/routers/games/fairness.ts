@@ -1,6 +1,6 @@
-import { verifyRound, ZClientSeed, ZGame, ZVerifyInput } from '@casino/shared';
+import { ZClientSeed, ZGame, ZVerifyInput } from '@casino/shared';
 import { z } from 'zod';
-import { currentSeed, rotateSeed, seedHistory } from '../../services/games/fairness';
+import { currentSeed, rotateSeed, seedHistory, verifyWithConfig } from '../../services/games/fairness';
 import { roundsPage } from '../../services/games/history';
 import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
@@ -17,13 +17,7 @@ export const fairnessRouter = router({
     .mutation(({ ctx, input }) => rotateSeed(ctx.deps, ctx.user.id, input?.clientSeed)),
 
   /** Pure re-derivation with the configuration in force: anyone can check any revealed round. */
-  verify: publicProcedure.input(ZVerifyInput).query(({ ctx, input }) => {
-    const games = ctx.deps.config.games;
-    const withEdge = input.game === 'rps' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.rps.houseEdgePercent } : input;
-    const crash =
-      input.game === 'crash' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.crash.houseEdgePercent } : withEdge;
-    return verifyRound(crash, { slot: games.slot, gacha: games.gacha });
-  }),
+  verify: publicProcedure.input(ZVerifyInput).query(({ ctx, input }) => verifyWithConfig(ctx.deps, input)),
 
   seeds: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))

@@ -5,8 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Db, type FairnessSeed, fairnessSeeds, transaction } from '@casino/db';
-import { hashServerSeed } from '@casino/shared';
+import { hashServerSeed, verifyRound, type ZVerifyInput } from '@casino/shared';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Deps } from '../../deps';
 import { DomainError } from '../../errors';
 import { unsettledRounds } from './unsettled';
@@ -136,4 +137,12 @@ export async function seedHistory(db: Db, userId: number, limit: number) {
     createdAt: r.createdAt,
     revealedAt: r.revealedAt,
   }));
+}
+
+/** Re-derives a revealed round; a house edge the caller leaves out is the one in force. */
+export function verifyWithConfig(deps: Pick<Deps, 'config'>, input: z.output<typeof ZVerifyInput>) {
+  const games = deps.config.games;
+  const withEdge = input.game === 'rps' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.rps.houseEdgePercent } : input;
+  const round = input.game === 'crash' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.crash.houseEdgePercent } : withEdge;
+  return verifyRound(round, { slot: games.slot, gacha: games.gacha });
 }

@@ -14,6 +14,7 @@
  */
 import { type Db, queryRows, transaction, users } from '@casino/db';
 import { asc, gt, sql } from 'drizzle-orm';
+import { writeAudit } from '../audit/audit';
 
 const BATCH_USERS = 500;
 
@@ -26,39 +27,47 @@ const truthOf = (lo: number, hi: number, keys: string) => sql`
   WHERE r.user_id BETWEEN ${lo}::int AND ${hi}::int
   GROUP BY r.user_id, r.game`;
 
-async function recalculateRange(db: Db, lo: number, hi: number): Promise<{ rows: number; mismatched: number }> {
+type Totals = { rows: number; mismatched: number };
+
+async function recalculateRange(db: Db, lo: number, hi: number, then?: (tx: Db, r: Totals) => Promise<void>): Promise<Totals> {
   return transaction(db, async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('games.recalculate_stats'))`);
-    await tx.execute(sql`
-      INSERT INTO user_game_stats (user_id, game)
-      SELECT DISTINCT user_id, game FROM game_rounds WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY 1, 2
-      ON CONFLICT DO NOTHING`);
-    const locked = await queryRows<{ user_id: number; game: string }>(
-      tx,
-      sql`SELECT user_id, game FROM user_game_stats WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY user_id, game FOR UPDATE`,
-    );
-    if (locked.length === 0) return { rows: 0, mismatched: 0 };
-    const keys = JSON.stringify(locked);
-    const fixed = await queryRows<{ user_id: number }>(
-      tx,
-      sql`WITH t AS (${truthOf(lo, hi, keys)})
-          UPDATE user_game_stats g SET total_bets = t.total_bets, total_wagered = t.total_wagered, total_wins = t.total_wins,
-            total_losses = t.total_losses, total_payout = t.total_payout, total_profit = t.total_profit,
-            highest_multiplier = t.highest_multiplier, updated_at = now()
-          FROM t WHERE g.user_id = t.user_id AND g.game = t.game
-            AND (g.total_bets, g.total_wagered, g.total_wins, g.total_losses, g.total_payout, g.total_profit, g.highest_multiplier)
-              IS DISTINCT FROM (t.total_bets, t.total_wagered, t.total_wins, t.total_losses, t.total_payout, t.total_profit, t.highest_multiplier)
-          RETURNING g.user_id`,
-    );
-    const dropped = await queryRows<{ user_id: number }>(
-      tx,
-      sql`DELETE FROM user_game_stats g USING jsonb_to_recordset(${keys}::jsonb) AS l(user_id int, game game_type)
-          WHERE g.user_id = l.user_id AND g.game = l.game
-            AND NOT EXISTS (SELECT 1 FROM game_rounds r WHERE r.user_id = g.user_id AND r.game = g.game)
-          RETURNING g.user_id`,
-    );
-    return { rows: locked.length - dropped.length, mismatched: fixed.length + dropped.length };
+    const r = await rebuild(tx, lo, hi);
+    await then?.(tx, r);
+    return r;
   });
+}
+
+async function rebuild(tx: Db, lo: number, hi: number): Promise<Totals> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('games.recalculate_stats'))`);
+  await tx.execute(sql`
+    INSERT INTO user_game_stats (user_id, game)
+    SELECT DISTINCT user_id, game FROM game_rounds WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY 1, 2
+    ON CONFLICT DO NOTHING`);
+  const locked = await queryRows<{ user_id: number; game: string }>(
+    tx,
+    sql`SELECT user_id, game FROM user_game_stats WHERE user_id BETWEEN ${lo}::int AND ${hi}::int ORDER BY user_id, game FOR UPDATE`,
+  );
+  if (locked.length === 0) return { rows: 0, mismatched: 0 };
+  const keys = JSON.stringify(locked);
+  const fixed = await queryRows<{ user_id: number }>(
+    tx,
+    sql`WITH t AS (${truthOf(lo, hi, keys)})
+        UPDATE user_game_stats g SET total_bets = t.total_bets, total_wagered = t.total_wagered, total_wins = t.total_wins,
+          total_losses = t.total_losses, total_payout = t.total_payout, total_profit = t.total_profit,
+          highest_multiplier = t.highest_multiplier, updated_at = now()
+        FROM t WHERE g.user_id = t.user_id AND g.game = t.game
+          AND (g.total_bets, g.total_wagered, g.total_wins, g.total_losses, g.total_payout, g.total_profit, g.highest_multiplier)
+            IS DISTINCT FROM (t.total_bets, t.total_wagered, t.total_wins, t.total_losses, t.total_payout, t.total_profit, t.highest_multiplier)
+        RETURNING g.user_id`,
+  );
+  const dropped = await queryRows<{ user_id: number }>(
+    tx,
+    sql`DELETE FROM user_game_stats g USING jsonb_to_recordset(${keys}::jsonb) AS l(user_id int, game game_type)
+        WHERE g.user_id = l.user_id AND g.game = l.game
+          AND NOT EXISTS (SELECT 1 FROM game_rounds r WHERE r.user_id = g.user_id AND r.game = g.game)
+        RETURNING g.user_id`,
+  );
+  return { rows: locked.length - dropped.length, mismatched: fixed.length + dropped.length };
 }
 
 /**
@@ -78,4 +87,25 @@ export async function recalculateStats(db: Db, userId?: number): Promise<{ rows:
     total.mismatched += r.mismatched;
     after = hi;
   }
+}
+
+/**
+ * games.recalculateStats for an admin: the rebuild and its audit row. For one player both
+ * are one transaction; the whole-table rebuild runs in batches of users (so play is never
+ * held up for long), and its audit row is written with the totals once the last batch has committed.
+ */
+export async function recalculateStatsAudited(db: Db, actor: { id: number; ip: string | null }, userId?: number): Promise<Totals> {
+  const audit = (tx: Db, after: Totals) =>
+    writeAudit(tx, {
+      adminId: actor.id,
+      action: 'games.recalculate_stats',
+      targetType: 'stats',
+      targetId: userId ?? null,
+      after,
+      ip: actor.ip,
+    });
+  if (userId !== undefined) return recalculateRange(db, userId, userId, audit);
+  const res = await recalculateStats(db);
+  await audit(db, res);
+  return res;
 }

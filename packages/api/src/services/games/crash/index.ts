@@ -2,5 +2,5 @@
 export { type CrashBetInput, placeBet } from './bet';
 export { type CashoutResult, cashout } from './cashout';
 export { type CrashLiveEvent, type CrashLiveItem, crashRoundEvents } from './live';
-export { type CrashAuditFilter, currentRound, listCrashRounds } from './query';
+export { type CrashAuditFilter, crashPublicConfig, currentRound, listCrashRounds } from './query';
 export { type CrashSettler, type CrashWorker, type CrashWorkerOptions, crashSettler, startCrashWorker } from './worker';

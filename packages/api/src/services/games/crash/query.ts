@@ -57,3 +57,16 @@ export async function listCrashRounds(db: Db, f: CrashAuditFilter) {
     nickname,
   }));
 }
+
+/** What players may know of the crash configuration, with its return to player (one place computes it). */
+export function crashPublicConfig(deps: Pick<Deps, 'config'>) {
+  const c = deps.config.games.crash;
+  return {
+    minBet: c.minBet,
+    maxBet: c.maxBet,
+    houseEdgePercent: c.houseEdgePercent,
+    maxWinMultiplier: c.maxWinMultiplier,
+    roundTtlMs: c.roundTtlMs,
+    rtp: 1 - c.houseEdgePercent / 100,
+  };
+}
