@@ -19,23 +19,18 @@ const GARBAGE: Record<string, string[]> = {
   lastEventId: ['garbage', '1-x', '-', '99999999999999999999999-0', `${ISO}|${randomUUID()}`],
 };
 
+/** zod types that only wrap another schema: variants come from the wrapped one. */
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch', 'pipe']);
+
 /** A value the leaf accepts, so that a variant fails only because of the one field it changes. */
 function sample(s: Schema, key: string, numbers: Record<string, number>): unknown {
   const d = def(s);
+  if (WRAPPERS.has(String(d.type))) return sample(inner(d), key, numbers);
   switch (d.type) {
     case 'object': {
       const shape = d.shape as Record<string, Schema>;
       return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, sample(v, k, numbers)]));
     }
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-    case 'catch':
-    case 'pipe':
-      return sample(inner(d), key, numbers);
     case 'union':
       return sample((d.options as Schema[])[0] as Schema, key, numbers);
     case 'array':
@@ -60,6 +55,7 @@ function sample(s: Schema, key: string, numbers: Record<string, number>): unknow
 /** Every variant of `s` with exactly one string leaf replaced. */
 function mutate(s: Schema, key: string, numbers: Record<string, number>): { label: string; value: unknown }[] {
   const d = def(s);
+  if (WRAPPERS.has(String(d.type))) return mutate(inner(d), key, numbers);
   switch (d.type) {
     case 'object': {
       const shape = d.shape as Record<string, Schema>;
@@ -68,15 +64,6 @@ function mutate(s: Schema, key: string, numbers: Record<string, number>): { labe
         mutate(v, k, numbers).map((m) => ({ label: `${k}${m.label ? `.${m.label}` : ''}`, value: { ...base, [k]: m.value } })),
       );
     }
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-    case 'catch':
-    case 'pipe':
-      return mutate(inner(d), key, numbers);
     case 'union':
       return mutate((d.options as Schema[])[0] as Schema, key, numbers);
     case 'array':

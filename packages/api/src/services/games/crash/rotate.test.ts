@@ -1,10 +1,11 @@
 /** Seed rotation never reveals the server seed of a crash round still in play (issue 6 #1). */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { crashBets, fairnessSeeds } from '@casino/db';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../infra/clock';
 import { createTestEnv, newPlayer, type TestEnv } from '../../../test/harness';
+import { referenceCrashPoint } from '../../../test/reference';
 import { reconcile } from '../../wallet/queries';
 import { crashSettler } from './worker';
 
@@ -23,12 +24,6 @@ const reasonOf = (p: Promise<unknown>) =>
   );
 const rowOf = async (gameId: string) => (await env.deps.db.select().from(crashBets).where(eq(crashBets.id, gameId)))[0];
 
-/** Independent of @casino/shared: node's HMAC and the bustabit formula as SPEC §3 states it (edge 1%). */
-function expectedCrashPoint(serverSeed: string, clientSeed: string, nonce: number): number {
-  const h = createHmac('sha256', serverSeed).update(`${clientSeed}:${nonce}`).digest('hex');
-  const x = Number.parseInt(h.slice(0, 13), 16) / 2 ** 52;
-  return Math.max(1, Math.floor(99 / (1 - x)) / 100);
-}
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Seeds revealed although a round under them is still active: must always be empty. */
@@ -60,7 +55,7 @@ describe('games.fairness.rotate while a crash round is in play', () => {
     const { revealed, next } = await p.caller.games.fairness.rotate({ clientSeed: 'next-seed' });
     expect(sha256(revealed.serverSeed)).toBe(bet.fairness.serverSeedHash);
     expect(revealed.lastNonce).toBe(bet.fairness.nonce);
-    expect(out.crashPoint).toBe(expectedCrashPoint(revealed.serverSeed, bet.fairness.clientSeed, bet.fairness.nonce));
+    expect(out.crashPoint).toBe(referenceCrashPoint(revealed.serverSeed, bet.fairness.clientSeed, bet.fairness.nonce));
     expect(next.clientSeed).toBe('next-seed');
   });
 
@@ -76,7 +71,7 @@ describe('games.fairness.rotate while a crash round is in play', () => {
     expect((await rowOf(bet.gameId))?.status).toMatch(/^(busted|expired)$/);
     const { revealed } = await p.caller.games.fairness.rotate();
     expect(sha256(revealed.serverSeed)).toBe(bet.fairness.serverSeedHash);
-    expect(row.crashPoint).toBe(expectedCrashPoint(revealed.serverSeed, bet.fairness.clientSeed, bet.fairness.nonce));
+    expect(row.crashPoint).toBe(referenceCrashPoint(revealed.serverSeed, bet.fairness.clientSeed, bet.fairness.nonce));
   });
 
   // Against PostgreSQL both orders occur (the bet holding the seed row while the rotation waits is
