@@ -4,3 +4,4 @@ export * from './games';
 export * from './outbox';
 export * from './users';
 export * from './wallet';
+export * from './shop';
