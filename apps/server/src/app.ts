@@ -10,6 +10,7 @@ import {
   createInnerContext,
   createMemoryKv,
   createRedisKv,
+  createSandboxGateway,
   type Deps,
   EventBus,
   ensureDefaultInvite,
@@ -62,7 +63,15 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   if (kv.kind === 'memory') logger.warn('REDIS_URL not set: using in-process Redis roles (single instance only)');
 
   const config = toApiConfig(env);
-  const deps: Deps = { db: db.db, kv, bus: new EventBus(db.db, kv, logger), clock: systemClock, config, logger };
+  const deps: Deps = {
+    db: db.db,
+    kv,
+    bus: new EventBus(db.db, kv, logger),
+    clock: systemClock,
+    config,
+    logger,
+    payments: createSandboxGateway(db.db),
+  };
   await ensureDefaultInvite(deps);
   await backfillHandles(deps);
   if (env.AUTO_SEED_BASIC) {

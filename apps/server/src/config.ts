@@ -16,5 +16,7 @@ export function toApiConfig(env: Env): ApiConfig {
     defaultInviteCode: env.NODE_ENV === 'production' ? null : env.DEFAULT_INVITE_CODE || null,
     liveStreams: defaultApiConfig.liveStreams,
     games: defaultApiConfig.games,
+    shop: defaultApiConfig.shop,
+    payments: { ...defaultApiConfig.payments, webhookKeys: env.PAYMENT_WEBHOOK_KEYS ?? defaultApiConfig.payments.webhookKeys },
   };
 }

@@ -66,6 +66,23 @@ export const ZEnv = z
       .string()
       .transform((v) => v || undefined)
       .optional(),
+    /** `kid:secret[,kid:secret]` — the keys webhooks are signed with (two during a rotation). */
+    PAYMENT_WEBHOOK_KEYS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((v, ctx) => {
+        if (!v) return undefined;
+        const keys = v.split(',').map((pair) => {
+          const i = pair.indexOf(':');
+          return { kid: pair.slice(0, i).trim(), secret: pair.slice(i + 1).trim() };
+        });
+        if (keys.some((k) => !k.kid || k.secret.length < 16)) {
+          ctx.addIssue({ code: 'custom', message: 'expected kid:secret pairs separated by commas, each secret at least 16 characters' });
+          return z.NEVER;
+        }
+        return keys;
+      }),
     WEB_DIST: z.string().optional(),
     ADMIN_DIST: z.string().optional(),
   })
@@ -94,6 +111,8 @@ export const ZEnv = z
       ctx.addIssue({ code: 'custom', path: ['AUTO_SEED_BASIC'], message: 'seed accounts are refused in production' });
     if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production' });
     if (!env.REDIS_URL) ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'required in production' });
+    if (!env.PAYMENT_WEBHOOK_KEYS)
+      ctx.addIssue({ code: 'custom', path: ['PAYMENT_WEBHOOK_KEYS'], message: 'required in production (the dev key is well known)' });
   });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -14,6 +14,7 @@ const PROD = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_SECRET: 'x'.repeat(32),
   DEFAULT_INVITE_CODE: '',
+  PAYMENT_WEBHOOK_KEYS: 'k1:0123456789abcdef0123',
 };
 const BOOT = { BOOTSTRAP_ADMIN_SITE_ID: 'Operator', BOOTSTRAP_ADMIN_PASSWORD: 'first-boot-password' };
 

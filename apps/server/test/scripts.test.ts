@@ -54,7 +54,7 @@ describe('`pnpm admin:create` (the bundled command the image ships)', { timeout:
 
     const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', REDIS_URL: 'redis://127.0.0.1:1' };
     const weak = runScript('admin:create', ['other_op'], {
-      env: { ...prod, JWT_SECRET: 'x'.repeat(32), DEFAULT_INVITE_CODE: '' },
+      env: { ...prod, JWT_SECRET: 'x'.repeat(32), DEFAULT_INVITE_CODE: '', PAYMENT_WEBHOOK_KEYS: 'k1:0123456789abcdef0123' },
       input: 'elevenchars\n',
     });
     expect(weak.status).toBe(1);

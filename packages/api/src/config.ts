@@ -17,6 +17,28 @@ export type ApiConfig = {
   /** Unlimited invite code that exists outside production; null disables it. */
   defaultInviteCode: string | null;
   games: GamesConfig;
+  shop: ShopConfig;
+  payments: PaymentsConfig;
+};
+
+export type ShopConfig = {
+  /** How long a limited package's stock stays reserved for a buyer who has not finished. */
+  reservationTtlMs: number;
+  /** A purchase still pending/authorized after this is repaired by the sweeper (void or complete). */
+  staleAfterMs: number;
+  /** How long a request waits for another in flight under the same idempotency key. */
+  idempotencyWaitMs: number;
+  /** Seed the starter catalog at start (idempotent; never overwrites admin edits). */
+  seedCatalog: boolean;
+};
+
+export type WebhookKey = { kid: string; secret: string };
+
+export type PaymentsConfig = {
+  /** Keys accepted on POST /webhooks/payments; two at once during a rotation. */
+  webhookKeys: WebhookKey[];
+  /** Allowed clock skew of the signature timestamp, seconds. */
+  webhookToleranceSec: number;
 };
 
 /** Everything but the signing secret, which the host supplies (there is deliberately no default). */
@@ -32,4 +54,6 @@ export const defaultApiConfig: Omit<ApiConfig, 'jwtSecret'> = {
   liveStreams: { perSession: 5, perUser: 20 },
   defaultInviteCode: '5858',
   games: defaultGamesConfig,
+  shop: { reservationTtlMs: 120_000, staleAfterMs: 60_000, idempotencyWaitMs: 15_000, seedCatalog: true },
+  payments: { webhookKeys: [{ kid: 'dev', secret: 'dev-webhook-secret' }], webhookToleranceSec: 300 },
 };

@@ -6,6 +6,7 @@ import type { Kv } from './infra/kv';
 import type { Logger } from './infra/logger';
 import type { EventBus, UserEvent } from './realtime/bus';
 import { type StoredEvent, writeOutbox } from './realtime/outbox';
+import type { PaymentGateway } from './services/payments/gateway';
 
 export type Deps = {
   db: Db;
@@ -14,6 +15,8 @@ export type Deps = {
   clock: Clock;
   config: ApiConfig;
   logger: Logger;
+  /** The payment gateway cash purchases go through (the sandbox outside a real integration). */
+  payments: PaymentGateway;
 };
 
 /** Live events a transaction causes; written to the outbox table as it commits. */

@@ -14,5 +14,7 @@ export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
+export type { PaymentGateway } from './services/payments/gateway';
+export { createSandboxGateway, SANDBOX_TOKENS } from './services/payments/sandbox';
 export { changesStatement, type SqlValue } from './services/wallet/statement';
 export { applyChanges, type WalletEntry } from './services/wallet/wallet';

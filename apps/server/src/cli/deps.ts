@@ -2,7 +2,7 @@
  * What an operator command needs: the server's validated environment and database (migrations
  * applied first), with an in-process event bus — nobody listens to a one-shot command's events.
  */
-import { createMemoryKv, type Deps, EventBus, silentLogger, systemClock } from '@casino/api';
+import { createMemoryKv, createSandboxGateway, type Deps, EventBus, silentLogger, systemClock } from '@casino/api';
 import { createDb, runMigrations } from '@casino/db';
 import { toApiConfig } from '../config';
 import { type Env, EnvError, parseEnv } from '../env';
@@ -29,6 +29,7 @@ export async function openCliDeps(env = cliEnv()): Promise<{ deps: Deps; close()
     clock: systemClock,
     config: toApiConfig(env),
     logger: silentLogger,
+    payments: createSandboxGateway(db.db),
   };
   return { deps, close: () => db.close() };
 }

@@ -8,6 +8,7 @@
  * serves the embedded database over the wire protocol and cuts the driver's sockets: the same
  * driver path, the same load and the same assertions.
  */
+
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
 import { TRPCError } from '@trpc/server';
 import postgres from 'postgres';
@@ -19,6 +20,7 @@ import { createRedisKv } from '../infra/kv-redis';
 import { silentLogger } from '../infra/logger';
 import { EventBus } from '../realtime/bus';
 import { ensureDefaultInvite } from '../services/auth/invites';
+import { createSandboxGateway } from '../services/payments/sandbox';
 import { createTestEnv, newAdmin, newPlayer, testConfig } from '../test/harness';
 import { serveOverWire } from '../test/wire-server';
 
@@ -55,6 +57,7 @@ async function embeddedEnv(): Promise<FaultEnv> {
     clock: systemClock,
     config: testConfig,
     logger: silentLogger,
+    payments: createSandboxGateway(handle.db),
   };
   await ensureDefaultInvite(deps);
   return {

@@ -2,8 +2,9 @@
  * Test dependencies against the real services when DATABASE_URL / REDIS_URL are set,
  * else the embedded defaults. Each call gets its own database and Redis key prefix.
  */
+
 import { randomBytes } from 'node:crypto';
-import { createDb, type DbHandle, runMigrations } from '@casino/db';
+import { createDb, type Db, type DbHandle, runMigrations } from '@casino/db';
 import postgres from 'postgres';
 import { type ApiConfig, defaultApiConfig } from '../config';
 import { createInnerContext } from '../context';
@@ -16,6 +17,8 @@ import { silentLogger } from '../infra/logger';
 import { EventBus } from '../realtime/bus';
 import { createCaller } from '../root';
 import { ensureDefaultInvite } from '../services/auth/invites';
+import type { PaymentGateway } from '../services/payments/gateway';
+import { createSandboxGateway } from '../services/payments/sandbox';
 import { testDatabaseName, withDatabase } from './global-setup';
 
 export type TestEnv = { deps: Deps; handle: DbHandle; kv: Kv; close(): Promise<void> };
@@ -23,7 +26,9 @@ export type TestEnv = { deps: Deps; handle: DbHandle; kv: Kv; close(): Promise<v
 // Tests sign with a random secret of their own, kept in memory.
 export const testConfig: ApiConfig = { ...defaultApiConfig, nodeEnv: 'test', jwtSecret: randomBytes(32).toString('base64url') };
 
-export async function createTestEnv(opts: { clock?: Clock; config?: Partial<ApiConfig>; maxConnections?: number } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  opts: { clock?: Clock; config?: Partial<ApiConfig>; maxConnections?: number; payments?: (db: Db) => PaymentGateway } = {},
+): Promise<TestEnv> {
   const id = randomBytes(5).toString('hex');
   const url = process.env.DATABASE_URL;
   let dropDb: (() => Promise<void>) | null = null;
@@ -53,6 +58,7 @@ export async function createTestEnv(opts: { clock?: Clock; config?: Partial<ApiC
     clock: opts.clock ?? systemClock,
     config: { ...testConfig, ...opts.config },
     logger: silentLogger,
+    payments: opts.payments?.(handle.db) ?? createSandboxGateway(handle.db),
   };
   await ensureDefaultInvite(deps);
   return {

@@ -2,6 +2,6 @@ export * from './audit';
 export * from './auth';
 export * from './games';
 export * from './outbox';
+export * from './shop';
 export * from './users';
 export * from './wallet';
-export * from './shop';
