@@ -14,6 +14,13 @@ type Stream = { entries: StreamEntry[]; lastMs: number; lastSeq: number };
 export function createMemoryKv(prefix = ''): Kv {
   const strings = new Map<string, Entry>();
   const zsets = new Map<string, Map<string, number>>();
+  const reservations = new Map<string, Map<string, { quantity: number; expiresAt: number }>>();
+  const liveReservations = (key: string, now: number) => {
+    const held = reservations.get(key) ?? new Map<string, { quantity: number; expiresAt: number }>();
+    reservations.set(key, held);
+    for (const [h, r] of held) if (r.expiresAt <= now) held.delete(h);
+    return held;
+  };
   const streams = new Map<string, Stream>();
   const channels = new Map<string, Set<(m: string) => void>>();
   // Limiters are handed out as proxies so flush() can reset their state like FLUSHDB would.
@@ -124,6 +131,23 @@ export function createMemoryKv(prefix = ''): Kv {
     async releaseLease(keys, member) {
       for (const key of keys) zsets.get(key)?.delete(member);
     },
+    async reserve(key, holder, quantity, capacity, ttlMs) {
+      const now = Date.now();
+      const held = liveReservations(key, now);
+      let used = 0;
+      for (const [h, r] of held) if (h !== holder) used += r.quantity;
+      if (used + quantity > capacity) return false;
+      held.set(holder, { quantity, expiresAt: now + ttlMs });
+      return true;
+    },
+    async unreserve(key, holder) {
+      reservations.get(key)?.delete(holder);
+    },
+    async reserved(key) {
+      let used = 0;
+      for (const r of liveReservations(key, Date.now()).values()) used += r.quantity;
+      return used;
+    },
     async subscribe(channel, handler) {
       const hs = channels.get(channel) ?? new Set();
       channels.set(channel, hs);
@@ -144,6 +168,7 @@ export function createMemoryKv(prefix = ''): Kv {
     },
     async flush() {
       strings.clear();
+      reservations.clear();
       zsets.clear();
       streams.clear();
       for (const slot of limiters) slot.current = makeLimiter(slot.opts);

@@ -54,6 +54,31 @@ for _, key in ipairs(KEYS) do
 end
 return 1`;
 
+/** Members are `holder` with the quantity in a hash beside the sorted set of expiries. */
+const DROP_EXPIRED = `local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if #expired > 0 then
+  redis.call('HDEL', KEYS[2], unpack(expired))
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+end
+local held = 0
+local live = redis.call('ZRANGE', KEYS[1], 0, -1)
+`;
+
+const RESERVE = `${DROP_EXPIRED}
+for _, m in ipairs(live) do
+  if m ~= ARGV[3] then held = held + (tonumber(redis.call('HGET', KEYS[2], m)) or 0) end
+end
+if held + tonumber(ARGV[4]) > tonumber(ARGV[5]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
+redis.call('PEXPIRE', KEYS[2], ARGV[6])
+return 1`;
+
+const RESERVED = `${DROP_EXPIRED}
+for _, m in ipairs(live) do held = held + (tonumber(redis.call('HGET', KEYS[2], m)) or 0) end
+return held`;
+
 export function createRedisKv(url: string, prefix = ''): Kv {
   // No auto-pipelining: its pipelines lack commands defined later with defineCommand, which
   // rate-limiter-flexible does lazily (seen failing as "pipeline[functionName] is not a function").
@@ -69,9 +94,13 @@ export function createRedisKv(url: string, prefix = ''): Kv {
   });
   redis.defineCommand('appendEvent', { numberOfKeys: 3, lua: APPEND_EVENT });
   redis.defineCommand('acquireLease', { lua: ACQUIRE_LEASE });
+  redis.defineCommand('reserveUnits', { numberOfKeys: 2, lua: RESERVE });
+  redis.defineCommand('reservedUnits', { numberOfKeys: 2, lua: RESERVED });
   type Scripted = {
     appendEvent(stream: string, channel: string, dedupe: string, maxLen: number, data: string, ttlMs: number): Promise<string>;
     acquireLease(numKeys: number, ...args: (string | number)[]): Promise<number>;
+    reserveUnits(zset: string, hash: string, ...args: (string | number)[]): Promise<number>;
+    reservedUnits(zset: string, hash: string, now: number): Promise<number>;
   };
   const scripted = redis as Redis & Scripted;
   // Opened now, without the INFO ready check: SUBSCRIBE issued while that check runs would be refused.
@@ -134,6 +163,21 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       for (const key of keys) p.zrem(k(key), member);
       await guard(p.exec());
     },
+    async reserve(key, holder, quantity, capacity, ttlMs) {
+      const now = Date.now();
+      const ok = await guard(scripted.reserveUnits(k(key), k(`${key}:qty`), now, now + ttlMs, holder, quantity, capacity, ttlMs));
+      return ok === 1;
+    },
+    async unreserve(key, holder) {
+      await guard(
+        redis
+          .pipeline()
+          .zrem(k(key), holder)
+          .hdel(k(`${key}:qty`), holder)
+          .exec(),
+      );
+    },
+    reserved: (key) => guard(scripted.reservedUnits(k(key), k(`${key}:qty`), Date.now())),
     async subscribe(channel, handler) {
       const ch = k(channel);
       let set = handlers.get(ch);

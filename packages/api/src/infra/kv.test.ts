@@ -143,4 +143,28 @@ describe.each(implementations)('Kv contract (%s)', (_name, create) => {
     expect(await kv.acquireLease([{ key: 'short', limit: 1 }], 'x', 1)).toBe(true);
     await expect.poll(() => kv.acquireLease([{ key: 'short', limit: 1 }], 'y', 60_000)).toBe(true);
   });
+
+  it('reserves units up to the capacity, atomically under a race, and frees released or expired ones', async () => {
+    const kv = freshKv();
+    expect(await kv.reserve('stock', 'a', 3, 5, 60_000)).toBe(true);
+    expect(await kv.reserve('stock', 'b', 3, 5, 60_000)).toBe(false);
+    expect(await kv.reserve('stock', 'b', 2, 5, 60_000)).toBe(true);
+    expect(await kv.reserved('stock')).toBe(5);
+    // The same holder again replaces its reservation rather than adding to it.
+    expect(await kv.reserve('stock', 'a', 1, 5, 60_000)).toBe(true);
+    expect(await kv.reserved('stock')).toBe(3);
+    await kv.unreserve('stock', 'b');
+    await kv.unreserve('stock', 'nobody');
+    expect(await kv.reserved('stock')).toBe(1);
+    // 40 holders race for 10 units of one each: exactly 10 win.
+    const race = await Promise.all(Array.from({ length: 40 }, (_, i) => kv.reserve('race', `h${i}`, 1, 10, 60_000)));
+    expect(race.filter(Boolean)).toHaveLength(10);
+    expect(await kv.reserved('race')).toBe(10);
+    // Expired reservations give their units back.
+    expect(await kv.reserve('short', 'x', 1, 1, 1)).toBe(true);
+    await expect.poll(() => kv.reserve('short', 'y', 1, 1, 60_000)).toBe(true);
+    expect(await kv.reserved('short')).toBe(1);
+    await kv.flush();
+    expect(await kv.reserved('race')).toBe(0);
+  });
 });

@@ -39,6 +39,16 @@ export interface Kv {
    */
   acquireLease(sets: readonly { key: string; limit: number }[], member: string, ttlMs: number): Promise<boolean>;
   releaseLease(keys: readonly string[], member: string): Promise<void>;
+  /**
+   * Reserves `quantity` units in `key` for `holder` until `ttlMs` from now, if the units held
+   * by live reservations plus `quantity` fit in `capacity` (expired reservations are dropped
+   * first); atomic. Re-reserving for the same holder replaces its reservation. False when full.
+   */
+  reserve(key: string, holder: string, quantity: number, capacity: number, ttlMs: number): Promise<boolean>;
+  /** Drops `holder`'s reservation in `key` (no-op when absent or expired). */
+  unreserve(key: string, holder: string): Promise<void>;
+  /** Units held by live reservations in `key`. */
+  reserved(key: string): Promise<number>;
   /** Subscribes on a dedicated connection; returns the unsubscribe function. */
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
   limiter(opts: LimiterOptions): RateLimiterAbstract;
