@@ -16,7 +16,9 @@ import {
   ensureDefaultInvite,
   type Kv,
   seedBasicAccounts,
+  seedCatalog,
   startCrashWorker,
+  startShopSweeper,
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
@@ -74,6 +76,10 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   };
   await ensureDefaultInvite(deps);
   await backfillHandles(deps);
+  if (config.shop.seedCatalog) {
+    const added = await seedCatalog(deps);
+    if (added) logger.info({ added }, 'shop: starter catalog products added');
+  }
   if (env.AUTO_SEED_BASIC) {
     const seeded = await seedBasicAccounts(deps);
     logger.info(seeded, 'AUTO_SEED_BASIC: seed accounts ensured (admin/123456, user001…user004/123455; password change forced)');
@@ -133,6 +139,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const crashWorker = startCrashWorker(deps);
   // Delivers live events that their request could not (Redis down, a process killed after commit).
   const relay = deps.bus.startRelay();
+  // Settles cash purchases whose process died between authorize and capture; prunes old idempotency keys.
+  const shopSweeper = startShopSweeper(deps);
 
   return {
     app,
@@ -141,7 +149,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     async close() {
       await app.close();
       deps.bus.closeStreams();
-      await Promise.all([crashWorker.stop(), relay.stop()]);
+      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop()]);
       await kv.close();
       await db.close();
     },

@@ -4,3 +4,4 @@ export * from './games';
 export * from './live-events';
 export * from './reasons';
 export * from './schemas';
+export * from './shop';

@@ -7,6 +7,7 @@ import { adminCrashRouter } from './crash';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
 import { ZAuditPage } from './outputs';
+import { adminShopRouter } from './shop';
 import { adminUsersRouter } from './users';
 
 export const adminRouter = router({
@@ -14,6 +15,7 @@ export const adminRouter = router({
   invites: adminInvitesRouter,
   crash: adminCrashRouter,
   games: adminGamesRouter,
+  shop: adminShopRouter,
   audit: router({
     list: adminProcedure
       .input(

@@ -1,5 +1,6 @@
 import { router } from '../../trpc';
 import { liveProcedure } from './live';
+import { shopRouter } from './shop';
 import { walletRouter } from './wallet';
 
-export const economyRouter = router({ wallet: walletRouter, live: liveProcedure });
+export const economyRouter = router({ wallet: walletRouter, shop: shopRouter, live: liveProcedure });

@@ -37,3 +37,5 @@ export const ZLedgerEntry = z.object({
 });
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.number().nullable() });
+/** Pages ordered by (createdAt, id) with uuid ids: the cursor is a string (ZPageCursor). */
+export const timePage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
