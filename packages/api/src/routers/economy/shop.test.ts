@@ -349,3 +349,31 @@ describe('refusals', () => {
     expect(page.items).toEqual([]);
   });
 });
+
+describe('idempotency keys', () => {
+  it('are kept at least 24 h: the prune removes finished keys older than 48 h only', async () => {
+    const { idempotencyKeys } = await import('@casino/db');
+    const { pruneIdempotencyKeys } = await import('../../services/shop/idempotency');
+    const p = await newPlayer(env.deps);
+    await fund(p.user.id, 'gems', 20);
+    const young = key();
+    const old = key();
+    await p.caller.economy.shop.buy({ sku: 'gold_1000', quantity: 1, idempotencyKey: young });
+    await p.caller.economy.shop.buy({ sku: 'gold_1000', quantity: 1, idempotencyKey: old });
+    const hours = (h: number) => new Date(Date.now() - h * 3600_000);
+    await env.deps.db
+      .update(idempotencyKeys)
+      .set({ createdAt: hours(30) })
+      .where(eq(idempotencyKeys.key, young));
+    await env.deps.db
+      .update(idempotencyKeys)
+      .set({ createdAt: hours(49) })
+      .where(eq(idempotencyKeys.key, old));
+    expect(await pruneIdempotencyKeys(env.deps.db, new Date())).toBeGreaterThanOrEqual(1);
+    const left = await env.deps.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, p.user.id));
+    expect(left.map((k) => k.key)).toEqual([young]);
+    // 30 hours later the young key still replays the purchase instead of buying again.
+    expect((await p.caller.economy.shop.buy({ sku: 'gold_1000', quantity: 1, idempotencyKey: young })).idempotent).toBe(true);
+    expect(await balanceOf(p.user.id)).toEqual({ gold: 3000, gems: 0 });
+  });
+});
