@@ -47,6 +47,18 @@ export const ZCrashEvent = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** A multiplier tick of games.crash.onRound: computed on the server clock while a round is in play, never stored. */
+export const ZCrashTick = z.object({
+  kind: z.literal('tick'),
+  gameId: z.string(),
+  multiplier: z.number(),
+  elapsedMs: z.number(),
+  serverNow: ZIso,
+});
+
+/** What games.crash.onRound yields: the user's `crash` live events and the ticks between them. */
+export const ZCrashRoundEvent = z.discriminatedUnion('kind', [ZCrashTick, ZCrashEvent]);
+
 /** `sessionIds` names the sessions that ended; absent = every session of the user. */
 export const ZSessionRevoked = z.object({ reason: z.string(), sessionIds: z.array(z.string()).optional() });
 
@@ -83,3 +95,5 @@ export type TLiveEventType = TLiveEvent['type'];
 /** A delivered event: the union plus its time (the SSE id carries the resume point). */
 export type TLiveEnvelope = TLiveEvent & { at: string };
 export type TCrashEvent = z.infer<typeof ZCrashEvent>;
+export type TCrashTick = z.infer<typeof ZCrashTick>;
+export type TCrashRoundEvent = z.infer<typeof ZCrashRoundEvent>;

@@ -4,4 +4,12 @@ export * from './gacha';
 export * from './outcomes';
 export * from './rps';
 export * from './slot';
-export { type TVerifyConfigs, type TVerifyGame, type TVerifyInput, type TVerifyResult, verifyRound, ZVerifyInput } from './verify';
+export {
+  type TVerifyConfigs,
+  type TVerifyGame,
+  type TVerifyInput,
+  type TVerifyResult,
+  verifyRound,
+  ZVerifyInput,
+  ZVerifyResult,
+} from './verify';

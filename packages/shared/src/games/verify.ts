@@ -3,13 +3,14 @@ import { crashPoint } from '../fairness/crash-point';
 import { hashServerSeed } from '../fairness/hmac';
 import { ZClientSeed, ZHouseEdgePercent, ZNonce, ZServerSeed } from '../fairness/schemas';
 import { hmacStream } from '../fairness/stream';
-import { ZBet } from './common';
+import { ZBet, ZFairnessRef } from './common';
 import { DEFAULT_CRASH_HOUSE_EDGE_PERCENT } from './crash/curve';
 import { DEFAULT_GACHA_CONFIG, type TGachaConfig } from './gacha/config';
-import { pullGachaBatch, type TGachaPull } from './gacha/pull';
-import { playRps, type TRpsRound, ZRpsChoice } from './rps/play';
+import { pullGachaBatch } from './gacha/pull';
+import { ZCrashDerivation, ZGachaPull, ZRpsRound, ZSlotSpin } from './outcomes';
+import { playRps, ZRpsChoice } from './rps/play';
 import { DEFAULT_SLOT_CONFIG, type TSlotConfig } from './slot/config';
-import { spinSlot, type TSlotSpin } from './slot/spin';
+import { spinSlot } from './slot/spin';
 
 const seeds = { serverSeed: ZServerSeed, clientSeed: ZClientSeed, nonce: ZNonce };
 /** Verification replays rounds of up to a million gold. */
@@ -38,18 +39,18 @@ export const ZVerifyInput = z.discriminatedUnion('game', [
 export type TVerifyInput = z.input<typeof ZVerifyInput>;
 export type TVerifyGame = TVerifyInput['game'];
 
-interface Fairness {
-  serverSeedHash: string;
-  clientSeed: string;
-  nonce: number;
-}
-export type TVerifyResult = Fairness &
-  (
-    | { game: 'slot'; outcome: TSlotSpin }
-    | { game: 'gacha'; outcome: { pulls: TGachaPull[] } }
-    | { game: 'rps'; outcome: TRpsRound }
-    | { game: 'crash'; outcome: { crashPoint: number } }
-  );
+/**
+ * Output of verifyRound and games.fairness.verify: the seed pair's hash and what the seeds
+ * derive for the game (the part of the stored outcome a round can be checked against).
+ */
+export const ZVerifyResult = z.discriminatedUnion('game', [
+  z.object({ game: z.literal('slot'), ...ZFairnessRef.shape, outcome: ZSlotSpin }),
+  z.object({ game: z.literal('gacha'), ...ZFairnessRef.shape, outcome: z.object({ pulls: z.array(ZGachaPull) }) }),
+  z.object({ game: z.literal('rps'), ...ZFairnessRef.shape, outcome: ZRpsRound }),
+  z.object({ game: z.literal('crash'), ...ZFairnessRef.shape, outcome: ZCrashDerivation }),
+]);
+export type TVerifyResult = z.infer<typeof ZVerifyResult>;
+type Fairness = z.infer<typeof ZFairnessRef>;
 
 export interface TVerifyConfigs {
   slot?: TSlotConfig;

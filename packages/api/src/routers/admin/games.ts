@@ -6,16 +6,27 @@ import { recalculateStatsAudited } from '../../services/games/recalculate';
 import { rpsPublicConfig } from '../../services/games/rps';
 import { slotPublicConfig } from '../../services/games/slot';
 import { adminProcedure, router } from '../../trpc';
+import { ZCrashPublicConfig, ZGachaPublicConfig, ZRpsPublicConfig, ZSlotPublicConfig } from '../games/outputs';
 
 export const adminGamesRouter = router({
   /** Read-only view of every game's configuration and its return to player. */
-  config: adminProcedure.query(({ ctx }) => ({
-    slot: slotPublicConfig(ctx.deps),
-    gacha: gachaPublicConfig(ctx.deps),
-    rps: rpsPublicConfig(ctx.deps),
-    crash: { ...ctx.deps.config.games.crash, ...crashPublicConfig(ctx.deps) },
-    bigWinThresholdGold: ctx.deps.config.games.bigWinThresholdGold,
-  })),
+  config: adminProcedure
+    .output(
+      z.object({
+        slot: ZSlotPublicConfig,
+        gacha: ZGachaPublicConfig,
+        rps: ZRpsPublicConfig,
+        crash: ZCrashPublicConfig.extend({ tickMs: z.number().int() }),
+        bigWinThresholdGold: z.number().int(),
+      }),
+    )
+    .query(({ ctx }) => ({
+      slot: slotPublicConfig(ctx.deps),
+      gacha: gachaPublicConfig(ctx.deps),
+      rps: rpsPublicConfig(ctx.deps),
+      crash: { ...ctx.deps.config.games.crash, ...crashPublicConfig(ctx.deps) },
+      bigWinThresholdGold: ctx.deps.config.games.bigWinThresholdGold,
+    })),
 
   /** Rebuilds user_game_stats from the round records; `mismatched` = rows that differed (0 when healthy). */
   recalculateStats: adminProcedure

@@ -1,14 +1,15 @@
-import { ZBet, ZCrashTarget, ZFairnessRef, ZText } from '@casino/shared';
+import { ZBet, ZCrashRoundEvent, ZCrashTarget, ZFairnessRef, ZText } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { acquireStreamLease } from '../../realtime/stream-lease';
 import { cashout, crashPublicConfig, crashRoundEvents, currentRound, placeBet } from '../../services/games/crash';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZEventId } from '../shared/inputs';
+import { ZCrashPublicConfig } from './outputs';
 
 /** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
 export const crashRouter = router({
-  config: publicProcedure.query(({ ctx }) => crashPublicConfig(ctx.deps)),
+  config: publicProcedure.output(ZCrashPublicConfig).query(({ ctx }) => crashPublicConfig(ctx.deps)),
   bet: protectedProcedure
     .input(z.object({ bet: ZBet, autoCashout: ZCrashTarget.nullish() }))
     .output(
@@ -50,7 +51,10 @@ export const crashRouter = router({
     )
     .query(({ ctx }) => currentRound(ctx.deps, ctx.user.id)),
 
-  /** Ticks (every games.crash.tickMs, server clock) and start / cashout / bust / expired events; resumable by last event id. */
+  /**
+   * Ticks (every games.crash.tickMs, server clock) and start / cashout / bust / expired events; resumable by last event id.
+   * tRPC's .output() would parse the returned iterable, not what it yields, so each event is checked against ZCrashRoundEvent here.
+   */
   onRound: protectedProcedure
     .input(z.object({ lastEventId: ZEventId.nullish() }).optional())
     .subscription(async ({ ctx, input, signal }) => {
@@ -59,7 +63,7 @@ export const crashRouter = router({
         lease.keepAlive();
         try {
           const events = crashRoundEvents(ctx.deps, ctx.user, { lastEventId: input?.lastEventId ?? null, ...(signal ? { signal } : {}) });
-          for await (const ev of events) yield tracked(ev.id, ev.data);
+          for await (const ev of events) yield tracked(ev.id, ZCrashRoundEvent.parse(ev.data));
         } finally {
           await lease.release();
         }

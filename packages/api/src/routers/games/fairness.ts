@@ -1,4 +1,4 @@
-import { ZClientSeed, ZGame, ZVerifyInput } from '@casino/shared';
+import { ZClientSeed, ZGame, ZVerifyInput, ZVerifyResult } from '@casino/shared';
 import { z } from 'zod';
 import { currentSeed, rotateSeed, seedHistory, verifyWithConfig } from '../../services/games/fairness';
 import { roundsPage } from '../../services/games/history';
@@ -17,7 +17,10 @@ export const fairnessRouter = router({
     .mutation(({ ctx, input }) => rotateSeed(ctx.deps, ctx.user.id, input?.clientSeed)),
 
   /** Pure re-derivation with the configuration in force: anyone can check any revealed round. */
-  verify: publicProcedure.input(ZVerifyInput).query(({ ctx, input }) => verifyWithConfig(ctx.deps, input)),
+  verify: publicProcedure
+    .input(ZVerifyInput)
+    .output(ZVerifyResult)
+    .query(({ ctx, input }) => verifyWithConfig(ctx.deps, input)),
 
   seeds: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { gachaHistory, gachaPublicConfig, inventory, pityOf, pull } from '../../services/games/gacha';
 import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
-import { ZGachaHistory, ZGachaInventory, ZGachaPull } from './outputs';
+import { ZGachaHistory, ZGachaInventory, ZGachaPublicConfig, ZGachaPull } from './outputs';
 
 export const gachaRouter = router({
-  config: publicProcedure.query(({ ctx }) => gachaPublicConfig(ctx.deps)),
+  config: publicProcedure.output(ZGachaPublicConfig).query(({ ctx }) => gachaPublicConfig(ctx.deps)),
   pull: protectedProcedure
     .input(z.object({ count: z.union([z.literal(1), z.literal(10)]), currency: ZCurrency.default('gold') }))
     .output(ZGachaPull)

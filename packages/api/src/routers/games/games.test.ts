@@ -1,5 +1,10 @@
-import { hmacStream, spinSlot, verifyRound } from '@casino/shared';
+import { hmacStream, spinSlot, type TVerifyInput, verifyRound, ZVerifyInput } from '@casino/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crashPublicConfig } from '../../services/games/crash';
+import { verifyWithConfig } from '../../services/games/fairness';
+import { gachaPublicConfig } from '../../services/games/gacha';
+import { rpsPublicConfig } from '../../services/games/rps';
+import { slotPublicConfig } from '../../services/games/slot';
 import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -160,5 +165,46 @@ describe('gacha', () => {
       expect(v.outcome).toEqual({ pulls: o.items });
     }
     expect((await p.caller.games.gacha.pity()).pityCounter).toBe(all.at(-1)?.pityCounter);
+  });
+});
+
+describe('output schemas', () => {
+  // An output schema strips what it does not name: each answer must equal what its service returns.
+  it('every config procedure answers its service result whole', async () => {
+    const anon = callerFor(env.deps);
+    expect(await anon.games.slot.config()).toEqual(slotPublicConfig(env.deps));
+    expect(await anon.games.gacha.config()).toEqual(gachaPublicConfig(env.deps));
+    expect(await anon.games.rps.config()).toEqual(rpsPublicConfig(env.deps));
+    const crash = await anon.games.crash.config();
+    expect(crash).toEqual(crashPublicConfig(env.deps));
+    expect(crash).not.toHaveProperty('tickMs');
+    const all = await admin.caller.admin.games.config();
+    expect(all).toEqual({
+      slot: slotPublicConfig(env.deps),
+      gacha: gachaPublicConfig(env.deps),
+      rps: rpsPublicConfig(env.deps),
+      crash: { ...env.deps.config.games.crash, ...crashPublicConfig(env.deps) },
+      bigWinThresholdGold: env.deps.config.games.bigWinThresholdGold,
+    });
+  });
+
+  it('fairness.verify answers the whole derivation of every game, typed by game', async () => {
+    const seeds = { serverSeed: 'revealed-seed', clientSeed: 'client-seed', nonce: 7 };
+    const inputs: TVerifyInput[] = [
+      { game: 'slot', ...seeds, bet: 100, streak: 2, streakStake: 50 },
+      { game: 'gacha', ...seeds, count: 10, pityCounter: 85 },
+      { game: 'rps', ...seeds, bet: 100, choice: 'scissors' },
+      { game: 'crash', ...seeds },
+    ];
+    const anon = callerFor(env.deps);
+    for (const input of inputs) {
+      const answer = await anon.games.fairness.verify(input);
+      expect(answer, input.game).toEqual(verifyWithConfig(env.deps, ZVerifyInput.parse(input)));
+      expect(answer.game).toBe(input.game);
+    }
+    const slot = await anon.games.fairness.verify({ game: 'slot', ...seeds, bet: 100 });
+    // Typed by game: the slot branch has reels without a cast.
+    if (slot.game === 'slot') expect(slot.outcome.reels).toHaveLength(3);
+    else expect.unreachable('slot verify answered another game');
   });
 });

@@ -1,8 +1,64 @@
-/** Output schemas of the games.* procedures that answer rows rather than a round (the rounds declare theirs inline). */
-import { GACHA_ANIMATIONS, ZCurrency, ZFairnessRef, ZGachaOutcome, ZGachaRarity, ZGame, ZGameOutcome } from '@casino/shared';
+/**
+ * Output schemas of the games.* procedures that answer rows or configuration rather than a
+ * round (the rounds declare theirs inline), built from the shared schemas of packages/shared.
+ */
+import {
+  GACHA_ANIMATIONS,
+  ZCurrency,
+  ZFairnessRef,
+  ZGachaConfig,
+  ZGachaOutcome,
+  ZGachaRarity,
+  ZGame,
+  ZGameOutcome,
+  ZHouseEdgePercent,
+  ZSlotConfig,
+  ZSlotSymbol,
+} from '@casino/shared';
 import { z } from 'zod';
 
 const ZInt = z.number().int();
+/** A return to player as a fraction (0.96 = 96%). */
+const ZRtp = z.number().min(0);
+const slot = ZSlotConfig.shape;
+const gacha = ZGachaConfig.shape;
+
+/** games.slot.config: the machine in full (reel weights by symbol), so clients can re-derive spins, and its exact RTP. */
+export const ZSlotPublicConfig = z.object({
+  symbols: z.array(ZSlotSymbol.pick({ id: true, name: true })),
+  /** Reel weights of `symbols[i]`, in the same order. */
+  weights: z.array(ZSlotSymbol.shape.weights),
+  paytable: slot.paytable,
+  streakBonus: slot.streakBonus,
+  maxWinMultiplier: slot.maxWinMultiplier,
+  rtp: ZRtp,
+  rtpBreakdown: z.object({ baseRtp: ZRtp, hitRate: z.number(), meanBonusPercent: z.number(), rtp: ZRtp }),
+  minBet: slot.minBet,
+  maxBet: slot.maxBet,
+});
+
+/** games.gacha.config: the odds disclosure and the full table (weights, near-miss weights, items), so clients can re-derive pulls. */
+export const ZGachaPublicConfig = z.object({
+  rarities: z.array(z.object({ rarity: ZGachaRarity, probability: z.number(), effectiveProbability: z.number() })),
+  weights: gacha.weights,
+  nearMiss: gacha.nearMiss,
+  costs: gacha.costs,
+  pity: gacha.pity,
+  items: gacha.items,
+});
+
+const ZBetLimits = { minBet: ZInt, maxBet: ZInt };
+
+export const ZRpsPublicConfig = z.object({ ...ZBetLimits, houseEdgePercent: ZHouseEdgePercent, rtp: ZRtp });
+
+/** games.crash.config: what players may know (never a crash point). */
+export const ZCrashPublicConfig = z.object({
+  ...ZBetLimits,
+  houseEdgePercent: ZHouseEdgePercent,
+  maxWinMultiplier: z.number(),
+  roundTtlMs: ZInt,
+  rtp: ZRtp,
+});
 
 export const ZGameSession = z.object({
   id: z.string(),

@@ -2,9 +2,10 @@ import { ZBet, ZFairnessRef, ZRpsChoice } from '@casino/shared';
 import { z } from 'zod';
 import { playRpsRound, rpsPublicConfig } from '../../services/games/rps';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { ZRpsPublicConfig } from './outputs';
 
 export const rpsRouter = router({
-  config: publicProcedure.query(({ ctx }) => rpsPublicConfig(ctx.deps)),
+  config: publicProcedure.output(ZRpsPublicConfig).query(({ ctx }) => rpsPublicConfig(ctx.deps)),
   play: protectedProcedure
     .input(z.object({ bet: ZBet, choice: ZRpsChoice }))
     .output(

@@ -2,9 +2,10 @@ import { ZBet, ZFairnessRef } from '@casino/shared';
 import { z } from 'zod';
 import { slotPublicConfig, spin } from '../../services/games/slot';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { ZSlotPublicConfig } from './outputs';
 
 export const slotRouter = router({
-  config: publicProcedure.query(({ ctx }) => slotPublicConfig(ctx.deps)),
+  config: publicProcedure.output(ZSlotPublicConfig).query(({ ctx }) => slotPublicConfig(ctx.deps)),
   spin: protectedProcedure
     .input(z.object({ bet: ZBet }))
     .output(

@@ -6,7 +6,7 @@ import { createInnerContext } from '../../../context';
 import { manualClock } from '../../../infra/clock';
 import { createCaller } from '../../../root';
 import { createTestEnv, newPlayer, type TestEnv } from '../../../test/harness';
-import type { CrashLiveEvent } from './live';
+import { type CrashLiveEvent, crashTickers } from './live';
 import { crashSettler } from './worker';
 
 const clock = manualClock('2026-06-01T00:00:00Z');
@@ -15,6 +15,18 @@ beforeAll(async () => {
   env = await createTestEnv({ clock });
 });
 afterAll(() => env.close());
+
+/** Resolves when a ticker has seen the round due on the server clock and stopped ticking it. */
+function whenDue(gameId: string): Promise<{ atMs: number }> {
+  return new Promise((resolve) => {
+    const onDue = (e: { gameId: string; atMs: number }) => {
+      if (e.gameId !== gameId) return;
+      crashTickers.off('due', onDue);
+      resolve(e);
+    };
+    crashTickers.on('due', onDue);
+  });
+}
 
 /** Collects games.crash.onRound until aborted; resolves when the generator has ended. */
 function subscribe(accessToken: string, lastEventId?: string) {
@@ -42,8 +54,12 @@ describe('games.crash.onRound', () => {
       clock.set(new Date(row.startedAt.getTime() + ms));
       if (ms < bustMs) await vi.waitFor(() => expect(sub.got.at(-1)?.data).toMatchObject({ kind: 'tick', multiplier: multiplierAt(ms) }));
     }
-    clock.set(new Date(row.startedAt.getTime() + bustMs + 5000));
-    await new Promise((r) => setTimeout(r, 250)); // due but unsettled: no ticks past the crash point
+    const due = whenDue(row.id);
+    const pastCrash = row.startedAt.getTime() + bustMs + 5000;
+    clock.set(new Date(pastCrash));
+    // Due but unsettled: the ticker has read the clock past the crash point and stopped, without a tick.
+    expect((await due).atMs).toBe(pastCrash);
+    expect(sub.got.filter((e) => e.data.kind === 'tick' && e.data.elapsedMs >= bustMs)).toEqual([]);
     await crashSettler(env.deps).tick();
     await vi.waitFor(() => expect(sub.got.at(-1)?.data).toMatchObject({ kind: 'bust', gameId: row.id, crashPoint: row.crashPoint }));
     sub.ac.abort();
@@ -51,7 +67,7 @@ describe('games.crash.onRound', () => {
 
     const ticks = sub.got.filter((e) => e.data.kind === 'tick');
     if (bustMs > 0) expect(ticks.length).toBeGreaterThan(0);
-    for (const t of ticks) expect((t.data as { multiplier: number }).multiplier).toBeLessThan(row.crashPoint);
+    for (const t of ticks) expect(t.data.kind === 'tick' && t.data.multiplier).toBeLessThan(row.crashPoint);
     const start = sub.got.find((e) => e.data.kind === 'start');
     expect(JSON.stringify(start?.data)).not.toContain('crashPoint');
     const bust = sub.got.at(-1);

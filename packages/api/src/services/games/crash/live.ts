@@ -4,6 +4,8 @@
  * on the server clock while a round is in play. Ticks stop at the round's due time, so they
  * never pass the crash point; the settlement event is what reveals it.
  */
+import { EventEmitter } from 'node:events';
+import type { TCrashRoundEvent } from '@casino/shared';
 import type { Deps } from '../../../deps';
 import type { DeliveredEvent } from '../../../realtime/bus';
 import { endsSession } from '../../auth/sessions';
@@ -11,9 +13,16 @@ import { resolveAt } from './outcome';
 import { findActiveRound, findRound, toRound } from './settle';
 import { type RoundState, readRoundState } from './state';
 
-export type CrashTick = { kind: 'tick'; gameId: string; multiplier: number; elapsedMs: number; serverNow: string };
-export type CrashLiveEvent = CrashTick | ({ kind: 'start' | 'cashout' | 'bust' | 'expired'; gameId: string } & Record<string, unknown>);
+export type CrashLiveEvent = TCrashRoundEvent;
 export type CrashLiveItem = { id: string; data: CrashLiveEvent };
+
+/**
+ * What the tickers do, for whoever needs to wait on it instead of on time (tests, diagnostics):
+ * `due` is emitted once per stream and round, when the server clock has reached the round's due
+ * time (auto-cashout, bust or expiry) and the ticker stops ticking it — every tick it yielded
+ * came before. Nothing the stream sends depends on a listener.
+ */
+export const crashTickers = new EventEmitter<{ due: [{ userId: number; gameId: string; atMs: number }] }>();
 
 type Live = Pick<RoundState, 'gameId' | 'bet' | 'autoCashout' | 'crashPoint' | 'startedAtMs' | 'ttlMs'>;
 
@@ -67,7 +76,7 @@ export async function* crashRoundEvents(
       for (let ev = queue.shift(); ev; ev = queue.shift()) {
         lastId = ev.id;
         if (ev.type !== 'crash') continue;
-        const data = ev.data as CrashLiveEvent;
+        const data = ev.data;
         if (data.kind === 'start') round = await loadRound(deps, userId, data.gameId);
         else if (round?.gameId === data.gameId) round = null;
         yield { id: ev.id, data };
@@ -76,7 +85,11 @@ export async function* crashRoundEvents(
         nextTick = performance.now() + tickMs;
         const now = deps.clock.now();
         const res = resolveAt(round, now.getTime(), maxWin);
-        if (res.status === 'active') {
+        if (res.status !== 'active') {
+          // Due: the settlement event (from whichever instance settles it) reveals the rest.
+          crashTickers.emit('due', { userId, gameId: round.gameId, atMs: now.getTime() });
+          round = null;
+        } else {
           yield {
             id: lastId,
             data: {
