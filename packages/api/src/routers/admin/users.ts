@@ -30,10 +30,12 @@ export const adminUsersRouter = router({
 
   ban: adminProcedure
     .input(z.object({ userId: ZUserId, reason: ZReason }))
+    .output(z.object({ ok: z.literal(true), status: z.enum(['active', 'banned']), revokedSessions: z.number() }))
     .mutation(({ ctx, input }) => banUser(ctx.deps, actor(ctx), input.userId, input.reason)),
 
   unban: adminProcedure
     .input(z.object({ userId: ZUserId, reason: ZReason.default('unbanned by admin') }))
+    .output(z.object({ ok: z.literal(true), status: z.enum(['active', 'banned']), revokedSessions: z.number() }))
     .mutation(({ ctx, input }) => unbanUser(ctx.deps, actor(ctx), input.userId, input.reason)),
 
   forceLogout: adminProcedure
