@@ -17,6 +17,7 @@ import {
   type Kv,
   seedBasicAccounts,
   startCrashWorker,
+  startWebhookRetrier,
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
@@ -31,6 +32,7 @@ import type { Env } from './env';
 import { serializeRequest } from './log-redact';
 import { createMetrics } from './metrics';
 import { registerSpas } from './spa';
+import { registerPaymentWebhooks } from './webhooks';
 
 export type Server = { app: FastifyInstance; deps: Deps; db: DbHandle; close(): Promise<void> };
 
@@ -125,6 +127,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
       .send({ status: ok ? 'ok' : 'degraded', database: { ...database, kind: db.kind }, redis: { ...redis, kind: kv.kind } });
   });
 
+  await registerPaymentWebhooks(app, deps);
+
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
   await registerSpas(app, env);
@@ -133,6 +137,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const crashWorker = startCrashWorker(deps);
   // Delivers live events that their request could not (Redis down, a process killed after commit).
   const relay = deps.bus.startRelay();
+  // Retries payment webhook events whose processing failed (backoff; FAILED after the last attempt).
+  const webhookRetrier = startWebhookRetrier(deps);
 
   return {
     app,
@@ -141,7 +147,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     async close() {
       await app.close();
       deps.bus.closeStreams();
-      await Promise.all([crashWorker.stop(), relay.stop()]);
+      await Promise.all([crashWorker.stop(), relay.stop(), webhookRetrier.stop()]);
       await kv.close();
       await db.close();
     },

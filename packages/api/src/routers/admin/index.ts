@@ -7,13 +7,17 @@ import { adminCrashRouter } from './crash';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
 import { ZAuditPage } from './outputs';
+import { adminShopRefund } from './refunds';
 import { adminUsersRouter } from './users';
+import { adminWebhooksRouter } from './webhooks';
 
 export const adminRouter = router({
   users: adminUsersRouter,
   invites: adminInvitesRouter,
   crash: adminCrashRouter,
   games: adminGamesRouter,
+  shop: router({ refund: adminShopRefund }),
+  webhooks: adminWebhooksRouter,
   audit: router({
     list: adminProcedure
       .input(
