@@ -16,6 +16,7 @@ import { expectRefused } from '../../test/reference';
 import { fixturePurchase } from '../../test/shop-fixture';
 import { reconcile } from '../wallet/queries';
 import type { WebhookHandlers } from './webhook-handlers';
+import { signWebhook } from './webhook-signature';
 import {
   backoffMs,
   defaultWebhookPolicy,
@@ -56,6 +57,13 @@ const clawbacks = (userId: number) =>
     .select()
     .from(walletLedger)
     .where(and(eq(walletLedger.userId, userId), like(walletLedger.idempotencyKey, 'refund:%')));
+
+describe('signWebhook', () => {
+  it('produces the header CONTRACT.md describes (checked against node:crypto)', () => {
+    const req = signed({ id: 'evt_sig', n: 1 }, { nonce: 'nonce-1', at: 1767225600 });
+    expect(signWebhook(KEY, req.rawBody, { timestamp: 1767225600, nonce: 'nonce-1' })).toBe(req.signature);
+  });
+});
 
 describe('processing and retries', () => {
   it('retries with exponential backoff, FAILS after the last attempt, and an admin replay succeeds → REPLAYED', async () => {

@@ -264,10 +264,10 @@ export function startWebhookRetrier(deps: Deps, opts: WebhookOptions & { interva
 
 export type WebhookStatus = WebhookEvent['status'];
 
-/** `<receivedAt ms>-<event id>` of the last row shown (event ids are the gateway's, not uuids). */
-const CURSOR = /^(\d{1,15})-([\x21-\x2b\x2d-\x7e]{1,128})$/;
+/** `<receivedAt ms>.<event id>` of the last row shown (event ids are the gateway's, not uuids). */
+const CURSOR = /^(\d{1,15})\.([\x21-\x2b\x2d-\x7e]{1,128})$/;
 export const ZWebhookCursor = z.string().max(160).regex(CURSOR, 'cursor: pass back a nextCursor this API gave');
-const cursorOf = (row: { receivedAt: Date; id: string }) => `${row.receivedAt.getTime()}-${row.id}`;
+const cursorOf = (row: { receivedAt: Date; id: string }) => `${row.receivedAt.getTime()}.${row.id}`;
 
 export async function listWebhookEvents(db: Db, f: { status?: WebhookStatus | undefined; cursor?: string | undefined; limit: number }) {
   const [, ms = '0', id = ''] = f.cursor ? (CURSOR.exec(f.cursor) ?? []) : [];
