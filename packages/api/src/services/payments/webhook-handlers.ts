@@ -58,11 +58,19 @@ export async function findPurchaseForCharge(deps: Pick<Deps, 'db'>, data: Webhoo
     .limit(1);
   if (byCharge) return byCharge;
   if (!data.purchaseId || !UUID.test(data.purchaseId)) return null;
-  // By our id only while the purchase has no gateway id at all: another charge's purchase is not this one.
+  // By our id only for a cash purchase with no gateway id yet: another charge's purchase, or one
+  // paid in gold or gems, is not this charge's.
   const [byId] = await deps.db
     .select()
     .from(purchases)
-    .where(and(eq(purchases.id, data.purchaseId), isNull(purchases.chargeId), isNull(purchases.authorizationId)));
+    .where(
+      and(
+        eq(purchases.id, data.purchaseId),
+        eq(purchases.priceCurrency, 'cash'),
+        isNull(purchases.chargeId),
+        isNull(purchases.authorizationId),
+      ),
+    );
   return byId ?? null;
 }
 

@@ -162,6 +162,13 @@ describe('processing and retries', () => {
       await send(body);
       expect(await stored(body.id), `${type} ${status}`).toMatchObject({ status, attempts: 1 });
     }
+    // A charge event never touches a purchase paid in gold, even when it names its id.
+    const goldBuy = await fixturePurchase(env.deps, { userId: p.user.id, price: { currency: 'gold', amount: 100 }, grants: { gems: 1 } });
+    const stray = event('payment.refunded', { chargeId: 'ch_stray', purchaseId: goldBuy.id });
+    await send(stray, { policy: { maxAttempts: 1 } });
+    expect(await stored(stray.id)).toMatchObject({ status: 'FAILED', lastError: expect.stringContaining('no purchase') });
+    expect((await env.deps.db.select().from(purchases).where(eq(purchases.id, goldBuy.id)))[0]?.status).toBe('completed');
+
     // A partial refund is not clawed back automatically.
     const partial = event('payment.refunded', { chargeId: done.chargeId, amountCents: 40 });
     await send(partial);
@@ -196,6 +203,27 @@ describe('processing and retries', () => {
     expect(await retryDueWebhooks(env.deps, { handlers })).toBe(1);
     expect(repaired).toEqual([inFlight.id]);
     expect(await stored(body.id)).toMatchObject({ status: 'DELIVERED', attempts: 2, lastError: null });
+  });
+
+  it('five concurrent replays of one FAILED event: one runs, the others are refused, the refund happens once', async () => {
+    const p = await newPlayer(env.deps);
+    const purchase = await fixturePurchase(env.deps, { userId: p.user.id, price: { currency: 'cash', amount: 100 }, grants: { gold: 60 } });
+    const chargeId = purchase.chargeId ?? '';
+    // As if our commit had not happened yet: no gateway id on the purchase.
+    await env.deps.db.update(purchases).set({ chargeId: null, authorizationId: null }).where(eq(purchases.id, purchase.id));
+    const body = event('payment.refunded', { chargeId });
+    await send(body, { policy: { maxAttempts: 1 } });
+    expect(await stored(body.id)).toMatchObject({ status: 'FAILED' });
+    await env.deps.db.update(purchases).set({ chargeId, authorizationId: chargeId }).where(eq(purchases.id, purchase.id));
+
+    const admin = await adminNow();
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => admin.caller.admin.webhooks.replay({ eventId: body.id })));
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    expect(ok).toHaveLength(1);
+    expect(ok[0]?.status === 'fulfilled' && ok[0].value.status).toBe('REPLAYED');
+    for (const r of results) if (r.status === 'rejected') expectRefused(r.reason, 'webhook_not_replayable');
+    expect(await clawbacks(p.user.id)).toHaveLength(1);
+    expect(await env.deps.db.select().from(adminAuditLog).where(eq(adminAuditLog.targetId, body.id))).toHaveLength(1);
   });
 
   it('claims each due event once across concurrent retrier passes', async () => {
