@@ -19,6 +19,7 @@ import {
   seedCatalog,
   startCrashWorker,
   startShopSweeper,
+  startWebhookRetrier,
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
@@ -33,6 +34,7 @@ import type { Env } from './env';
 import { serializeRequest } from './log-redact';
 import { createMetrics } from './metrics';
 import { registerSpas } from './spa';
+import { registerPaymentWebhooks } from './webhooks';
 
 export type Server = { app: FastifyInstance; deps: Deps; db: DbHandle; close(): Promise<void> };
 
@@ -131,6 +133,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
       .send({ status: ok ? 'ok' : 'degraded', database: { ...database, kind: db.kind }, redis: { ...redis, kind: kv.kind } });
   });
 
+  await registerPaymentWebhooks(app, deps);
+
   app.get('/metrics', async (_req, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
 
   await registerSpas(app, env);
@@ -141,6 +145,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const relay = deps.bus.startRelay();
   // Settles cash purchases whose process died between authorize and capture; prunes old idempotency keys.
   const shopSweeper = startShopSweeper(deps);
+  // Retries payment webhook events whose processing failed (backoff; FAILED after the last attempt).
+  const webhookRetrier = startWebhookRetrier(deps);
 
   return {
     app,
@@ -149,7 +155,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     async close() {
       await app.close();
       deps.bus.closeStreams();
-      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop()]);
+      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop(), webhookRetrier.stop()]);
       await kv.close();
       await db.close();
     },

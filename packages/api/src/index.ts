@@ -16,6 +16,8 @@ export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
 export type { PaymentGateway } from './services/payments/gateway';
 export { createSandboxGateway, SANDBOX_TOKENS } from './services/payments/sandbox';
+export { WEBHOOK_SIGNATURE_HEADER } from './services/payments/webhook-signature';
+export { receivePaymentWebhook, startWebhookRetrier, type WebhookAnswer, type WebhookRetrier } from './services/payments/webhooks';
 export { seedCatalog } from './services/shop/catalog';
 export { startShopSweeper, sweepOnce } from './services/shop/repair';
 export { changesStatement, type SqlValue } from './services/wallet/statement';

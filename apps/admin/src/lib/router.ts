@@ -8,7 +8,8 @@ export type Route =
   | { name: 'audit'; targetType?: string; targetId?: string }
   | { name: 'economy' }
   | { name: 'crash'; userId?: number }
-  | { name: 'games' };
+  | { name: 'games' }
+  | { name: 'webhooks' };
 
 export type Section = Exclude<Route['name'], 'user'>;
 
@@ -21,6 +22,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   economy: 'Economy',
   crash: 'Crash rounds',
   games: 'Games',
+  webhooks: 'Webhooks',
 };
 
 export const screenTitle = (route: Route) => (route.name === 'user' ? `User #${route.userId}` : SECTION_TITLES[route.name]);
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/invites') return { name: 'invites' };
   if (path === '/economy') return { name: 'economy' };
   if (path === '/games') return { name: 'games' };
+  if (path === '/webhooks') return { name: 'webhooks' };
   if (path === '/crash') {
     const userId = Number(new URLSearchParams(query).get('user'));
     return Number.isSafeInteger(userId) && userId > 0 ? { name: 'crash', userId } : { name: 'crash' };

@@ -11,6 +11,7 @@ import { InvitesPage } from '../invites/invites-page';
 import { UserDetailPage } from '../users/user-detail-page';
 import { NO_FILTERS, type UserFilters } from '../users/user-filters';
 import { UsersPage } from '../users/users-page';
+import { WebhooksPage } from '../webhooks/webhooks-page';
 import { Nav } from './nav';
 
 /** Everything behind the admin login; mounted only with a token pair. */
@@ -35,6 +36,7 @@ export function AdminShell({ route }: { route: Route }) {
   else if (route.name === 'economy') body = <ReconcilePage />;
   else if (route.name === 'crash') body = <CrashRoundsPage key={hrefFor(route)} presetUserId={route.userId} />;
   else if (route.name === 'games') body = <GameConfigPage />;
+  else if (route.name === 'webhooks') body = <WebhooksPage />;
   else if (route.name === 'audit')
     body = <AuditPage key={hrefFor(route)} preset={{ targetType: route.targetType ?? '', targetId: route.targetId ?? '' }} />;
   else body = <UsersPage filters={userFilters} onFilters={setUserFilters} />;

@@ -9,6 +9,7 @@ import { adminInvitesRouter } from './invites';
 import { ZAuditPage } from './outputs';
 import { adminShopRouter } from './shop';
 import { adminUsersRouter } from './users';
+import { adminWebhooksRouter } from './webhooks';
 
 export const adminRouter = router({
   users: adminUsersRouter,
@@ -16,6 +17,7 @@ export const adminRouter = router({
   crash: adminCrashRouter,
   games: adminGamesRouter,
   shop: adminShopRouter,
+  webhooks: adminWebhooksRouter,
   audit: router({
     list: adminProcedure
       .input(

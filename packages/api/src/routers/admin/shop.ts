@@ -29,6 +29,7 @@ import {
 } from '../../services/shop/admin';
 import { adminProcedure, router } from '../../trpc';
 import { timePage } from '../shared/outputs';
+import { adminShopRefund } from './refunds';
 
 const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ id: ctx.user.id, ip: ctx.meta.ip });
 
@@ -124,6 +125,7 @@ const ZAdminPurchase = z.object({
 const ZSkuInput = z.object({ sku: ZSku });
 
 export const adminShopRouter = router({
+  refund: adminShopRefund,
   products: router({
     list: adminProcedure.output(z.array(ZProductRow)).query(({ ctx }) => listProducts(ctx.deps.db)),
     create: adminProcedure

@@ -1,0 +1,79 @@
+import { ErrorBanner, Loading, MoreButton, useTRPC } from '@casino/ui';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { SelectField } from '../../components/select-field';
+import { WebhookEventRow } from './webhook-event-row';
+
+const STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'REPLAYED'] as const;
+type Status = (typeof STATUSES)[number];
+const STATUS_OPTIONS = [{ value: '', label: 'Any' }, ...STATUSES.map((s) => ({ value: s, label: s }))];
+
+/** admin.webhooks.list: payment webhook events newest first; a FAILED one can be replayed. */
+export function WebhooksPage() {
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<Status | ''>('');
+  const list = useInfiniteQuery(
+    trpc.admin.webhooks.list.infiniteQueryOptions(
+      { limit: 20, ...(status ? { status } : {}) },
+      { getNextPageParam: (p) => p.nextCursor ?? undefined, refetchInterval: 10_000 },
+    ),
+  );
+  const events = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const queryClient = useQueryClient();
+  // Here rather than in the row: a replayed event leaves the FAILED filter, its outcome stays on screen.
+  const replay = useMutation(
+    trpc.admin.webhooks.replay.mutationOptions({
+      onSettled: () => {
+        void queryClient.invalidateQueries(trpc.admin.webhooks.list.pathFilter());
+        void queryClient.invalidateQueries(trpc.admin.audit.pathFilter());
+      },
+    }),
+  );
+  const result = replay.data;
+
+  return (
+    <div className="stack" data-testid="webhooks-page">
+      <h1>Payment webhooks</h1>
+      <search className="filters webhook-filters">
+        <SelectField
+          label="Status"
+          name="webhook-status"
+          options={STATUS_OPTIONS}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status | '')}
+        />
+      </search>
+      <p className="muted small-text">
+        Events from the payment provider, verified and stored once each. A failed attempt is retried with growing delays; after the last one
+        the event is FAILED and can be replayed here once the cause is fixed.
+      </p>
+      {result && (
+        <p
+          className={`banner ${result.status === 'REPLAYED' ? 'banner-ok' : 'banner-error'}`}
+          role="status"
+          data-testid="webhook-replay-result"
+          data-status={result.status}
+        >
+          {result.status === 'REPLAYED'
+            ? `Event ${result.id} was processed successfully (now REPLAYED).`
+            : `Event ${result.id} still fails: ${result.lastError ?? 'unknown error'}`}
+        </p>
+      )}
+      <ErrorBanner error={replay.error} testId="webhook-replay-error" />
+      {list.isPending && <Loading />}
+      <ErrorBanner error={list.error} />
+      {list.isSuccess && events.length === 0 && <p className="muted">No events match.</p>}
+      <ul className="plain stack">
+        {events.map((e) => (
+          <WebhookEventRow
+            key={e.id}
+            event={e}
+            replaying={replay.isPending && replay.variables?.eventId === e.id}
+            onReplay={() => replay.mutate({ eventId: e.id })}
+          />
+        ))}
+      </ul>
+      <MoreButton list={list} label="Load more" />
+    </div>
+  );
+}
