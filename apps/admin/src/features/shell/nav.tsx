@@ -1,6 +1,6 @@
 import { hrefFor, type Route, SECTION_TITLES, type Section } from '../../lib/router';
 
-const LINKS: Section[] = ['users', 'invites', 'audit', 'economy', 'crash', 'games'];
+const LINKS: Section[] = ['users', 'invites', 'audit', 'economy', 'crash', 'games', 'shop'];
 
 export function Nav({
   route,
