@@ -102,7 +102,7 @@ function LimitedCard({ row }: { row: Stock }) {
           <dd className={mismatch ? 'minus' : ''}>{formatNumber(row.unitsInPurchases)}</dd>
         </div>
         <div>
-          <dt>Reserved now</dt>
+          <dt title="Units held in Redis by purchases in flight">Reserved</dt>
           <dd>{formatNumber(row.reserved)}</dd>
         </div>
         <div>

@@ -1,4 +1,4 @@
-import { PRICE_CURRENCIES, PURCHASE_STATUSES } from '@casino/shared';
+import { PRICE_CURRENCIES, PURCHASE_STATUSES, ZSku } from '@casino/shared';
 import { Field } from '@casino/ui';
 import { SelectField } from '../../components/select-field';
 
@@ -21,7 +21,7 @@ export function toPurchaseInput(f: PurchaseFilters) {
     limit: 20,
     ...(f.status ? { status: f.status as Status } : {}),
     ...(userId && userId <= 2_147_483_647 ? { userId } : {}),
-    ...(sku.length >= 2 ? { sku } : {}),
+    ...(ZSku.safeParse(sku).success ? { sku } : {}),
     ...(f.currency ? { currency: f.currency as Currency } : {}),
     ...(f.flagged ? { flagged: f.flagged === 'yes' } : {}),
     ...(f.from ? { from: new Date(`${f.from}T00:00:00`) } : {}),
@@ -36,11 +36,12 @@ export function PurchaseFiltersForm({ value, onChange }: { value: PurchaseFilter
     onChange: (e: { target: { value: string } }) => onChange({ ...value, [key]: e.target.value }),
   });
   const badUser = value.userId.trim() !== '' && !/^\d{1,10}$/.test(value.userId.trim());
+  const badSku = value.sku.trim() !== '' && !ZSku.safeParse(value.sku.trim().toLowerCase()).success;
   return (
     <search className="filters" data-testid="purchase-filters">
       <SelectField label="Status" options={STATUS_OPTIONS} {...bind('status')} />
       <Field label="User ID" inputMode="numeric" error={badUser ? 'A user number.' : undefined} {...bind('userId')} />
-      <Field label="SKU" autoComplete="off" {...bind('sku')} />
+      <Field label="SKU" autoComplete="off" error={badSku ? 'A full SKU, e.g. gems_100.' : undefined} {...bind('sku')} />
       <SelectField label="Currency" options={CURRENCY_OPTIONS} {...bind('currency')} />
       <SelectField label="Review" options={FLAG_OPTIONS} {...bind('flagged')} />
       <Field label="From" type="date" {...bind('from')} />

@@ -165,6 +165,7 @@ export function BuyDialog({
               <strong>Purchase complete.</strong>
               {result.idempotent && ' It had already gone through; you were not charged again.'}
             </p>
+            <p className="small-text muted received">You received</p>
             <GrantList grants={result.granted} />
             <dl className="summary">
               <div>

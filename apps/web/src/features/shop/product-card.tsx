@@ -36,7 +36,9 @@ export function GrantList({ grants }: { grants: CatalogProduct['grants'] }) {
 export function LimitedFacts({ product, onExpire }: { product: CatalogProduct; onExpire: () => void }) {
   const lim = product.limited;
   if (!lim) return null;
-  const upcoming = lim.startsAt !== null && lim.startsAt.getTime() > Date.now();
+  const now = Date.now();
+  const upcoming = lim.startsAt !== null && lim.startsAt.getTime() > now;
+  const ended = lim.endsAt !== null && lim.endsAt.getTime() <= now;
   const soldPct = lim.stockTotal > 0 ? Math.min(100, ((lim.stockTotal - lim.stockLeft) / lim.stockTotal) * 100) : 100;
   return (
     <div className="limited stack tight" data-testid="limited">
@@ -48,6 +50,8 @@ export function LimitedFacts({ product, onExpire }: { product: CatalogProduct; o
           <span>
             starts in <Countdown until={lim.startsAt} onEnd={onExpire} testId="window-countdown" />
           </span>
+        ) : ended ? (
+          <span>sale ended</span>
         ) : (
           lim.endsAt && (
             <span>
