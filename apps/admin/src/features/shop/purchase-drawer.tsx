@@ -12,7 +12,7 @@ export function PurchaseDrawer({ purchase: p, onClose }: { purchase: AdminPurcha
   const ref = useRef<HTMLDialogElement>(null);
   const refresh = useRefreshShop();
   useEffect(() => {
-    ref.current?.showModal();
+    if (ref.current && !ref.current.open) ref.current.showModal();
   }, []);
   const debt = p.debt && formatGranted(p.debt) !== '—' ? formatGranted(p.debt) : null;
 

@@ -12,6 +12,7 @@ import { useSetBalance } from '../../lib/balance';
 import { type CardChoice, CardForm, cardToken, DEFAULT_CARD } from './card-form';
 import { formatPrice } from './format';
 import { type CatalogProduct, GrantList, PriceTag } from './product-card';
+import { refusalMessage } from './refusal';
 import { useAttemptKey } from './use-attempt-key';
 
 /** How many one purchase may take: one battle pass; a limited package no more than is left for this player. */
@@ -71,7 +72,7 @@ export function BuyDialog({
   );
 
   useEffect(() => {
-    dialog.current?.showModal();
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
 
   const qty = Number(qtyText);
@@ -111,8 +112,16 @@ export function BuyDialog({
     ...(cash && token ? { paymentToken: token } : {}),
   };
   const retrying = buy.isError && attempt.retrying(request);
+  // The catalog refreshed meanwhile (sold out, limit reached, sales stopped): say so before the server has to.
+  const refusedNow = product.available ? null : (product.unavailableReason ?? 'DISABLED');
   const blocked =
-    buy.isPending || !!qtyProblem || promoState === 'checking' || promoState === 'invalid' || short || (cash && !!cardProblem);
+    buy.isPending ||
+    !!refusedNow ||
+    !!qtyProblem ||
+    promoState === 'checking' ||
+    promoState === 'invalid' ||
+    short ||
+    (cash && !!cardProblem);
 
   const change = (apply: () => void) => {
     apply();
@@ -303,6 +312,12 @@ export function BuyDialog({
                     Get gems
                   </button>
                 )}
+              </p>
+            )}
+
+            {refusedNow && !buy.error && (
+              <p className="banner banner-error" role="alert" data-testid="buy-unavailable">
+                {refusalMessage(refusedNow)}
               </p>
             )}
 
