@@ -12,6 +12,7 @@ export { type AppError, appErrorOf, errorCode, fieldErrorsOf } from './errors';
 export { formatDate, formatNumber, formatSigned } from './format';
 export { useDebounced } from './hooks/use-debounced';
 export { useDocumentTitle } from './hooks/use-document-title';
+export { newIdempotencyKey } from './idempotency';
 export { mountApp } from './mount';
 export type { Session } from './session';
 export { createSpa, type Spa, type SpaOptions } from './spa';

@@ -9,7 +9,11 @@ export type Route =
   | { name: 'economy' }
   | { name: 'crash'; userId?: number }
   | { name: 'games' }
-  | { name: 'webhooks' };
+  | { name: 'webhooks' }
+  | { name: 'shop'; tab?: ShopTab; userId?: number };
+
+export const SHOP_TABS = ['products', 'limited', 'promos', 'purchases'] as const;
+export type ShopTab = (typeof SHOP_TABS)[number];
 
 export type Section = Exclude<Route['name'], 'user'>;
 
@@ -23,6 +27,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   crash: 'Crash rounds',
   games: 'Games',
   webhooks: 'Webhooks',
+  shop: 'Shop',
 };
 
 export const screenTitle = (route: Route) => (route.name === 'user' ? `User #${route.userId}` : SECTION_TITLES[route.name]);
@@ -35,6 +40,12 @@ export function parseRoute(hash: string): Route {
   if (path === '/economy') return { name: 'economy' };
   if (path === '/games') return { name: 'games' };
   if (path === '/webhooks') return { name: 'webhooks' };
+  const shop = /^\/shop(?:\/([a-z]+))?$/.exec(path);
+  if (shop) {
+    const tab = SHOP_TABS.find((t) => t === shop[1]) ?? 'products';
+    const userId = Number(new URLSearchParams(query).get('user'));
+    return Number.isSafeInteger(userId) && userId > 0 ? { name: 'shop', tab, userId } : { name: 'shop', tab };
+  }
   if (path === '/crash') {
     const userId = Number(new URLSearchParams(query).get('user'));
     return Number.isSafeInteger(userId) && userId > 0 ? { name: 'crash', userId } : { name: 'crash' };
@@ -60,6 +71,10 @@ export function hrefFor(route: Route): string {
     }
     case 'crash':
       return route.userId ? `#/crash?user=${route.userId}` : '#/crash';
+    case 'shop': {
+      const path = !route.tab || route.tab === 'products' ? '#/shop' : `#/shop/${route.tab}`;
+      return route.userId ? `${path}?user=${route.userId}` : path;
+    }
     default:
       return `#/${route.name}`;
   }

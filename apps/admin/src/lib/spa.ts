@@ -4,12 +4,13 @@
  * the local session like a ban.
  */
 import { createSpa } from '@casino/ui';
-import { ADMIN_MESSAGES } from './messages';
+import { ADMIN_DETAILED, ADMIN_MESSAGES } from './messages';
 
 export const spa = createSpa({
   storageKey: 'casino.admin.tokens',
   staleTime: 10_000,
   messages: ADMIN_MESSAGES,
+  detailed: ADMIN_DETAILED,
   sessionEnding: ['admin_required'],
 });
 export const { session } = spa;

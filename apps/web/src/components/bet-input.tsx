@@ -1,4 +1,5 @@
 import { Field, formatNumber } from '@casino/ui';
+import { hrefFor } from '../lib/router';
 
 type Limits = { min: number; max: number; balance: number };
 
@@ -50,6 +51,11 @@ export function BetInput({
         onChange={(e) => onChange(e.target.value)}
         error={problem ?? undefined}
       />
+      {(Number(value) > limits.balance || limits.balance < limits.min) && (
+        <a className="small-text" href={hrefFor('shop')} data-testid="get-gold">
+          Get more gold in the shop →
+        </a>
+      )}
       <div className="chips">
         {quick.map(([label, next]) => (
           <button key={label} type="button" className="small" disabled={disabled} onClick={() => onChange(next())}>

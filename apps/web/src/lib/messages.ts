@@ -4,6 +4,9 @@
  */
 import type { DetailedMessages, ReasonMessages } from '@casino/ui';
 
+const RANK_NAMES: Record<string, string> = { STANDARD: 'Standard', PREMIUM: 'Premium', VIP: 'VIP' };
+const num = (n: number) => n.toLocaleString('en-US');
+
 export const PLAYER_MESSAGES: ReasonMessages = {
   admin_required: 'That needs an admin account.',
   // Games
@@ -18,5 +21,16 @@ export const PLAYER_MESSAGES: ReasonMessages = {
 export const PLAYER_DETAILED: DetailedMessages = {
   bet_out_of_range: (a) =>
     typeof a.minBet === 'number' && typeof a.maxBet === 'number' ? `Bets are whole numbers from ${a.minBet} to ${a.maxBet}.` : null,
+  // Shop
+  INSUFFICIENT_FUNDS: (a) =>
+    typeof a.required === 'number' && typeof a.balance === 'number' && typeof a.currency === 'string'
+      ? `Not enough ${a.currency}: this costs ${num(a.required)} and you have ${num(a.balance)}.`
+      : null,
+  RANK_REQUIRED: (a) => {
+    const rank = typeof a.minRank === 'string' ? a.minRank : typeof a.requiredRank === 'string' ? a.requiredRank : null;
+    return rank && RANK_NAMES[rank] ? `${RANK_NAMES[rank]} only: your rank is too low for this.` : null;
+  },
+  USER_LIMIT: (a) => (typeof a.perUserLimit === 'number' ? `You can buy at most ${num(a.perUserLimit)} of this offer.` : null),
+  PROMO_INVALID: (a) => (a.usedByYou === true ? 'You have already used this promo code.' : null),
   crash_busted: (a) => (typeof a.crashPoint === 'number' ? `Too late — the round crashed at ${a.crashPoint.toFixed(2)}×.` : null),
 };

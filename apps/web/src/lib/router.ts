@@ -1,7 +1,7 @@
 /** A hash router is all these screens need: no server rewrites, no dependency. */
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['login', 'signup', 'home', 'sessions', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile'] as const;
+export const ROUTES = ['login', 'signup', 'home', 'sessions', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'shop'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const APP_TITLE = 'Casino-Club';
@@ -17,6 +17,7 @@ export const SCREEN_TITLES: Record<Route, string> = {
   fairness: 'Fairness',
   profile: 'Profile',
   sessions: 'Sessions',
+  shop: 'Shop',
 };
 
 const BY_HASH: Record<string, Route> = { '#/': 'home', '': 'home', '#': 'home' };

@@ -1,6 +1,6 @@
 import { ChangePasswordPage, ErrorBanner, Loading, useDocumentTitle, useLogout, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { APP_TITLE, hrefFor, type Route, screenTitle } from '../../lib/router';
 import { session } from '../../lib/spa';
 import { AuditPage } from '../audit/audit-page';
@@ -13,6 +13,9 @@ import { NO_FILTERS, type UserFilters } from '../users/user-filters';
 import { UsersPage } from '../users/users-page';
 import { WebhooksPage } from '../webhooks/webhooks-page';
 import { Nav } from './nav';
+
+// The shop screens are their own chunk (four tabs of forms most sessions never open).
+const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
 
 /** Everything behind the admin login; mounted only with a token pair. */
 export function AdminShell({ route }: { route: Route }) {
@@ -37,6 +40,12 @@ export function AdminShell({ route }: { route: Route }) {
   else if (route.name === 'crash') body = <CrashRoundsPage key={hrefFor(route)} presetUserId={route.userId} />;
   else if (route.name === 'games') body = <GameConfigPage />;
   else if (route.name === 'webhooks') body = <WebhooksPage />;
+  else if (route.name === 'shop')
+    body = (
+      <Suspense fallback={<Loading />}>
+        <ShopPage tab={route.tab ?? 'products'} presetUserId={route.userId} />
+      </Suspense>
+    );
   else if (route.name === 'audit')
     body = <AuditPage key={hrefFor(route)} preset={{ targetType: route.targetType ?? '', targetId: route.targetId ?? '' }} />;
   else body = <UsersPage filters={userFilters} onFilters={setUserFilters} />;

@@ -50,6 +50,9 @@ export function UserDetailPage({ userId, selfId }: { userId: number; selfId: num
           <dd>{formatDate(p.lastLoginAt)}</dd>
         </dl>
         <a href={hrefFor({ name: 'audit', targetType: 'user', targetId: String(p.id) })}>Audit entries for this user →</a>
+        <a href={hrefFor({ name: 'shop', tab: 'purchases', userId: p.id })} data-testid="user-purchases">
+          Shop purchases of this user →
+        </a>
       </section>
       <StatusActions userId={p.id} status={p.status} isSelf={p.id === selfId} />
       <AdjustBalanceForm userId={p.id} />

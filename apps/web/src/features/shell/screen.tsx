@@ -1,4 +1,5 @@
-import type { RouterOutputs } from '@casino/ui';
+import { Loading, type RouterOutputs } from '@casino/ui';
+import { lazy, Suspense } from 'react';
 import type { Route } from '../../lib/router';
 import { CrashPage } from '../crash/crash-page';
 import { FairnessPage } from '../fairness/fairness-page';
@@ -10,6 +11,9 @@ import { SessionsPage } from '../sessions/sessions-page';
 import { SlotPage } from '../slot/slot-page';
 
 type Me = RouterOutputs['auth']['me'];
+
+// The shop is its own chunk: most visits never open it, and it keeps the main bundle under 500 kB.
+const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
 
 /** The page of a signed-in route; each page fetches only what it shows. */
 export function Screen({ route, me }: { route: Route; me: Me }) {
@@ -26,6 +30,12 @@ export function Screen({ route, me }: { route: Route; me: Me }) {
       return <RpsPage gold={me.gold} />;
     case 'fairness':
       return <FairnessPage />;
+    case 'shop':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ShopPage me={me} />
+        </Suspense>
+      );
     case 'profile':
       return <ProfilePage me={me} />;
     default:

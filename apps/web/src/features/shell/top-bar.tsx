@@ -4,7 +4,7 @@ import { hrefFor, type Route, SCREEN_TITLES } from '../../lib/router';
 type LiveState = 'idle' | 'connecting' | 'pending' | 'error';
 const LIVE_LABEL: Record<LiveState, string> = { idle: 'offline', connecting: 'connecting', pending: 'live', error: 'offline' };
 
-const LINKS: Route[] = ['home', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'sessions'];
+const LINKS: Route[] = ['home', 'shop', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'sessions'];
 
 export function TopBar({
   route,
@@ -25,14 +25,14 @@ export function TopBar({
         Casino-Club
       </a>
       {balances && (
-        <span className="wallet">
+        <a className="wallet" href={hrefFor('shop')} title="Balances — get more in the shop" data-testid="bar-wallet">
           <span className="gold-text" data-testid="bar-gold" title="Gold">
             {formatNumber(balances.gold)} g
           </span>
           <span className="gem-text" data-testid="bar-gems" title="Gems">
             {formatNumber(balances.gems)} ◆
           </span>
-        </span>
+        </a>
       )}
       <span className={`live-dot live-${LIVE_LABEL[live]}`} title={`Live updates: ${LIVE_LABEL[live]}`} data-testid="live-status">
         {LIVE_LABEL[live]}
