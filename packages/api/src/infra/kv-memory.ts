@@ -49,6 +49,31 @@ export function createMemoryKv(prefix = ''): Kv {
       });
   };
 
+  // Window sets expire like Redis keys (PEXPIRE): checked on access, swept now and then.
+  const windowExpiry = new Map<string, number>();
+  let hitsSinceSweep = 0;
+  const windowSet = (key: string): Map<string, number> | undefined => {
+    const exp = windowExpiry.get(key);
+    if (exp !== undefined && exp <= Date.now()) {
+      zsets.delete(key);
+      windowExpiry.delete(key);
+    }
+    return zsets.get(key);
+  };
+  const sweepWindows = () => {
+    const now = Date.now();
+    for (const [key, exp] of windowExpiry)
+      if (exp <= now) {
+        zsets.delete(key);
+        windowExpiry.delete(key);
+      }
+  };
+  const countNewer = (z: Map<string, number> | undefined, bound: number) => {
+    let n = 0;
+    for (const score of z?.values() ?? []) if (score > bound) n++;
+    return n;
+  };
+
   const live = (key: string): Entry | undefined => {
     const e = strings.get(key);
     if (e && e.expiresAt !== null && e.expiresAt <= Date.now()) {
@@ -170,11 +195,39 @@ export function createMemoryKv(prefix = ''): Kv {
       strings.clear();
       reservations.clear();
       zsets.clear();
+      windowExpiry.clear();
       streams.clear();
       for (const slot of limiters) slot.current = makeLimiter(slot.opts);
     },
     async close() {
       channels.clear();
+    },
+    async windowHit(hits, nowMs) {
+      if (++hitsSinceSweep >= 1000) {
+        hitsSinceSweep = 0;
+        sweepWindows();
+      }
+      return hits.map((h) => {
+        const longest = Math.max(...h.windowsMs);
+        const z = windowSet(h.key) ?? new Map<string, number>();
+        zsets.set(h.key, z);
+        for (const [m, score] of z) if (score <= nowMs - longest) z.delete(m);
+        z.set(h.member, nowMs);
+        // ZREMRANGEBYRANK 0 -cap-1: the lowest (score, member) go first.
+        while (z.size > Math.max(1, h.cap)) {
+          let oldest: [string, number] | null = null;
+          for (const e of z) if (!oldest || e[1] < oldest[1] || (e[1] === oldest[1] && e[0] < oldest[0])) oldest = e;
+          if (oldest) z.delete(oldest[0]);
+        }
+        windowExpiry.set(h.key, Date.now() + longest);
+        return h.windowsMs.map((w) => countNewer(z, nowMs - w));
+      });
+    },
+    async windowCount(queries, nowMs) {
+      return queries.map((q) => {
+        const z = windowSet(q.key);
+        return q.windowsMs.map((w) => countNewer(z, nowMs - w));
+      });
     },
   };
 }

@@ -79,6 +79,16 @@ const RESERVED = `${DROP_EXPIRED}
 for _, m in ipairs(live) do held = held + (tonumber(redis.call('HGET', KEYS[2], m)) or 0) end
 return held`;
 
+// KEYS: the window set. ARGV: now, member, cap, ttlMs, drop-at-or-below score, then one
+// exclusive lower bound per window (bounds are computed by the caller: no float formatting in Lua).
+const WINDOW_HIT = `redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[5])
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -tonumber(ARGV[3]) - 1)
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+local counts = {}
+for i = 6, #ARGV do counts[#counts + 1] = redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[i], '+inf') end
+return counts`;
+
 export function createRedisKv(url: string, prefix = ''): Kv {
   // No auto-pipelining: its pipelines lack commands defined later with defineCommand, which
   // rate-limiter-flexible does lazily (seen failing as "pipeline[functionName] is not a function").
@@ -96,6 +106,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
   redis.defineCommand('acquireLease', { lua: ACQUIRE_LEASE });
   redis.defineCommand('reserveUnits', { numberOfKeys: 2, lua: RESERVE });
   redis.defineCommand('reservedUnits', { numberOfKeys: 2, lua: RESERVED });
+  redis.defineCommand('windowHit', { numberOfKeys: 1, lua: WINDOW_HIT });
   type Scripted = {
     appendEvent(stream: string, channel: string, dedupe: string, maxLen: number, data: string, ttlMs: number): Promise<string>;
     acquireLease(numKeys: number, ...args: (string | number)[]): Promise<number>;
@@ -231,6 +242,37 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       // A QUIT that timed out (Redis unreachable) leaves the client reconnecting: stop it.
       redis.disconnect();
       sub.disconnect();
+    },
+    async windowHit(hits, nowMs) {
+      if (hits.length === 0) return [];
+      const p = redis.pipeline() as unknown as {
+        windowHit(...args: (string | number)[]): void;
+        exec(): Promise<[Error | null, unknown][] | null>;
+      };
+      for (const h of hits) {
+        const longest = Math.max(...h.windowsMs);
+        const bounds = h.windowsMs.map((w) => String(nowMs - w));
+        p.windowHit(k(h.key), String(nowMs), h.member, Math.max(1, h.cap), longest, String(nowMs - longest), ...bounds);
+      }
+      const res = (await guard(p.exec())) ?? [];
+      return res.map(([err, counts]) => {
+        if (err) throw err;
+        return (counts as number[]).map(Number);
+      });
+    },
+    async windowCount(queries, nowMs) {
+      if (queries.length === 0) return [];
+      const p = redis.pipeline();
+      for (const q of queries) for (const w of q.windowsMs) p.zcount(k(q.key), `(${nowMs - w}`, '+inf');
+      const res = (await guard(p.exec())) ?? [];
+      let i = 0;
+      return queries.map((q) =>
+        q.windowsMs.map(() => {
+          const [err, n] = res[i++] ?? [null, 0];
+          if (err) throw err;
+          return Number(n);
+        }),
+      );
     },
   };
 }

@@ -167,4 +167,74 @@ describe.each(implementations)('Kv contract (%s)', (_name, create) => {
     await kv.flush();
     expect(await kv.reserved('race')).toBe(0);
   });
+
+  const MIN = 60_000;
+  const HOUR = 60 * MIN;
+  const T0 = 1_800_000_000_000;
+
+  it('sliding windows: each hit counts in every window until it is older than the window; re-adding a member counts it once', async () => {
+    const kv = freshKv();
+    const hit = (member: string, at: number) => kv.windowHit([{ key: 'ip', member, windowsMs: [10 * MIN, HOUR], cap: 1000 }], at);
+    expect(await hit('a', T0)).toEqual([[1, 1]]);
+    expect(await hit('b', T0 + 5 * MIN)).toEqual([[2, 2]]);
+    // a is exactly 11 minutes old: out of the 10-minute window, still in the hour.
+    expect(await hit('c', T0 + 11 * MIN)).toEqual([[2, 3]]);
+    // An entry exactly one window old is out (the bound is exclusive).
+    expect(await kv.windowCount([{ key: 'ip', windowsMs: [11 * MIN, HOUR] }], T0 + 11 * MIN)).toEqual([[2, 3]]);
+    expect(await hit('d', T0 + 61 * MIN)).toEqual([[1, 3]]);
+    // Counting adds nothing.
+    expect(await kv.windowCount([{ key: 'ip', windowsMs: [10 * MIN, HOUR] }], T0 + 61 * MIN)).toEqual([[1, 3]]);
+    expect(await kv.windowCount([{ key: 'ip', windowsMs: [HOUR] }], T0 + 61 * MIN)).toEqual([[3]]);
+    expect(await kv.windowCount([{ key: 'never', windowsMs: [HOUR, 10 * MIN] }], T0)).toEqual([[0, 0]]);
+
+    // Distinct values: the same member moves to now instead of counting twice.
+    const fp = (member: string, at: number) => kv.windowHit([{ key: 'fp', member, windowsMs: [24 * HOUR], cap: 100 }], at);
+    expect(await fp('x', T0)).toEqual([[1]]);
+    expect(await fp('x', T0 + MIN)).toEqual([[1]]);
+    expect(await fp('y', T0 + 2 * MIN)).toEqual([[2]]);
+    expect(await fp('x', T0 + 20 * HOUR)).toEqual([[2]]);
+    // y was last seen 24 h ago; x only 5 h ago (its re-add refreshed it).
+    expect(await fp('z', T0 + 2 * MIN + 24 * HOUR)).toEqual([[2]]);
+  });
+
+  it('sliding windows: several sets in one call, each answered in order', async () => {
+    const kv = freshKv();
+    await kv.windowHit([{ key: 'u', member: 'm1', windowsMs: [HOUR], cap: 10 }], T0);
+    const res = await kv.windowHit(
+      [
+        { key: 'u', member: 'm2', windowsMs: [HOUR], cap: 10 },
+        { key: 'v', member: 'm2', windowsMs: [HOUR, MIN], cap: 10 },
+        { key: 'u', member: 'm3', windowsMs: [MIN], cap: 10 },
+      ],
+      T0 + 30_000,
+    );
+    expect(res).toEqual([[2], [1, 1], [3]]);
+    expect(await kv.windowHit([], T0)).toEqual([]);
+    expect(await kv.windowCount([], T0)).toEqual([]);
+  });
+
+  it('sliding windows: 100 concurrent hits are each counted exactly once', async () => {
+    const kv = freshKv();
+    const counts = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => kv.windowHit([{ key: 'race', member: `m${i}`, windowsMs: [HOUR], cap: 1000 }], T0 + i)),
+    );
+    // Atomic add-then-count: every caller saw a different total, 1 to 100.
+    expect(counts.map(([c]) => c?.[0]).sort((a = 0, b = 0) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(await kv.windowCount([{ key: 'race', windowsMs: [HOUR] }], T0 + 100)).toEqual([[100]]);
+  });
+
+  it('sliding windows: the cap keeps the newest members', async () => {
+    const kv = freshKv();
+    for (let i = 0; i < 5; i++) await kv.windowHit([{ key: 'capped', member: `m${i}`, windowsMs: [100], cap: 3 }], T0 + 10 * i);
+    expect(await kv.windowCount([{ key: 'capped', windowsMs: [1000] }], T0 + 40)).toEqual([[3]]);
+    // Kept: the hits at +20, +30, +40 (the oldest kept would give 1 here).
+    expect(await kv.windowCount([{ key: 'capped', windowsMs: [100] }], T0 + 115)).toEqual([[3]]);
+  });
+
+  it('sliding windows: a set expires after its longest window', async () => {
+    const kv = freshKv();
+    expect(await kv.windowHit([{ key: 'brief', member: 'a', windowsMs: [5, 1], cap: 10 }], T0)).toEqual([[1, 1]]);
+    // Counted at the same instant, only the key's expiry can make it vanish.
+    await expect.poll(() => kv.windowCount([{ key: 'brief', windowsMs: [5] }], T0)).toEqual([[0]]);
+  });
 });

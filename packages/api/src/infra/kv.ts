@@ -12,6 +12,10 @@ export type AppendEvent = { stream: string; channel: string; data: string; dedup
 
 export type LimiterOptions = { keyPrefix: string; points: number; durationSec: number };
 
+/** One sliding-window hit: `member` added at now to the time-scored set `key`, counted over each window. */
+export type WindowHit = { key: string; member: string; windowsMs: readonly number[]; cap: number };
+export type WindowQuery = { key: string; windowsMs: readonly number[] };
+
 export interface Kv {
   readonly kind: 'redis' | 'memory';
   readonly prefix: string;
@@ -55,6 +59,16 @@ export interface Kv {
   /** Deletes every key under the prefix (tests, and the "Redis lost" drills). */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Sliding windows on sets scored by time (ms). For each hit, atomically: drops members at or
+   * older than `nowMs - max(windowsMs)`, adds `member` at `nowMs` (an existing member moves to
+   * now: one member per attempt counts attempts, one per value counts distinct values), keeps
+   * only the `cap` newest, expires the set after its longest window, and returns for each window
+   * `w` the members newer than `nowMs - w`. All hits in one round trip; counts in hit order.
+   */
+  windowHit(hits: readonly WindowHit[], nowMs: number): Promise<number[][]>;
+  /** The counts windowHit would return, without adding anything. */
+  windowCount(queries: readonly WindowQuery[], nowMs: number): Promise<number[][]>;
 }
 
 /** Redis stream ids are "ms-seq"; compares them numerically. */
