@@ -12,8 +12,10 @@ import {
   createRedisKv,
   createSandboxGateway,
   type Deps,
+  deviceIdFrom,
   EventBus,
   ensureDefaultInvite,
+  ensureFraudDefaults,
   type Kv,
   seedBasicAccounts,
   seedCatalog,
@@ -23,7 +25,7 @@ import {
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
-import { MAX_BATCH_CALLS } from '@casino/shared';
+import { DEVICE_ID_HEADER, MAX_BATCH_CALLS } from '@casino/shared';
 import { type CreateFastifyContextOptions, type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -77,6 +79,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     payments: createSandboxGateway(db.db),
   };
   await ensureDefaultInvite(deps);
+  await ensureFraudDefaults(deps);
   await backfillHandles(deps);
   if (config.shop.seedCatalog) {
     const added = await seedCatalog(deps);
@@ -107,7 +110,12 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
         return createInnerContext({
           deps: { ...deps, logger: req.log as unknown as Deps['logger'] },
           accessToken: bearer ?? fromParams,
-          meta: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: String(req.id) },
+          meta: {
+            ip: req.ip,
+            userAgent: req.headers['user-agent'] ?? null,
+            deviceId: deviceIdFrom(req.headers[DEVICE_ID_HEADER]),
+            requestId: String(req.id),
+          },
         });
       },
       onError: ({ path, error }) => {

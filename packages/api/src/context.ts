@@ -2,10 +2,17 @@
  * Two-layer context: createInnerContext is what tests and createCaller use;
  * the host builds the request part (token, ip, user agent, request id).
  */
+import { DEVICE_ID_PATTERN } from '@casino/shared';
 import type { Deps } from './deps';
 import type { AuthedUser } from './services/auth/authenticate';
 
-export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string };
+/** deviceId: the client's `x-device-id` header when well-formed (deviceIdFrom), else null; a fraud feature. */
+export type RequestMeta = { ip: string | null; userAgent: string | null; deviceId: string | null; requestId: string };
+
+/** The device id a header carries: printable, 8–128 characters; anything else counts as none. */
+export function deviceIdFrom(header: unknown): string | null {
+  return typeof header === 'string' && DEVICE_ID_PATTERN.test(header) ? header : null;
+}
 
 export type InnerContextOptions = {
   deps: Deps;
@@ -21,6 +28,7 @@ export function createInnerContext(opts: InnerContextOptions) {
     meta: {
       ip: opts.meta?.ip ?? null,
       userAgent: opts.meta?.userAgent ?? null,
+      deviceId: opts.meta?.deviceId ?? null,
       requestId: opts.meta?.requestId ?? 'internal',
     } satisfies RequestMeta,
     user: null as AuthedUser | null,

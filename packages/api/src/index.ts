@@ -1,5 +1,5 @@
 export { type ApiConfig, defaultApiConfig } from './config';
-export { type Context, createInnerContext, type RequestMeta } from './context';
+export { type Context, createInnerContext, deviceIdFrom, type RequestMeta } from './context';
 export { type Deps, inTransaction } from './deps';
 export { DomainError } from './errors';
 export { type Clock, manualClock, systemClock } from './infra/clock';
@@ -13,6 +13,7 @@ export { ADMIN_PASSWORD_MIN_LENGTH, adminPasswordProblem, type CreateAdminResult
 export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
+export { ensureFraudDefaults } from './services/fraud';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
 export type { PaymentGateway } from './services/payments/gateway';
 export { createSandboxGateway, SANDBOX_TOKENS } from './services/payments/sandbox';

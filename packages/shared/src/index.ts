@@ -1,5 +1,6 @@
 export * from './constants';
 export * from './fairness';
+export * from './fraud';
 export * from './games';
 export * from './live-events';
 export * from './reasons';

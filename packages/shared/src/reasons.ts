@@ -99,6 +99,8 @@ export const REASONS = {
   fraud_rule_invalid: { code: 'BAD_REQUEST', message: 'That fraud rule is not valid.' },
   fraud_rule_not_found: { code: 'NOT_FOUND', message: 'No such fraud rule.' },
   fraud_decision_not_found: { code: 'NOT_FOUND', message: 'No such fraud decision.' },
+  fraud_decision_not_open: { code: 'CONFLICT', message: 'This decision has already been reviewed.' },
+  fraud_thresholds_invalid: { code: 'BAD_REQUEST', message: 'Thresholds must increase: review < soft block < hard block.' },
   // Generic
   not_found: { code: 'NOT_FOUND', message: 'Not found.' },
   service_unavailable: {

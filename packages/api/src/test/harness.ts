@@ -74,7 +74,7 @@ export async function createTestEnv(
   };
 }
 
-export function callerFor(deps: Deps, accessToken?: string | null, meta?: { ip?: string; userAgent?: string }) {
+export function callerFor(deps: Deps, accessToken?: string | null, meta?: { ip?: string; userAgent?: string; deviceId?: string }) {
   return createCaller(createInnerContext({ deps, accessToken: accessToken ?? null, meta: meta ?? {} }));
 }
 

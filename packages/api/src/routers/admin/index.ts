@@ -4,6 +4,7 @@ import { listAudit } from '../../services/audit/audit';
 import { reconcile } from '../../services/wallet/queries';
 import { adminProcedure, router } from '../../trpc';
 import { adminCrashRouter } from './crash';
+import { adminFraudRouter } from './fraud';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
 import { ZAuditPage } from './outputs';
@@ -18,6 +19,7 @@ export const adminRouter = router({
   games: adminGamesRouter,
   shop: adminShopRouter,
   webhooks: adminWebhooksRouter,
+  fraud: adminFraudRouter,
   audit: router({
     list: adminProcedure
       .input(
