@@ -21,6 +21,8 @@ export type SpaOptions = {
   detailed?: DetailedMessages;
   /** Reasons that also end the session in this app. */
   sessionEnding?: readonly string[];
+  /** Sent with every query and mutation (e.g. the player app's device id). */
+  headers?: Record<string, string>;
 };
 
 export type Spa = {
@@ -62,6 +64,7 @@ export function createSpa(opts: SpaOptions): Spa {
     baseUrl: '',
     tokens,
     onAuthLost: () => session.end('Your session has ended. Please log in again.'),
+    ...(opts.headers ? { headers: opts.headers } : {}),
   });
 
   // Nothing cached for one account may be shown to the next one.

@@ -33,4 +33,10 @@ export const PLAYER_DETAILED: DetailedMessages = {
   USER_LIMIT: (a) => (typeof a.perUserLimit === 'number' ? `You can buy at most ${num(a.perUserLimit)} of this offer.` : null),
   PROMO_INVALID: (a) => (a.usedByYou === true ? 'You have already used this promo code.' : null),
   crash_busted: (a) => (typeof a.crashPoint === 'number' ? `Too late — the round crashed at ${a.crashPoint.toFixed(2)}×.` : null),
+  // A soft block is a cooldown, not a verdict: say when to try again.
+  FRAUD_BLOCKED: (a) => {
+    if (a.soft !== true || typeof a.retryAfterSeconds !== 'number') return null;
+    const minutes = Math.max(1, Math.ceil(a.retryAfterSeconds / 60));
+    return `This purchase is on hold for a security check. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
+  },
 };
