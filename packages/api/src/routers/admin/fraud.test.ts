@@ -122,7 +122,7 @@ describe('rules editor', () => {
     for (const condition of bad) {
       const err = await failureOf(admin.caller.admin.fraud.rules.upsert({ ...rule('keep_me'), condition }));
       expect(`${err?.code}:${err?.cause?.reason}`, JSON.stringify(condition)).toBe('BAD_REQUEST:fraud_rule_invalid');
-      expect((err?.cause?.details?.issues as string[]).length).toBeGreaterThan(0);
+      expect(((err?.cause?.details?.issues ?? []) as string[]).length).toBeGreaterThan(0);
     }
     const err = await failureOf(admin.caller.admin.fraud.rules.upsert({ ...rule('keep_me'), condition: bad[0] }));
     expect(err?.cause?.details?.issues).toEqual(['condition.feature: unknown feature "ipAtempts10m"']);
