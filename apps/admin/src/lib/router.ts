@@ -10,10 +10,13 @@ export type Route =
   | { name: 'crash'; userId?: number }
   | { name: 'games' }
   | { name: 'webhooks' }
-  | { name: 'shop'; tab?: ShopTab; userId?: number };
+  | { name: 'shop'; tab?: ShopTab; userId?: number }
+  | { name: 'fraud'; tab?: FraudTab };
 
 export const SHOP_TABS = ['products', 'limited', 'promos', 'purchases'] as const;
 export type ShopTab = (typeof SHOP_TABS)[number];
+export const FRAUD_TABS = ['rules', 'decisions', 'thresholds'] as const;
+export type FraudTab = (typeof FRAUD_TABS)[number];
 
 export type Section = Exclude<Route['name'], 'user'>;
 
@@ -28,6 +31,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   games: 'Games',
   webhooks: 'Webhooks',
   shop: 'Shop',
+  fraud: 'Fraud',
 };
 
 export const screenTitle = (route: Route) => (route.name === 'user' ? `User #${route.userId}` : SECTION_TITLES[route.name]);
@@ -46,6 +50,8 @@ export function parseRoute(hash: string): Route {
     const userId = Number(new URLSearchParams(query).get('user'));
     return Number.isSafeInteger(userId) && userId > 0 ? { name: 'shop', tab, userId } : { name: 'shop', tab };
   }
+  const fraud = /^\/fraud(?:\/([a-z]+))?$/.exec(path);
+  if (fraud) return { name: 'fraud', tab: FRAUD_TABS.find((t) => t === fraud[1]) ?? 'rules' };
   if (path === '/crash') {
     const userId = Number(new URLSearchParams(query).get('user'));
     return Number.isSafeInteger(userId) && userId > 0 ? { name: 'crash', userId } : { name: 'crash' };
@@ -75,6 +81,8 @@ export function hrefFor(route: Route): string {
       const path = !route.tab || route.tab === 'products' ? '#/shop' : `#/shop/${route.tab}`;
       return route.userId ? `${path}?user=${route.userId}` : path;
     }
+    case 'fraud':
+      return !route.tab || route.tab === 'rules' ? '#/fraud' : `#/fraud/${route.tab}`;
     default:
       return `#/${route.name}`;
   }

@@ -5,6 +5,7 @@ import { APP_TITLE, hrefFor, type Route, screenTitle } from '../../lib/router';
 import { session } from '../../lib/spa';
 import { AuditPage } from '../audit/audit-page';
 import { ReconcilePage } from '../economy/reconcile-page';
+import { FraudPage } from '../fraud/fraud-page';
 import { CrashRoundsPage } from '../games/crash-rounds-page';
 import { GameConfigPage } from '../games/game-config-page';
 import { InvitesPage } from '../invites/invites-page';
@@ -46,6 +47,7 @@ export function AdminShell({ route }: { route: Route }) {
         <ShopPage tab={route.tab ?? 'products'} presetUserId={route.userId} />
       </Suspense>
     );
+  else if (route.name === 'fraud') body = <FraudPage tab={route.tab ?? 'rules'} />;
   else if (route.name === 'audit')
     body = <AuditPage key={hrefFor(route)} preset={{ targetType: route.targetType ?? '', targetId: route.targetId ?? '' }} />;
   else body = <UsersPage filters={userFilters} onFilters={setUserFilters} />;

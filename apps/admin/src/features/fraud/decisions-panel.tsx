@@ -1,0 +1,70 @@
+import { FRAUD_ACTIONS, FRAUD_REVIEW_STATUSES, type TFraudAction, type TFraudReviewStatus } from '@casino/shared';
+import { ErrorBanner, Field, Loading, MoreButton, useDebounced, useTRPC } from '@casino/ui';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { SelectField } from '../../components/select-field';
+import { DecisionRow } from './decision-row';
+import { ACTION_LABELS } from './format';
+
+const ACTION_OPTIONS = [{ value: '', label: 'Any' }, ...FRAUD_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }))];
+const REVIEW_OPTIONS = [{ value: '', label: 'Any' }, ...FRAUD_REVIEW_STATUSES.map((s) => ({ value: s, label: s }))];
+
+/** Every scored purchase attempt, newest first; open reviews are approved or rejected here. */
+export function DecisionsPanel() {
+  const trpc = useTRPC();
+  const [action, setAction] = useState<TFraudAction | ''>('');
+  const [reviewStatus, setReviewStatus] = useState<TFraudReviewStatus | ''>('open');
+  const [userId, setUserId] = useState('');
+  const settledUser = useDebounced(userId.trim(), 300);
+  const userNumber = Number(settledUser);
+  const badUser = settledUser !== '' && !(Number.isSafeInteger(userNumber) && userNumber > 0);
+  const input = {
+    limit: 20,
+    ...(action ? { action } : {}),
+    ...(reviewStatus ? { reviewStatus } : {}),
+    ...(settledUser && !badUser ? { userId: userNumber } : {}),
+  };
+  const list = useInfiniteQuery({
+    ...trpc.admin.fraud.decisions.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor ?? undefined }),
+    enabled: !badUser,
+  });
+  const decisions = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <section className="stack" data-testid="fraud-decisions">
+      <search className="filters">
+        <SelectField
+          label="Review"
+          name="decision-review"
+          options={REVIEW_OPTIONS}
+          value={reviewStatus}
+          onChange={(e) => setReviewStatus(e.target.value as TFraudReviewStatus | '')}
+        />
+        <SelectField
+          label="Action"
+          name="decision-action"
+          options={ACTION_OPTIONS}
+          value={action}
+          onChange={(e) => setAction(e.target.value as TFraudAction | '')}
+        />
+        <Field
+          label="User ID"
+          name="decision-user"
+          inputMode="numeric"
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+          error={badUser ? 'A user number, e.g. 42.' : undefined}
+        />
+      </search>
+      {list.isPending && !badUser && <Loading />}
+      <ErrorBanner error={list.error} />
+      {list.isSuccess && decisions.length === 0 && <p className="muted">No decisions match.</p>}
+      <ul className="plain stack">
+        {decisions.map((d) => (
+          <DecisionRow key={d.id} decision={d} />
+        ))}
+      </ul>
+      <MoreButton list={list} label="Load more" />
+    </section>
+  );
+}
