@@ -256,7 +256,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       }
       const res = (await guard(p.exec())) ?? [];
       return res.map(([err, counts]) => {
-        if (err) throw err;
+        if (err) throw unavailable(err);
         return (counts as number[]).map(Number);
       });
     },
@@ -269,7 +269,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       return queries.map((q) =>
         q.windowsMs.map(() => {
           const [err, n] = res[i++] ?? [null, 0];
-          if (err) throw err;
+          if (err) throw unavailable(err);
           return Number(n);
         }),
       );
