@@ -185,3 +185,52 @@ describe('the sweeper repairs a purchase whose process died', () => {
     expect(await balanceOf(p.user.id)).toEqual({ gold: 1000, gems: 1100 });
   });
 });
+
+describe('fraud rules on purchases', () => {
+  it('a hard block refuses with FRAUD_BLOCKED and changes nothing; a review lets it through and lists it for an admin', async () => {
+    await admin.caller.admin.fraud.thresholds.set({ review: 30, softBlock: 60, hardBlock: 100, softBlockCooldownSeconds: 600 });
+    await admin.caller.admin.fraud.rules.upsert({
+      id: 'test_block_7777',
+      condition: { feature: 'amount', op: 'eq', value: 7777 },
+      score: 100,
+    });
+    await admin.caller.admin.fraud.rules.upsert({
+      id: 'test_review_6666',
+      condition: { feature: 'amount', op: 'eq', value: 6666 },
+      score: 30,
+    });
+    const blocked = uniqueName('blk').replace(/[^a-z0-9_]/g, '');
+    const reviewed = uniqueName('rev').replace(/[^a-z0-9_]/g, '');
+    await admin.caller.admin.shop.products.create({
+      sku: blocked,
+      name: 'Big',
+      kind: 'gem_pack',
+      price: { currency: 'cash', amount: 7777 },
+      grants: { gems: 9000 },
+    });
+    await admin.caller.admin.shop.products.create({
+      sku: reviewed,
+      name: 'Mid',
+      kind: 'gem_pack',
+      price: { currency: 'cash', amount: 6666 },
+      grants: { gems: 8000 },
+    });
+    const p = await newPlayer(env.deps);
+
+    const k = key();
+    expectRefused(
+      await p.caller.economy.shop.buy({ sku: blocked, quantity: 1, idempotencyKey: k, paymentToken: 'tok_visa' }).catch((e) => e),
+      'FRAUD_BLOCKED',
+    );
+    expect(await balanceOf(p.user.id)).toEqual({ gold: 1000, gems: 0 });
+    expect(await env.deps.db.select().from(purchases).where(eq(purchases.userId, p.user.id))).toEqual([]);
+
+    const res = await p.caller.economy.shop.buy({ sku: reviewed, quantity: 1, idempotencyKey: key(), paymentToken: 'tok_visa' });
+    expect(res.granted).toEqual({ gems: 8000 });
+    const [row] = await env.deps.db.select().from(purchases).where(eq(purchases.id, res.purchaseId));
+    const open = await admin.caller.admin.fraud.decisions.list({ userId: p.user.id, reviewStatus: 'open', limit: 10 });
+    expect(open.items.map((d) => d.id)).toEqual([row?.fraudDecisionId]);
+    const all = await admin.caller.admin.fraud.decisions.list({ userId: p.user.id, limit: 10 });
+    expect(all.items.map((d) => d.action).sort()).toEqual(['hard_block', 'review']);
+  });
+});

@@ -20,7 +20,7 @@ export const shopRouter = router({
   buy: protectedProcedure
     .input(ZBuyInput)
     .output(ZBuyResult)
-    .mutation(({ ctx, input }) => buy(ctx.deps, ctx.user, { ip: ctx.meta.ip }, input)),
+    .mutation(({ ctx, input }) => buy(ctx.deps, ctx.user, { ip: ctx.meta.ip, deviceId: ctx.meta.deviceId }, input)),
 
   purchases: protectedProcedure
     .input(z.object({ cursor: ZPageCursor.optional(), limit: ZLimit }).default({ limit: 20 }))

@@ -25,11 +25,13 @@ import {
   type ShopProduct,
   shopProducts,
   userItems,
+  users,
 } from '@casino/db';
 import { discountedTotal, type TBuyInput, type TBuyResult, type TRank } from '@casino/shared';
 import { and, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError, isDomainError } from '../../errors';
+import { assessPurchase, enforceDecision } from '../fraud';
 import { tokenFingerprint } from '../payments/sandbox';
 import { getBalance } from '../wallet/queries';
 import { applyChanges, type WalletEntry } from '../wallet/wallet';
@@ -69,9 +71,10 @@ type Quote = {
   promo: PromoQuote | null;
   total: number;
   granted: PurchaseGranted;
+  fraudDecisionId?: number;
 };
 
-async function purchase(deps: Deps, buyer: Buyer, _meta: BuyMeta, input: TBuyInput, claim: IdempotencyClaim): Promise<TBuyResult> {
+async function purchase(deps: Deps, buyer: Buyer, meta: BuyMeta, input: TBuyInput, claim: IdempotencyClaim): Promise<TBuyResult> {
   const now = deps.clock.now();
   const [product] = await deps.db.select().from(shopProducts).where(eq(shopProducts.sku, input.sku));
   if (!product) throw new DomainError('product_not_found');
@@ -86,12 +89,30 @@ async function purchase(deps: Deps, buyer: Buyer, _meta: BuyMeta, input: TBuyInp
   if (refusal) throw refusalError(refusal, product, bought);
 
   const quote = await priceOf(deps.db, product, input.quantity, input.promoCode ?? null, buyer.id, now);
+  const [account] = await deps.db
+    .select({ gold: users.gold, gems: users.gems, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, buyer.id));
+  if (!account) throw new DomainError('user_not_found');
   if (!cash) {
-    const balance = await getBalance(deps.db, buyer.id);
-    const have = product.priceCurrency === 'gold' ? balance.gold : balance.gems;
-    if (have < quote.total)
+    const have = product.priceCurrency === 'gold' ? account.gold : account.gems;
+    if (have < quote.total) {
       throw new DomainError('INSUFFICIENT_FUNDS', { currency: product.priceCurrency, balance: have, required: quote.total });
+    }
   }
+  // Scored once per fresh claim (replays never get here), outside any transaction; a block refuses here.
+  const decision = await assessPurchase(deps, {
+    userId: buyer.id,
+    sku: product.sku,
+    currency: product.priceCurrency,
+    amount: quote.total,
+    ip: meta.ip,
+    deviceId: meta.deviceId ?? null,
+    paymentFingerprint: cash ? tokenFingerprint(input.paymentToken as string) : null,
+    accountCreatedAt: account.createdAt,
+  });
+  enforceDecision(decision);
+  quote.fraudDecisionId = decision.decisionId;
 
   const purchaseId = randomUUID();
   const limited = isLimited(product);
@@ -274,6 +295,7 @@ function purchaseValues(userId: number, q: Quote, id: string, key: string) {
     amount: q.total,
     granted: q.granted,
     idempotencyKey: key,
+    fraudDecisionId: q.fraudDecisionId ?? null,
   };
 }
 
