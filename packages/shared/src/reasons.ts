@@ -70,6 +70,22 @@ export const REASONS = {
   crash_busted: { code: 'BAD_REQUEST', message: 'Too late — the round crashed.' },
   crash_expired: { code: 'BAD_REQUEST', message: 'The round expired before you cashed out.' },
   auto_cashout_out_of_range: { code: 'BAD_REQUEST', message: 'That auto cash-out target is out of range.' },
+  // Progression
+  item_unknown: { code: 'BAD_REQUEST', message: 'That item does not exist.' },
+  vip_not_eligible: { code: 'BAD_REQUEST', message: 'Your rank earns no VIP points.' },
+  bonus_not_eligible: { code: 'BAD_REQUEST', message: 'The refill is for players who are nearly out of gold.' },
+  event_not_found: { code: 'NOT_FOUND', message: 'No such event.' },
+  event_not_running: { code: 'BAD_REQUEST', message: 'This event is not running.' },
+  event_not_joined: { code: 'BAD_REQUEST', message: 'Join the event first.' },
+  event_not_completed: { code: 'BAD_REQUEST', message: 'The event is not completed yet.' },
+  mission_not_found: { code: 'NOT_FOUND', message: 'No such mission.' },
+  mission_not_completed: { code: 'BAD_REQUEST', message: 'The mission is not completed yet.' },
+  battlepass_no_season: { code: 'NOT_FOUND', message: 'No battle-pass season is running.' },
+  season_not_found: { code: 'NOT_FOUND', message: 'No such battle-pass season.' },
+  season_overlap: { code: 'CONFLICT', message: 'Another battle-pass season runs at that time.' },
+  battlepass_level_locked: { code: 'BAD_REQUEST', message: 'Reach that battle-pass level first.' },
+  battlepass_no_reward: { code: 'BAD_REQUEST', message: 'That level has no reward on this track.' },
+  battlepass_premium_required: { code: 'FORBIDDEN', message: 'Unlock the premium pass to claim this.' },
   // Generic
   not_found: { code: 'NOT_FOUND', message: 'Not found.' },
   service_unavailable: {
