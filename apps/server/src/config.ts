@@ -16,5 +16,13 @@ export function toApiConfig(env: Env): ApiConfig {
     defaultInviteCode: env.NODE_ENV === 'production' ? null : env.DEFAULT_INVITE_CODE || null,
     liveStreams: defaultApiConfig.liveStreams,
     games: defaultApiConfig.games,
+    progression: {
+      ...defaultApiConfig.progression,
+      hourlyBonus: {
+        floorGold: env.HOURLY_BONUS_FLOOR_GOLD,
+        amountGold: env.HOURLY_BONUS_AMOUNT_GOLD,
+        periodMs: env.HOURLY_BONUS_PERIOD_MINUTES * 60_000,
+      },
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { defaultGamesConfig, type GamesConfig } from './services/games/config';
+import { defaultProgressionConfig, type ProgressionConfig } from './services/progression/config';
 
 /** Runtime settings of the API, built from the environment by the host (apps/server/src/env.ts). */
 export type ApiConfig = {
@@ -17,6 +18,7 @@ export type ApiConfig = {
   /** Unlimited invite code that exists outside production; null disables it. */
   defaultInviteCode: string | null;
   games: GamesConfig;
+  progression: ProgressionConfig;
 };
 
 /** Everything but the signing secret, which the host supplies (there is deliberately no default). */
@@ -32,4 +34,5 @@ export const defaultApiConfig: Omit<ApiConfig, 'jwtSecret'> = {
   liveStreams: { perSession: 5, perUser: 20 },
   defaultInviteCode: '5858',
   games: defaultGamesConfig,
+  progression: defaultProgressionConfig,
 };

@@ -65,29 +65,34 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
         })
       ).balance;
     }
-    const recorded = await recordRound(tx, outbox, {
-      roundId: row.id,
-      userId: row.userId,
-      game: 'crash',
-      currency: 'gold',
-      bet: row.bet,
-      payout: fin.payout,
-      result: resultOf(row.bet, fin.payout),
-      seed: { seedId: row.seedId, nonce: row.nonce },
-      outcome: {
-        crashPoint: row.crashPoint,
-        // Needed to re-derive the crash point from the revealed seed (verifyRound).
-        houseEdgePercent: deps.config.games.crash.houseEdgePercent,
-        status: fin.status,
-        cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
-        autoCashout: row.autoCashout,
-        auto: fin.status === 'cashed' && fin.auto,
+    const recorded = await recordRound(
+      tx,
+      outbox,
+      {
+        roundId: row.id,
+        userId: row.userId,
+        game: 'crash',
+        currency: 'gold',
+        bet: row.bet,
+        payout: fin.payout,
+        result: resultOf(row.bet, fin.payout),
+        seed: { seedId: row.seedId, nonce: row.nonce },
+        outcome: {
+          crashPoint: row.crashPoint,
+          // Needed to re-derive the crash point from the revealed seed (verifyRound).
+          houseEdgePercent: deps.config.games.crash.houseEdgePercent,
+          status: fin.status,
+          cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
+          autoCashout: row.autoCashout,
+          auto: fin.status === 'cashed' && fin.auto,
+        },
+        durationMs: fin.elapsedMs,
+        at,
       },
-      durationMs: fin.elapsedMs,
-      at,
-    });
-    // Re-read only when needed: a lost round changed no balance here; achievements may have credited.
-    const balance = credited !== null && recorded.achievements === 0 ? credited : await readBalance(tx, row.userId);
+      deps.config,
+    );
+    // Re-read only when needed: a lost round changed no balance here; achievements or a level reward may have credited.
+    const balance = credited !== null && !recorded.balanceChanged ? credited : await readBalance(tx, row.userId);
     const s: CrashSettlement = {
       gameId: row.id,
       userId: row.userId,
