@@ -74,6 +74,7 @@ export const REASONS = {
   item_unknown: { code: 'BAD_REQUEST', message: 'That item does not exist.' },
   vip_not_eligible: { code: 'BAD_REQUEST', message: 'Your rank earns no VIP points.' },
   bonus_not_eligible: { code: 'BAD_REQUEST', message: 'The refill is for players who are nearly out of gold.' },
+  invalid_window: { code: 'BAD_REQUEST', message: 'The end must come after the start.' },
   event_not_found: { code: 'NOT_FOUND', message: 'No such event.' },
   event_not_running: { code: 'BAD_REQUEST', message: 'This event is not running.' },
   event_not_joined: { code: 'BAD_REQUEST', message: 'Join the event first.' },
