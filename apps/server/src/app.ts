@@ -16,6 +16,7 @@ import {
   type Kv,
   seedBasicAccounts,
   startCrashWorker,
+  startStreakRepair,
   systemClock,
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
@@ -124,6 +125,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const crashWorker = startCrashWorker(deps);
   // Delivers live events that their request could not (Redis down, a process killed after commit).
   const relay = deps.bus.startRelay();
+  // Gives a daily-streak lock whose transaction never committed the tick it was taken for.
+  const streakRepair = startStreakRepair(deps);
 
   return {
     app,
@@ -132,7 +135,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     async close() {
       await app.close();
       deps.bus.closeStreams();
-      await Promise.all([crashWorker.stop(), relay.stop()]);
+      await Promise.all([crashWorker.stop(), relay.stop(), streakRepair.stop()]);
       await kv.close();
       await db.close();
     },

@@ -14,5 +14,8 @@ export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
+export { type PremiumUnlock, unlockBattlepassPremium } from './services/progression/battlepass';
+export { repairStreakLocks, startStreakRepair } from './services/progression/streak-repair';
+export { type GrantResult, grantReward, type RewardCtx, type RewardGrant } from './services/rewards/rewards';
 export { changesStatement, type SqlValue } from './services/wallet/statement';
 export { applyChanges, type WalletEntry } from './services/wallet/wallet';

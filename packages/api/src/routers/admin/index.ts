@@ -7,6 +7,7 @@ import { adminCrashRouter } from './crash';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
 import { ZAuditPage } from './outputs';
+import { adminBattlepassRouter, adminEventsRouter, adminMissionsRouter, adminRewardsRouter } from './progression';
 import { adminUsersRouter } from './users';
 
 export const adminRouter = router({
@@ -14,6 +15,10 @@ export const adminRouter = router({
   invites: adminInvitesRouter,
   crash: adminCrashRouter,
   games: adminGamesRouter,
+  rewards: adminRewardsRouter,
+  events: adminEventsRouter,
+  missions: adminMissionsRouter,
+  battlepass: adminBattlepassRouter,
   audit: router({
     list: adminProcedure
       .input(

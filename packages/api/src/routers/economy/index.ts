@@ -1,5 +1,17 @@
 import { router } from '../../trpc';
+import { battlepassRouter, eventsRouter, missionsRouter } from './events';
 import { liveProcedure } from './live';
+import { bonusRouter, rewardsRouter, streakRouter, vipRouter } from './progression';
 import { walletRouter } from './wallet';
 
-export const economyRouter = router({ wallet: walletRouter, live: liveProcedure });
+export const economyRouter = router({
+  wallet: walletRouter,
+  rewards: rewardsRouter,
+  streak: streakRouter,
+  vip: vipRouter,
+  bonus: bonusRouter,
+  events: eventsRouter,
+  missions: missionsRouter,
+  battlepass: battlepassRouter,
+  live: liveProcedure,
+});

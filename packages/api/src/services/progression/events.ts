@@ -206,7 +206,7 @@ type PublicEvent = {
   type: TEventType;
   startsAt: Date;
   endsAt: Date;
-  rewards: TEventRewards;
+  rewards: { gold: number; gems: number; exp: number };
   participationCount: number;
 };
 

@@ -7,6 +7,7 @@
  * is released. Safe on every instance at once: the database's keys decide.
  */
 import { streaks } from '@casino/db';
+import { ZStreakAction } from '@casino/shared';
 import { and, eq } from 'drizzle-orm';
 import { type Deps, inTransaction } from '../../deps';
 import { type LockValue, pendingMember, STREAK_PENDING, streakLockKey } from './streak';
@@ -16,7 +17,8 @@ export type RepairReport = { checked: number; repaired: number; released: number
 
 function parseMember(m: string): TickKey | null {
   const match = /^(\d+):([A-Z0-9_]+):(\d{4}-\d{2}-\d{2})$/.exec(m);
-  return match ? { userId: Number(match[1]), action: String(match[2]), day: String(match[3]) } : null;
+  const action = ZStreakAction.safeParse(match?.[2]);
+  return match && action.success ? { userId: Number(match[1]), action: action.data, day: String(match[3]) } : null;
 }
 
 export async function repairStreakLocks(deps: Deps, opts: { limit?: number } = {}): Promise<RepairReport> {

@@ -6,15 +6,15 @@
  * over at 1. The claim pays SPEC §4's formula once per day through the rewards service.
  */
 import { type Db, streaks, streakTicks, userItems } from '@casino/db';
-import { daysBetween, STREAK_PROTECTION_ITEM, streakReward } from '@casino/shared';
+import { daysBetween, STREAK_PROTECTION_ITEM, streakReward, type TStreakAction } from '@casino/shared';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 import { grantReward, type RewardCtx } from '../rewards/rewards';
 
-export type TickKey = { userId: number; action: string; day: string };
+export type TickKey = { userId: number; action: TStreakAction; day: string };
 
 export type TickResult = {
-  action: string;
+  action: TStreakAction;
   day: string;
   /** The streak after this day's tick. */
   count: number;
