@@ -83,6 +83,7 @@ export const REASONS = {
   mission_not_completed: { code: 'BAD_REQUEST', message: 'The mission is not completed yet.' },
   battlepass_no_season: { code: 'NOT_FOUND', message: 'No battle-pass season is running.' },
   season_not_found: { code: 'NOT_FOUND', message: 'No such battle-pass season.' },
+  season_levels_invalid: { code: 'BAD_REQUEST', message: 'Each reward level appears once and within the season’s levels.' },
   season_overlap: { code: 'CONFLICT', message: 'Another battle-pass season runs at that time.' },
   battlepass_level_locked: { code: 'BAD_REQUEST', message: 'Reach that battle-pass level first.' },
   battlepass_no_reward: { code: 'BAD_REQUEST', message: 'That level has no reward on this track.' },

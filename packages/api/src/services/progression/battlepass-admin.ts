@@ -35,7 +35,7 @@ function checkSeason(config: ApiConfig, f: SeasonFields) {
   if (f.endsAt <= f.startsAt) throw new DomainError('invalid_window');
   const levels = f.levels.map((l) => l.level);
   if (new Set(levels).size !== levels.length || levels.some((l) => l > f.maxLevel)) {
-    throw new DomainError('battlepass_no_reward', {}, 'Each level appears once and within maxLevel.');
+    throw new DomainError('season_levels_invalid');
   }
   const catalog = itemCatalog(config);
   for (const l of f.levels)
