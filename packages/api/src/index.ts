@@ -15,6 +15,7 @@ export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
 export { type PremiumUnlock, unlockBattlepassPremium } from './services/progression/battlepass';
+export { progressCtes, roundProgressValues } from './services/progression/round-progress';
 export { repairStreakLocks, startStreakRepair } from './services/progression/streak-repair';
 export { type GrantResult, grantReward, type RewardCtx, type RewardGrant } from './services/rewards/rewards';
 export { changesStatement, type SqlValue } from './services/wallet/statement';

@@ -7,10 +7,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 
 /** The season running at `at` (admins keep seasons from overlapping; the latest start wins if they do). */
-export const runningSeasonSql = (at: Date): SQL =>
-  sql`SELECT id, max_level, xp_per_level FROM battlepass_seasons
-      WHERE is_active AND starts_at <= ${at.toISOString()}::timestamptz AND ends_at > ${at.toISOString()}::timestamptz
+export const runningSeasonSql = (at: Date | SQL): SQL => {
+  const t = at instanceof Date ? sql`${at.toISOString()}::timestamptz` : at;
+  return sql`SELECT id, max_level, xp_per_level FROM battlepass_seasons
+      WHERE is_active AND starts_at <= ${t} AND ends_at > ${t}
       ORDER BY starts_at DESC, id DESC LIMIT 1`;
+};
 
 export type BattlepassXpRow = { season_id: number; level: number; prev_level: number; premium: boolean };
 

@@ -46,62 +46,63 @@ const reached = (progress: SQL, req: SQL, inc: SQL) =>
        WHERE coalesce((${progress}->>k.key)::bigint, 0) + coalesce((${inc}->>k.key)::bigint, 0) < k.value::bigint)`;
 
 /**
- * The CTEs (to follow `r`, the inserted round, in recordRound's WITH) and the columns its final
- * SELECT reads back.
+ * The values the progression CTEs take, as SQL: bound parameters for a round (roundProgressSql),
+ * pgbench expressions for the benchmark (which runs this very SQL).
  */
-export function roundProgressSql(r: RoundFacts, config: ApiConfig): { ctes: SQL; columns: SQL } {
-  const inc = roundIncrements(r);
-  const incJson = sql`${JSON.stringify(inc)}::jsonb`;
-  const keys = sql`ARRAY[${sql.join(
-    Object.keys(inc).map((k) => sql`${k}`),
-    sql`, `,
-  )}]::text[]`;
-  const units = r.game === 'gacha' ? r.outcome.count : 1;
-  const wagered = r.currency === 'gold' ? r.bet : 0;
-  const xp = roundXp(config.progression.xp, r.game, units, wagered);
-  const bpXp = roundXp(config.progression.battlepassXp, r.game, units, wagered);
-  const at = sql`${r.at.toISOString()}::timestamptz`;
-  const user = sql`${r.userId}::int`;
+export type ProgressValues = {
+  user: SQL;
+  at: SQL;
+  /** jsonb: what the round adds per requirement key. */
+  inc: SQL;
+  /** text[]: the keys of `inc`. */
+  keys: SQL;
+  xp: SQL;
+  /** Battle-pass XP, or null for none (the CTE is left out). */
+  battlepassXp: SQL | null;
+  day: SQL;
+  week: SQL;
+};
+
+/** The CTEs (to follow `r`, the inserted round, in recordRound's WITH) and the columns its final SELECT reads back. */
+export function progressCtes(v: ProgressValues): { ctes: SQL; columns: SQL } {
   const missionReq = sql`(SELECT m2.requirements FROM missions m2 WHERE m2.id = mp.mission_id)`;
   const empty = sql`'{}'::jsonb`;
-
-  const bp =
-    bpXp > 0
-      ? sql`,
+  const bp = v.battlepassXp
+    ? sql`,
       bp AS (
         INSERT INTO battlepass_progress AS b (user_id, season_id, xp, updated_at)
-        SELECT ${user}, s.id, ${bpXp}::int, ${at} FROM (${runningSeasonSql(r.at)}) s WHERE EXISTS (SELECT 1 FROM r)
+        SELECT ${v.user}, s.id, ${v.battlepassXp}, ${v.at} FROM (${runningSeasonSql(v.at)}) s WHERE EXISTS (SELECT 1 FROM r)
         ON CONFLICT (user_id, season_id) DO UPDATE SET xp = b.xp + excluded.xp, updated_at = excluded.updated_at
         RETURNING season_id, xp, premium)`
-      : sql`,
+    : sql`,
       bp AS (SELECT NULL::int AS season_id, NULL::int AS xp, NULL::boolean AS premium WHERE false)`;
 
   const ctes = sql`,
       ev AS (
         UPDATE event_participations p SET
-          progress = ${merged(sql`p.progress`, sql`e.requirements`, incJson)},
-          completed_at = CASE WHEN ${reached(sql`p.progress`, sql`e.requirements`, incJson)} THEN ${at} END
+          progress = ${merged(sql`p.progress`, sql`e.requirements`, v.inc)},
+          completed_at = CASE WHEN ${reached(sql`p.progress`, sql`e.requirements`, v.inc)} THEN ${v.at} END
         FROM events e
-        WHERE EXISTS (SELECT 1 FROM r) AND p.user_id = ${user} AND p.completed_at IS NULL AND e.id = p.event_id
-          AND e.is_active AND e.deleted_at IS NULL AND e.starts_at <= ${at} AND e.ends_at > ${at} AND e.requirements ?| ${keys}
+        WHERE EXISTS (SELECT 1 FROM r) AND p.user_id = ${v.user} AND p.completed_at IS NULL AND e.id = p.event_id
+          AND e.is_active AND e.deleted_at IS NULL AND e.starts_at <= ${v.at} AND e.ends_at > ${v.at} AND e.requirements ?| ${v.keys}
         RETURNING p.event_id AS id, e.title, p.completed_at),
       mi AS (
         INSERT INTO mission_progress AS mp (user_id, mission_id, period_key, progress, completed_at, updated_at)
-        SELECT ${user}, m.id, CASE m.period WHEN 'daily' THEN ${utcDay(r.at)} WHEN 'weekly' THEN ${isoWeek(r.at)} ELSE 'once' END,
-          ${merged(empty, sql`m.requirements`, incJson)}, CASE WHEN ${reached(empty, sql`m.requirements`, incJson)} THEN ${at} END, ${at}
+        SELECT ${v.user}, m.id, CASE m.period WHEN 'daily' THEN ${v.day} WHEN 'weekly' THEN ${v.week} ELSE 'once' END,
+          ${merged(empty, sql`m.requirements`, v.inc)}, CASE WHEN ${reached(empty, sql`m.requirements`, v.inc)} THEN ${v.at} END, ${v.at}
         FROM missions m
-        WHERE EXISTS (SELECT 1 FROM r) AND m.is_active AND m.deleted_at IS NULL AND m.requirements ?| ${keys}
+        WHERE EXISTS (SELECT 1 FROM r) AND m.is_active AND m.deleted_at IS NULL AND m.requirements ?| ${v.keys}
         ON CONFLICT (user_id, mission_id, period_key) DO UPDATE SET
-          progress = ${merged(sql`mp.progress`, missionReq, incJson)},
-          completed_at = CASE WHEN ${reached(sql`mp.progress`, missionReq, incJson)} THEN excluded.updated_at END,
+          progress = ${merged(sql`mp.progress`, missionReq, v.inc)},
+          completed_at = CASE WHEN ${reached(sql`mp.progress`, missionReq, v.inc)} THEN excluded.updated_at END,
           updated_at = excluded.updated_at
         WHERE mp.completed_at IS NULL
         RETURNING mission_id AS id, completed_at)${bp},
       ux AS (
-        UPDATE users u SET experience = u.experience + ${xp}::int,
+        UPDATE users u SET experience = u.experience + ${v.xp},
           battlepass_level = coalesce((SELECT least(s.max_level, bp.xp / s.xp_per_level) FROM bp JOIN battlepass_seasons s ON s.id = bp.season_id), u.battlepass_level)
-        FROM (SELECT battlepass_level AS prev_level FROM users WHERE id = ${user}) o
-        WHERE u.id = ${user} AND EXISTS (SELECT 1 FROM r) AND (${xp}::int > 0 OR EXISTS (SELECT 1 FROM bp))
+        FROM (SELECT battlepass_level AS prev_level FROM users WHERE id = ${v.user}) o
+        WHERE u.id = ${v.user} AND EXISTS (SELECT 1 FROM r) AND (${v.xp} > 0 OR EXISTS (SELECT 1 FROM bp))
         RETURNING u.level, u.experience, u.battlepass_level, o.prev_level)`;
 
   const columns = sql`,
@@ -111,6 +112,41 @@ export function roundProgressSql(r: RoundFacts, config: ApiConfig): { ctes: SQL;
       (SELECT coalesce(json_agg(json_build_object('id', mi.id, 'title', m.title)), '[]'::json)
          FROM mi JOIN missions m ON m.id = mi.id WHERE mi.completed_at IS NOT NULL) AS missions_done`;
   return { ctes, columns };
+}
+
+/** What one round adds, as plain values (XP by the configured tables). */
+export function roundProgressValues(r: RoundFacts, config: ApiConfig) {
+  const inc = roundIncrements(r);
+  const units = r.game === 'gacha' ? r.outcome.count : 1;
+  const wagered = r.currency === 'gold' ? r.bet : 0;
+  return {
+    inc,
+    xp: roundXp(config.progression.xp, r.game, units, wagered),
+    battlepassXp: roundXp(config.progression.battlepassXp, r.game, units, wagered),
+    day: utcDay(r.at),
+    week: isoWeek(r.at),
+  };
+}
+
+export const keysArray = (keys: string[]) =>
+  sql`ARRAY[${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
+
+/** The progression CTEs of one round, its values bound as parameters. */
+export function roundProgressSql(r: RoundFacts, config: ApiConfig): { ctes: SQL; columns: SQL } {
+  const p = roundProgressValues(r, config);
+  return progressCtes({
+    user: sql`${r.userId}::int`,
+    at: sql`${r.at.toISOString()}::timestamptz`,
+    inc: sql`${JSON.stringify(p.inc)}::jsonb`,
+    keys: keysArray(Object.keys(p.inc)),
+    xp: sql`${p.xp}::int`,
+    battlepassXp: p.battlepassXp > 0 ? sql`${p.battlepassXp}::int` : null,
+    day: sql`${p.day}`,
+    week: sql`${p.week}`,
+  });
 }
 
 type Json<T> = T | string | null;
