@@ -59,6 +59,9 @@ describe('economy.events', () => {
       completed: false,
     });
     await refused(b.caller.economy.events.claim({ eventId: id }), 'event_not_completed');
+    // Naming another player's id changes nothing: procedures act on the caller only.
+    await refused(b.caller.economy.events.claim({ eventId: id, userId: a.user.id } as never), 'event_not_completed');
+    expect((await b.caller.economy.events.get({ eventId: id, userId: a.user.id } as never)).completed).toBe(false);
     const before = (await a.caller.economy.wallet.balance()).gold;
     const claims = await Promise.all(Array.from({ length: 20 }, () => a.caller.economy.events.claim({ eventId: id })));
     expect(claims.filter((c) => !c.idempotent)).toHaveLength(1);

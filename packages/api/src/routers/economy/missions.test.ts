@@ -111,6 +111,37 @@ describe('economy.missions', () => {
   });
 });
 
+describe('claims racing rounds', () => {
+  it('mission claims made while the player keeps spinning never deadlock and pay once each', async () => {
+    clock.set('2026-10-20T10:00:00Z');
+    const ids = [];
+    for (let i = 0; i < 8; i++) {
+      ids.push(
+        (
+          await admin.caller.admin.missions.create({
+            title: `Race ${i}`,
+            period: 'daily',
+            requirements: { slot_spins: 1 },
+            rewards: { gold: 10 },
+          })
+        ).id,
+      );
+    }
+    const p = await newPlayer(env.deps);
+    await p.caller.games.slot.spin({ bet: 10 });
+    const spins = (async () => {
+      for (let i = 0; i < 12; i++) await p.caller.games.slot.spin({ bet: 10 });
+    })();
+    const claims = ids.map((missionId) => p.caller.economy.missions.claim({ missionId }));
+    const settled = await Promise.allSettled([spins, ...claims]);
+    expect(settled.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason))).toEqual([]);
+    const history = await p.caller.economy.rewards.history({ limit: 50, source: 'mission_reward' });
+    expect(history.items.filter((r) => r.description?.startsWith('Race '))).toHaveLength(8);
+    for (const missionId of ids) await admin.caller.admin.missions.delete({ missionId });
+    await expectLedgerConsistent(admin);
+  });
+});
+
 describe('admin.missions', () => {
   it('lists with this period’s completions, updates, activates, deactivates and deletes, each audited', async () => {
     clock.set('2026-10-01T10:00:00Z');

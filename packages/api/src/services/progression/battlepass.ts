@@ -13,13 +13,12 @@ import {
   type Db,
   queryRows,
   rewards,
-  users,
 } from '@casino/db';
 import type { TBattlepassTrack, TLevelReward } from '@casino/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
-import { grantReward } from '../rewards/rewards';
+import { grantReward, lockPlayer } from '../rewards/rewards';
 import { getBalance } from '../wallet/queries';
 import { runningSeasonSql } from './battlepass-xp';
 
@@ -87,6 +86,7 @@ export async function battlepassStatus(deps: Pick<Deps, 'db' | 'clock'>, userId:
 export async function claimBattlepass(deps: Deps, userId: number, level: number, track: TBattlepassTrack) {
   const at = deps.clock.now();
   return inTransaction(deps, async (tx, outbox) => {
+    await lockPlayer(tx, userId);
     const season = await runningSeason(tx, at);
     if (!season) throw new DomainError('battlepass_no_season');
     const reward = level >= 1 && level <= season.maxLevel ? rewardAt(season, level, track) : null;
@@ -167,8 +167,7 @@ export async function unlockBattlepassPremium(
   p: { userId: number; source: string; purchaseId?: string | null; at?: Date },
 ): Promise<PremiumUnlock> {
   const at = p.at ?? new Date();
-  const [user] = await tx.select({ status: users.status }).from(users).where(eq(users.id, p.userId));
-  if (!user || user.status === 'deleted') throw new DomainError('user_not_found');
+  await lockPlayer(tx, p.userId);
   const season = await runningSeason(tx, at);
   if (!season) throw new DomainError('battlepass_no_season');
   const [row] = await tx

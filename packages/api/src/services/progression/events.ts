@@ -8,7 +8,7 @@ import type { TEventRewards, TEventType, TProgress, TRequirements } from '@casin
 import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
-import { grantReward } from '../rewards/rewards';
+import { grantReward, lockPlayer } from '../rewards/rewards';
 import { getBalance } from '../wallet/queries';
 
 export const participationCount = sql<number>`(SELECT count(*)::int FROM event_participations pc WHERE pc.event_id = ${events.id})`;
@@ -143,6 +143,7 @@ export async function claimEventInTx(
   deps: Pick<Deps, 'config'>,
   p: { userId: number; eventId: number; at: Date; source?: string },
 ): Promise<EventClaim> {
+  await lockPlayer(tx, p.userId);
   const [row] = await tx
     .select({ p: eventParticipations, rewards: events.rewards, title: events.title, deletedAt: events.deletedAt })
     .from(eventParticipations)

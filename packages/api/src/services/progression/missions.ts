@@ -10,7 +10,7 @@ import { type Deps, inTransaction } from '../../deps';
 import { DomainError } from '../../errors';
 import type { Actor } from '../admin/users';
 import { writeAudit } from '../audit/audit';
-import { grantReward } from '../rewards/rewards';
+import { grantReward, lockPlayer } from '../rewards/rewards';
 import { getBalance } from '../wallet/queries';
 
 const periodKeySql = (at: Date) => {
@@ -67,6 +67,7 @@ export async function listMissions(deps: Pick<Deps, 'db' | 'clock'>, userId: num
 export async function claimMission(deps: Deps, userId: number, missionId: number) {
   const at = deps.clock.now();
   return inTransaction(deps, async (tx, outbox) => {
+    await lockPlayer(tx, userId);
     const [m] = await tx
       .select()
       .from(missions)

@@ -80,11 +80,27 @@ const sameGrant = (row: Reward, source: string, a: ReturnType<typeof normalise>)
   row.vipPoints === a.vipPoints &&
   JSON.stringify(row.items) === JSON.stringify(a.items);
 
+/**
+ * Locks the player's row first. Lock order for everything that touches a player's progress:
+ * users, then progress rows (participations, mission progress, battle pass) — the order a round
+ * takes them (its stake locks users before recordRound advances progress) — so a claim racing
+ * a round waits instead of deadlocking.
+ */
+export async function lockPlayer(tx: Db, userId: number): Promise<void> {
+  const status = await lockUserRow(tx, userId);
+  if (!status || status === 'deleted') throw new DomainError('user_not_found');
+}
+
+/** The row lock alone (settling a round of any account, even an anonymised one); returns its status. */
+export async function lockUserRow(tx: Db, userId: number): Promise<string | null> {
+  const [user] = await tx.select({ status: users.status }).from(users).where(eq(users.id, userId)).for('update');
+  return user?.status ?? null;
+}
+
 export async function grantReward(tx: Db, outbox: Outbox, ctx: RewardCtx, g: RewardGrant): Promise<GrantResult> {
   const a = normalise(g);
   check(ctx.config, a);
-  const [user] = await tx.select({ status: users.status }).from(users).where(eq(users.id, g.userId));
-  if (!user || user.status === 'deleted') throw new DomainError('user_not_found');
+  await lockPlayer(tx, g.userId);
 
   const [inserted] = await tx
     .insert(rewards)

@@ -7,6 +7,7 @@
 import { type CrashBet, crashBets, type Db, users } from '@casino/db';
 import { and, eq } from 'drizzle-orm';
 import { type Deps, inTransaction } from '../../../deps';
+import { lockUserRow } from '../../rewards/rewards';
 import { applyChange } from '../../wallet/wallet';
 import { recordRound } from '../rounds';
 import { type CrashFinal, type CrashRound, resolveAt, resultOf } from './outcome';
@@ -51,6 +52,8 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
     if (!won) return null;
     const ref = { refType: 'crash', refId: row.id };
     let credited: number | null = null;
+    // The player's row before their progress rows (recordRound), as every round and claim takes them; a payout takes it below.
+    if (fin.payout === 0) await lockUserRow(tx, row.userId);
     if (fin.payout > 0) {
       credited = (
         await applyChange(tx, outbox, {
