@@ -7,7 +7,7 @@ import { nextUtcMidnight, type TRank, utcDay } from '@casino/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Deps, inTransaction } from '../../deps';
 import { DomainError } from '../../errors';
-import { grantReward } from '../rewards/rewards';
+import { grantReward, lockPlayer } from '../rewards/rewards';
 import { getBalance } from '../wallet/queries';
 
 const vipKey = (userId: number, day: string) => `vip:${userId}:${day}`;
@@ -95,14 +95,16 @@ export async function bonusStatus(deps: Pick<Deps, 'db' | 'clock' | 'config'>, u
 }
 
 /**
- * One claim per period: a conditional upsert of the player's hourly_bonus row lets exactly one
- * concurrent claim through; the others (and any claim inside the period) answer that claim
- * again with `idempotent: true`.
+ * One claim per period: claims of a player run one at a time (the player's row lock), and a
+ * conditional upsert of the hourly_bonus row lets one claim per period through; the others
+ * (and any claim inside the period) answer that claim again with `idempotent: true`.
  */
 export async function claimBonus(deps: Deps, userId: number) {
   const cfg = deps.config.progression.hourlyBonus;
   const now = deps.clock.now();
   return inTransaction(deps, async (tx, outbox) => {
+    // One claim at a time per player: a second one waits and then answers the first (not "enough gold now").
+    await lockPlayer(tx, userId);
     const replay = async () => {
       const [row] = await tx
         .select({ lastClaimAt: hourlyBonus.lastClaimAt, gold: rewards.gold })
