@@ -9,7 +9,7 @@ import { expectRefused } from '../../test/reference';
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 beforeAll(async () => {
-  env = await createTestEnv({ maxConnections: 40 });
+  env = await createTestEnv();
   admin = await newAdmin(env.deps);
 });
 afterAll(() => env.close());

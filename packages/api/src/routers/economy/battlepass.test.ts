@@ -13,7 +13,7 @@ const clock = manualClock('2026-10-05T12:00:00Z');
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 beforeAll(async () => {
-  env = await createTestEnv({ clock, maxConnections: 40, config: { jwtExpireMinutes: 60 * 24 * 365 } });
+  env = await createTestEnv({ clock, config: { jwtExpireMinutes: 60 * 24 * 365 } });
   admin = await newAdmin(env.deps);
 });
 afterAll(() => env.close());

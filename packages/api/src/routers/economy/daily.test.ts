@@ -11,7 +11,7 @@ const clock = manualClock('2026-05-04T10:00:00Z');
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 beforeAll(async () => {
-  env = await createTestEnv({ clock, maxConnections: 40, config: { jwtExpireMinutes: 60 * 24 * 30 } });
+  env = await createTestEnv({ clock, config: { jwtExpireMinutes: 60 * 24 * 30 } });
   admin = await newAdmin(env.deps);
 });
 afterAll(() => env.close());

@@ -11,7 +11,7 @@ const clock = manualClock('2026-08-03T12:00:00Z');
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 beforeAll(async () => {
-  env = await createTestEnv({ clock, maxConnections: 40, config: { jwtExpireMinutes: 60 * 24 * 60 } });
+  env = await createTestEnv({ clock, config: { jwtExpireMinutes: 60 * 24 * 60 } });
   admin = await newAdmin(env.deps);
 });
 afterAll(() => env.close());

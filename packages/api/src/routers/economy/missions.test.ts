@@ -9,7 +9,7 @@ const clock = manualClock('2026-09-09T10:00:00Z'); // a Wednesday
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 beforeAll(async () => {
-  env = await createTestEnv({ clock, maxConnections: 40, config: { jwtExpireMinutes: 60 * 24 * 60 } });
+  env = await createTestEnv({ clock, config: { jwtExpireMinutes: 60 * 24 * 60 } });
   admin = await newAdmin(env.deps);
 });
 afterAll(() => env.close());

@@ -16,7 +16,7 @@ let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 beforeAll(async () => {
   // Days pass in these tests: the players' access tokens outlive them. Each test moves the clock forward only.
-  env = await createTestEnv({ clock, maxConnections: 40, config: { jwtExpireMinutes: 60 * 24 * 90 } });
+  env = await createTestEnv({ clock, config: { jwtExpireMinutes: 60 * 24 * 90 } });
   admin = await newAdmin(env.deps);
 });
 afterAll(() => env.close());

@@ -23,7 +23,7 @@ let admin: Awaited<ReturnType<typeof newAdmin>>;
 let eventId: number;
 let missionId: number;
 beforeAll(async () => {
-  env = await createTestEnv({ clock, maxConnections: 30, config: { jwtExpireMinutes: 60 * 24 * 30 } });
+  env = await createTestEnv({ clock, config: { jwtExpireMinutes: 60 * 24 * 30 } });
   admin = await newAdmin(env.deps);
   eventId = (
     await createRunningEvent(admin, clock.now(), {

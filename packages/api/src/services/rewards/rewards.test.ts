@@ -12,7 +12,7 @@ import { grantReward, type RewardGrant } from './rewards';
 let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 beforeAll(async () => {
-  env = await createTestEnv({ maxConnections: 40 });
+  env = await createTestEnv();
   admin = await newAdmin(env.deps);
 });
 afterAll(() => env.close());
