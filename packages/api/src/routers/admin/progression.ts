@@ -12,6 +12,7 @@ import {
   ZUserId,
 } from '@casino/shared';
 import { z } from 'zod';
+import { DomainError } from '../../errors';
 import { createSeason, grantPremium, listSeasons, updateSeason } from '../../services/progression/battlepass-admin';
 import {
   adminListEvents,
@@ -124,8 +125,9 @@ export const adminEventsRouter = router({
     .input(ZEventCreate)
     .output(ZCreated)
     .mutation(async ({ ctx, input }) => {
+      // Only a seeded event (seedKey) can collide; a plain create always inserts.
       const created = await createEvent(ctx.deps, actor(ctx), input);
-      if (!created) throw new Error('event insert returned nothing');
+      if (!created) throw new DomainError('service_unavailable');
       return created;
     }),
   update: adminProcedure
