@@ -8,9 +8,11 @@
  *    … RETURNING, the seed-row lock), the streak from the player's latest slot round (one
  *    indexed SELECT), settleRoundMoney (one CTE: UPDATE users for stake and payout + both
  *    wallet_ledger rows), recordRound (one CTE: INSERT game_rounds with the active session,
- *    that session's totals, UPSERT user_game_stats; achievements only when earned), COMMIT;
+ *    that session's totals, UPSERT user_game_stats, and the progression CTEs hanging off the
+ *    round row: the player's joined events, the missions, battle-pass XP and XP; achievements
+ *    and level-ups only when reached), COMMIT;
  *    then 1–2 token_update events to Redis.
- *    Then pgbench runs SLOT_PGBENCH_SCRIPT — the same statements in the same transaction —
+ *    Then pgbench runs slotPgbenchScript — the same statements in the same transaction —
  *    with as many clients, each on its own player (client_id → player, as each HTTP player is
  *    serialised by its seed row). The win statements run on a random share of transactions
  *    equal to the configuration's exact hit rate (slotRtp().hitRate), paying the mean win
@@ -54,8 +56,9 @@ import {
 } from './lib/infra';
 import { type LatencySummary, ms, summarize } from './lib/latency';
 import { type PgbenchResult, pgbenchBinary, runPgbench } from './lib/pgbench';
-import { createAdmin, createPlayers } from './lib/players';
+import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
 import { type Profiler, startCpuProfile } from './lib/profile';
+import { seedProgression, slotProgressSql } from './lib/progression';
 import { cpuWindow, heapAfterGc, loopDelayWindow, maxRss, mb, memorySampler, pct, rssSampler } from './lib/resources';
 import { type BenchServer, describeServer, startBenchServer } from './lib/server';
 import { walletStatement } from './lib/statements';
@@ -64,9 +67,12 @@ export const description = 'slot spins/s over HTTP vs the same transaction in pg
 
 export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--warmup 2] [--duration 10] [--bet 10]
                  [--rounds 1000] [--max-target 3] [--bet-concurrency 100] [--pgbench-protocol extended|prepared]
+                 [--progression]
 
   slot:  --clients players spin over HTTP for --warmup + --duration s, then pgbench runs the
          same transaction with --clients clients (one player each) for --duration s.
+         --progression first gives every player a running battle-pass season, three active
+         missions and two joined events, so each spin's progression statements have rows to advance.
   crash: --rounds players subscribe to games.crash.onRound (SSE) and bet once each with an
          auto-cash-out target spread over [1.1, --max-target] (3× ≈ 18 s), at most
          --bet-concurrency bets in flight; the server settles every round by itself.
@@ -88,7 +94,7 @@ const MIN_TARGET = 1.1;
  * real spin's outcome JSON, bound as a parameter like Drizzle binds it), bet_suffix /
  * win_suffix (':bet' / ':win': pgbench would take a ':name' inside a literal for a variable).
  */
-export const SLOT_PGBENCH_SCRIPT = `\\set id :first_id + :client_id
+export const slotPgbenchScript = (progress: { ctes: string; columns: string }) => `\\set id :first_id + :client_id
 \\set bet :bet_amount
 \\set neg_bet -1 * :bet_amount
 \\set r random(0, 999999)
@@ -139,7 +145,8 @@ WITH r AS (
   RETURNING session_id),
 s AS (
   UPDATE game_sessions SET total_rounds = total_rounds + 1, total_bet = total_bet + :bet, total_win = total_win + :payout
-  WHERE id = (SELECT session_id FROM r))
+  WHERE id = (SELECT session_id FROM r)),
+st AS (
 INSERT INTO user_game_stats AS g (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier, updated_at)
   SELECT :id, 'slot', 1, :bet, :win, :loss, :payout, :profit, CAST(:multiplier AS double precision), now() FROM r
   ON CONFLICT (user_id, game) DO UPDATE SET
@@ -147,7 +154,8 @@ INSERT INTO user_game_stats AS g (user_id, game, total_bets, total_wagered, tota
     total_wins = g.total_wins + excluded.total_wins, total_losses = g.total_losses + excluded.total_losses,
     total_payout = g.total_payout + excluded.total_payout, total_profit = g.total_profit + excluded.total_profit,
     highest_multiplier = GREATEST(g.highest_multiplier, excluded.highest_multiplier), updated_at = excluded.updated_at
-  RETURNING total_bets;
+  RETURNING total_bets)${progress.ctes.replace(/\s*\n\s*/g, ' ')}
+SELECT (SELECT total_bets FROM st) AS total_bets${progress.columns.replace(/\s*\n\s*/g, ' ')};
 COMMIT;
 `;
 
@@ -166,6 +174,7 @@ function options(argv: string[]) {
       'max-target': { type: 'string', default: '3' },
       'bet-concurrency': { type: 'string', default: '100' },
       'pgbench-protocol': { type: 'string', default: 'extended' },
+      progression: { type: 'boolean', default: false },
     },
   });
   const num = (name: keyof typeof values, min: number, max: number, integer = true) => {
@@ -190,6 +199,7 @@ function options(argv: string[]) {
     maxTarget: Math.round(num('max-target', 1.11, 100, false) * 100) / 100,
     betConcurrency: num('bet-concurrency', 1, 1000),
     protocol: protocol as 'extended' | 'prepared',
+    progression: values.progression === true,
   };
 }
 
@@ -202,15 +212,28 @@ function profileName(kind: 'slot' | 'crash'): string | null {
   return base ? `${base.replace(/\.cpuprofile$/, '')}.${kind}.cpuprofile` : null;
 }
 
-type Ctx = { opt: Options; server: BenchServer; deps: Deps; dbUrl: string; redisUrl: string; redisPrefix: string; problems: string[] };
+type Ctx = {
+  opt: Options;
+  server: BenchServer;
+  deps: Deps;
+  dbUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  problems: string[];
+  admin: BenchPlayer;
+};
 
 // ---------------------------------------------------------------- slot
 
-async function slotBench({ opt, server, deps, dbUrl, problems }: Ctx): Promise<void> {
+async function slotBench({ opt, server, deps, dbUrl, problems, admin }: Ctx): Promise<void> {
   const cfg = deps.config.games.slot;
   const rtp = slotRtp(cfg);
   const players = await createPlayers(deps, { tag: 'bench_slot', count: opt.clients, gold: SLOT_GOLD });
-  console.log(`\nslot — ${opt.clients} players × 1 closed loop, bet ${opt.bet}, ${opt.warmup} s warm-up + ${opt.duration} s`);
+  const content = opt.progression ? await seedProgression(server.baseUrl, admin, players, deps.clock.now()) : 'none';
+  const progress = slotProgressSql(deps.config, opt.bet, deps.clock.now());
+  console.log(
+    `\nslot — ${opt.clients} players × 1 closed loop, bet ${opt.bet}, ${opt.warmup} s warm-up + ${opt.duration} s; progression content: ${content}`,
+  );
 
   const profileFile = profileName('slot');
   let profiler: Promise<Profiler> | null = null;
@@ -249,7 +272,7 @@ async function slotBench({ opt, server, deps, dbUrl, problems }: Ctx): Promise<v
   try {
     bench = await runPgbench({
       url: dbUrl,
-      script: SLOT_PGBENCH_SCRIPT,
+      script: slotPgbenchScript(progress),
       clients: opt.clients,
       threads: Math.min(opt.clients, cpus().length),
       durationSec: opt.duration,
@@ -262,6 +285,7 @@ async function slotBench({ opt, server, deps, dbUrl, problems }: Ctx): Promise<v
         outcome: JSON.stringify({ ...sample, bet: opt.bet, streakBefore: 0, streakStakeBefore: 0 }),
         bet_suffix: ':bet',
         win_suffix: ':win',
+        ...progress.vars,
       },
     });
   } catch (err) {
@@ -549,8 +573,8 @@ export async function run(argv: string[]): Promise<void> {
     server = await startBenchServer({ databaseUrl: db.url, redisUrl, redisPrefix });
     const { deps } = server;
     console.log(await describeServer(server));
-    const ctx: Ctx = { opt, server, deps, dbUrl: db.url, redisUrl, redisPrefix, problems };
     const admin = await createAdmin(deps, 'bench');
+    const ctx: Ctx = { opt, server, deps, dbUrl: db.url, redisUrl, redisPrefix, problems, admin };
 
     if (opt.slot) await slotBench(ctx);
     if (opt.crash) await crashBench(ctx);

@@ -21,6 +21,7 @@ import {
   seedCatalog,
   startCrashWorker,
   startShopSweeper,
+  startStreakRepair,
   startWebhookRetrier,
   systemClock,
 } from '@casino/api';
@@ -155,6 +156,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const shopSweeper = startShopSweeper(deps);
   // Retries payment webhook events whose processing failed (backoff; FAILED after the last attempt).
   const webhookRetrier = startWebhookRetrier(deps);
+  // Gives a daily-streak lock whose transaction never committed the tick it was taken for.
+  const streakRepair = startStreakRepair(deps);
 
   return {
     app,
@@ -163,7 +166,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     async close() {
       await app.close();
       deps.bus.closeStreams();
-      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop(), webhookRetrier.stop()]);
+      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop(), webhookRetrier.stop(), streakRepair.stop()]);
       await kv.close();
       await db.close();
     },

@@ -18,5 +18,13 @@ export function toApiConfig(env: Env): ApiConfig {
     games: defaultApiConfig.games,
     shop: defaultApiConfig.shop,
     payments: { ...defaultApiConfig.payments, webhookKeys: env.PAYMENT_WEBHOOK_KEYS ?? defaultApiConfig.payments.webhookKeys },
+    progression: {
+      ...defaultApiConfig.progression,
+      hourlyBonus: {
+        floorGold: env.HOURLY_BONUS_FLOOR_GOLD,
+        amountGold: env.HOURLY_BONUS_AMOUNT_GOLD,
+        periodMs: env.HOURLY_BONUS_PERIOD_MINUTES * 60_000,
+      },
+    },
   };
 }

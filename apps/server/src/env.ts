@@ -47,6 +47,15 @@ export const ZEnv = z
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(d.authRateLimitPerMinute),
     SIGNUP_STARTING_GOLD: z.coerce.number().int().min(0).default(d.startingGold),
     SIGNUP_STARTING_GEMS: z.coerce.number().int().min(0).default(d.startingGems),
+    /** The hourly refill (SPEC §8): players below the floor may claim the amount once per period. */
+    HOURLY_BONUS_FLOOR_GOLD: z.coerce.number().int().min(0).default(d.progression.hourlyBonus.floorGold),
+    HOURLY_BONUS_AMOUNT_GOLD: z.coerce.number().int().min(1).max(1_000_000_000).default(d.progression.hourlyBonus.amountGold),
+    HOURLY_BONUS_PERIOD_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(d.progression.hourlyBonus.periodMs / 60_000),
     DEFAULT_INVITE_CODE: z
       .string()
       .trim()

@@ -1,4 +1,5 @@
 import { defaultGamesConfig, type GamesConfig } from './services/games/config';
+import { defaultProgressionConfig, type ProgressionConfig } from './services/progression/config';
 
 /** Runtime settings of the API, built from the environment by the host (apps/server/src/env.ts). */
 export type ApiConfig = {
@@ -19,6 +20,7 @@ export type ApiConfig = {
   games: GamesConfig;
   shop: ShopConfig;
   payments: PaymentsConfig;
+  progression: ProgressionConfig;
 };
 
 export type ShopConfig = {
@@ -56,4 +58,5 @@ export const defaultApiConfig: Omit<ApiConfig, 'jwtSecret'> = {
   games: defaultGamesConfig,
   shop: { reservationTtlMs: 120_000, staleAfterMs: 60_000, idempotencyWaitMs: 15_000, seedCatalog: true },
   payments: { webhookKeys: [{ kid: 'dev', secret: 'dev-webhook-secret' }], webhookToleranceSec: 300 },
+  progression: defaultProgressionConfig,
 };

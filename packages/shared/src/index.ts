@@ -3,6 +3,7 @@ export * from './fairness';
 export * from './fraud';
 export * from './games';
 export * from './live-events';
+export * from './progression';
 export * from './reasons';
 export * from './schemas';
 export * from './shop';

@@ -64,12 +64,37 @@ export const ZSessionRevoked = z.object({ reason: z.string(), sessionIds: z.arra
 
 export const ZRewardEvent = z.object({
   source: z.string(),
+  /** The economy.rewards.history row. */
+  rewardId: z.number().int().optional(),
+  description: z.string().nullish(),
   gold: z.number().int().optional(),
   gems: z.number().int().optional(),
   xp: z.number().int().optional(),
+  battlepassXp: z.number().int().optional(),
+  vipPoints: z.number().int().optional(),
   items: z.array(z.string()).optional(),
 });
-export const ZLevelUp = z.object({ level: z.number().int(), previousLevel: z.number().int() });
+export const ZLevelUp = z.object({
+  level: z.number().int(),
+  previousLevel: z.number().int(),
+  experience: z.number().int().nonnegative().optional(),
+  maxExperience: z.number().int().positive().optional(),
+});
+/** A battle-pass level reached, or premium unlocked, in the season `seasonId`. */
+export const ZBattlepassEvent = z.object({
+  kind: z.enum(['level', 'premium']),
+  seasonId: z.number().int(),
+  level: z.number().int().nonnegative(),
+  previousLevel: z.number().int().nonnegative().optional(),
+  premium: z.boolean(),
+});
+/** An event or mission the server's progress just completed (claimable now). */
+export const ZProgressEvent = z.object({
+  kind: z.enum(['event', 'mission']),
+  id: z.number().int(),
+  title: z.string(),
+  completed: z.boolean(),
+});
 export const ZNotificationEvent = z.object({
   id: z.string(),
   title: z.string(),
@@ -85,6 +110,8 @@ export const ZLiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session_revoked'), data: ZSessionRevoked }),
   z.object({ type: z.literal('reward'), data: ZRewardEvent }),
   z.object({ type: z.literal('level_up'), data: ZLevelUp }),
+  z.object({ type: z.literal('battlepass'), data: ZBattlepassEvent }),
+  z.object({ type: z.literal('progress'), data: ZProgressEvent }),
   z.object({ type: z.literal('notification'), data: ZNotificationEvent }),
   z.object({ type: z.literal('ADMIN_NOTIFICATION'), data: ZNotificationEvent }),
   z.object({ type: z.literal('ADMIN_BROADCAST'), data: ZNotificationEvent }),

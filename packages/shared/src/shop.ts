@@ -3,6 +3,7 @@
  * price arithmetic (used by the server; the SPAs show the server's figures).
  */
 import { z } from 'zod';
+import { ZItemId } from './progression';
 import { ZIdempotencyKey, ZRank, ZText } from './schemas';
 
 export const PRODUCT_KINDS = ['gold_pack', 'gem_pack', 'item', 'bundle', 'battlepass_premium'] as const;
@@ -23,7 +24,6 @@ export const ZPromoCode = ZText.trim()
   .regex(/^[A-Z0-9_-]{3,32}$/, 'promo code: 3–32 letters, digits, _ or -');
 /** A gateway token (the sandbox's are documented in CONTRACT.md: tok_visa, tok_declined, tok_capture_fail). */
 export const ZPaymentToken = ZText.trim().regex(/^[A-Za-z0-9_-]{3,128}$/, 'payment token: 3–128 letters, digits, _ or -');
-export const ZItemId = ZText.trim().regex(/^[a-z0-9][a-z0-9_-]{1,63}$/, 'itemId: 2–64 characters of a–z, 0–9, _ -');
 
 const ZPositive = z.number().int().positive().max(1_000_000_000);
 

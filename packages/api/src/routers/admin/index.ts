@@ -8,6 +8,7 @@ import { adminFraudRouter } from './fraud';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
 import { ZAuditPage } from './outputs';
+import { adminBattlepassRouter, adminEventsRouter, adminMissionsRouter, adminRewardsRouter } from './progression';
 import { adminShopRouter } from './shop';
 import { adminUsersRouter } from './users';
 import { adminWebhooksRouter } from './webhooks';
@@ -20,6 +21,10 @@ export const adminRouter = router({
   shop: adminShopRouter,
   webhooks: adminWebhooksRouter,
   fraud: adminFraudRouter,
+  rewards: adminRewardsRouter,
+  events: adminEventsRouter,
+  missions: adminMissionsRouter,
+  battlepass: adminBattlepassRouter,
   audit: router({
     list: adminProcedure
       .input(

@@ -1,6 +1,19 @@
 import { router } from '../../trpc';
+import { battlepassRouter, eventsRouter, missionsRouter } from './events';
 import { liveProcedure } from './live';
+import { bonusRouter, rewardsRouter, streakRouter, vipRouter } from './progression';
 import { shopRouter } from './shop';
 import { walletRouter } from './wallet';
 
-export const economyRouter = router({ wallet: walletRouter, shop: shopRouter, live: liveProcedure });
+export const economyRouter = router({
+  wallet: walletRouter,
+  shop: shopRouter,
+  rewards: rewardsRouter,
+  streak: streakRouter,
+  vip: vipRouter,
+  bonus: bonusRouter,
+  events: eventsRouter,
+  missions: missionsRouter,
+  battlepass: battlepassRouter,
+  live: liveProcedure,
+});

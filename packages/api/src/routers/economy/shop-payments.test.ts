@@ -32,6 +32,7 @@ let env: TestEnv;
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let gemPack: string;
 let limitedCash: string;
+let bpSku: string;
 beforeAll(async () => {
   env = await createTestEnv({ maxConnections: 30, payments: faultyGateway });
   admin = await newAdmin(env.deps);
@@ -51,6 +52,14 @@ beforeAll(async () => {
     price: { currency: 'cash', amount: 199 },
     grants: { gold: 5000, gems: 50 },
     limited: { stock: 5, perUserLimit: 5 },
+  });
+  bpSku = uniqueName('bp').replace(/[^a-z0-9_]/g, '');
+  await admin.caller.admin.shop.products.create({
+    sku: bpSku,
+    name: 'Pass',
+    kind: 'battlepass_premium',
+    price: { currency: 'cash', amount: 999 },
+    grants: { battlepassPremium: true },
   });
   await admin.caller.admin.shop.promos.create({ code: 'CASHPROMO', kind: 'percent', value: 10, maxUses: 100 });
 });
@@ -232,5 +241,35 @@ describe('fraud rules on purchases', () => {
     expect(open.items.map((d) => d.id)).toEqual([row?.fraudDecisionId]);
     const all = await admin.caller.admin.fraud.decisions.list({ userId: p.user.id, limit: 10 });
     expect(all.items.map((d) => d.action).sort()).toEqual(['hard_block', 'review']);
+  });
+});
+
+describe('battle pass premium from the shop', () => {
+  it('refused before any charge without a running season; bought by card unlocks premium once; a second is already_owned', async () => {
+    const p = await newPlayer(env.deps);
+    const k = key();
+    expectRefused(
+      await p.caller.economy.shop.buy({ sku: bpSku, quantity: 1, idempotencyKey: k, paymentToken: 'tok_visa' }).catch((e) => e),
+      'battlepass_no_season',
+    );
+    const day = 24 * 3600_000;
+    await admin.caller.admin.battlepass.createSeason({
+      name: 'Shop season',
+      startsAt: new Date(Date.now() - day),
+      endsAt: new Date(Date.now() + 30 * day),
+      maxLevel: 10,
+      xpPerLevel: 100,
+      levels: [],
+    });
+    const res = await p.caller.economy.shop.buy({ sku: bpSku, quantity: 1, idempotencyKey: key(), paymentToken: 'tok_visa' });
+    expect(res.granted).toEqual({ battlepassPremium: true });
+    expect((await p.caller.economy.battlepass.status()).premium).toBe(true);
+    expectRefused(
+      await p.caller.economy.shop.buy({ sku: bpSku, quantity: 1, idempotencyKey: key(), paymentToken: 'tok_visa' }).catch((e) => e),
+      'already_owned',
+    );
+    const paid = await env.deps.db.select().from(sandboxCharges);
+    expect(paid.filter((c) => c.status === 'captured' && c.amountCents === 999).length).toBeGreaterThanOrEqual(1);
+    expect((await env.deps.db.select().from(purchases).where(eq(purchases.userId, p.user.id))).map((r) => r.status)).toEqual(['completed']);
   });
 });

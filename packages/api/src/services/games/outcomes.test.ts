@@ -44,7 +44,7 @@ describe('round outcomes', () => {
       outcome: { items: [] },
       at: new Date(),
     } as unknown as RoundRecord;
-    await expect(inTransaction(env.deps, (tx, outbox) => recordRound(tx, outbox, record))).rejects.toThrow(/outcome/);
+    await expect(inTransaction(env.deps, (tx, outbox) => recordRound(tx, outbox, record, env.deps.config))).rejects.toThrow(/outcome/);
     expect(await env.deps.db.select().from(gameRounds).where(eq(gameRounds.userId, p.user.id))).toEqual([]);
   });
 });

@@ -52,20 +52,25 @@ export async function playRound<T extends TRoundOutcome>(
       game: p.game,
       roundId,
     });
-    const recorded = await recordRound(tx, outbox, {
-      roundId,
-      userId: p.userId,
-      // recordRound checks the pair at runtime; the generic T cannot name its game here.
-      ...({ game: p.game, outcome } as TGameOutcome),
-      currency: p.currency,
-      bet: p.cost,
-      payout,
-      result,
-      seed,
-      at: deps.clock.now(),
-    });
-    // Achievement rewards credit gold after the round's own entries.
-    if (recorded.achievements > 0) balance = (await getBalance(tx, p.userId))[p.currency];
+    const recorded = await recordRound(
+      tx,
+      outbox,
+      {
+        roundId,
+        userId: p.userId,
+        // recordRound checks the pair at runtime; the generic T cannot name its game here.
+        ...({ game: p.game, outcome } as TGameOutcome),
+        currency: p.currency,
+        bet: p.cost,
+        payout,
+        result,
+        seed,
+        at: deps.clock.now(),
+      },
+      deps.config,
+    );
+    // Achievement and level rewards credit gold after the round's own entries.
+    if (recorded.balanceChanged) balance = (await getBalance(tx, p.userId))[p.currency];
     await p.beforeCommit?.(outcome, tx, outbox);
     return { roundId, seed, balance, outcome };
   });

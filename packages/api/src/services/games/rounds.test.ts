@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const record = (r: RoundRecord) => inTransaction(env.deps, (tx, outbox) => recordRound(tx, outbox, r));
+const record = (r: RoundRecord) => inTransaction(env.deps, (tx, outbox) => recordRound(tx, outbox, r, env.deps.config));
 
 /** Every number a round feeds: the stats row, the session totals, the leaderboards, achievements. */
 async function statistics(userId: number) {
@@ -77,10 +77,11 @@ describe('recordRound', () => {
 
     clock.advance(1000);
     // A plain retry, and a retry whose numbers differ (a recomputed outcome): neither may count.
-    expect(await record({ ...round, at: clock.now() })).toEqual({ inserted: false, achievements: 0 });
+    expect(await record({ ...round, at: clock.now() })).toEqual({ inserted: false, achievements: 0, balanceChanged: false });
     expect(await record({ ...round, bet: 500, payout: 5000, durationMs: 10, at: clock.now() })).toEqual({
       inserted: false,
       achievements: 0,
+      balanceChanged: false,
     });
     const twice = await Promise.all([record(round), record(round)]);
     expect(twice.every((r) => !r.inserted)).toBe(true);

@@ -17,6 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  battlepassProgress,
   type Db,
   type PurchaseGranted,
   promoCodes,
@@ -33,6 +34,7 @@ import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError, isDomainError } from '../../errors';
 import { assessPurchase, enforceDecision } from '../fraud';
 import { tokenFingerprint } from '../payments/sandbox';
+import { runningSeason, unlockBattlepassPremium } from '../progression/battlepass';
 import { getBalance } from '../wallet/queries';
 import { applyChanges, type WalletEntry } from '../wallet/wallet';
 import { discountRunning, HOLDING_STATUSES, isLimited, refusalFor, stockKey, unitsBought } from './catalog';
@@ -84,6 +86,7 @@ async function purchase(deps: Deps, buyer: Buyer, meta: BuyMeta, input: TBuyInpu
   if (product.kind === 'battlepass_premium' && input.quantity !== 1) {
     throw new DomainError('quantity_not_allowed', {}, 'The battle pass is bought one at a time.');
   }
+  if (product.grants.battlepassPremium) await checkBattlepassPremium(deps.db, buyer.id, now);
   const bought = (await unitsBought(deps.db, buyer.id, [product.sku])).get(product.sku) ?? 0;
   const refusal = refusalFor(product, buyer, now, { quantity: input.quantity, userBought: bought });
   if (refusal) throw refusalError(refusal, product, bought);
@@ -329,18 +332,29 @@ async function grant(tx: Db, outbox: Outbox, p: PurchaseRow, debit: boolean): Pr
         set: { quantity: sql`${userItems.quantity} + ${item.quantity}` },
       });
   }
-  if (p.granted.battlepassPremium) await grantHooks.battlepassPremium(tx, outbox, { userId: p.userId, purchaseId: p.id });
+  if (p.granted.battlepassPremium) {
+    try {
+      await unlockBattlepassPremium(tx, outbox, { userId: p.userId, source: 'shop', purchaseId: p.id });
+    } catch (e) {
+      // Paid in game: the transaction rolls back and nothing is charged. Paid by card and
+      // captured already (the season ended between the check and the capture): complete the
+      // purchase and flag it so support refunds it, instead of leaving it stuck.
+      if (debit || !isDomainError(e) || e.reason !== 'battlepass_no_season') throw e;
+      await tx.update(purchases).set({ flaggedForReview: true }).where(eq(purchases.id, p.id));
+    }
+  }
 }
 
-/**
- * Grants owned by other domains. The battle pass (progression) registers its premium
- * unlock here; until a season exists the purchase records the grant and nothing more.
- */
-export const grantHooks: {
-  battlepassPremium: (tx: Db, outbox: Outbox, g: { userId: number; purchaseId: string }) => Promise<void>;
-} = {
-  battlepassPremium: async () => {},
-};
+/** A premium pass needs a running season the buyer does not already have premium in: refused before any charge. */
+async function checkBattlepassPremium(db: Db, userId: number, now: Date): Promise<void> {
+  const season = await runningSeason(db, now);
+  if (!season) throw new DomainError('battlepass_no_season');
+  const [mine] = await db
+    .select({ premium: battlepassProgress.premium })
+    .from(battlepassProgress)
+    .where(and(eq(battlepassProgress.userId, userId), eq(battlepassProgress.seasonId, season.id)));
+  if (mine?.premium) throw new DomainError('already_owned', { seasonId: season.id });
+}
 
 /** Completes a pending/authorized purchase whose charge was captured. Null when it was not in flight any more. */
 export async function completePurchase(deps: Deps, purchaseId: string, chargeId: string): Promise<TBuyResult | null> {

@@ -7,6 +7,7 @@
 import { type CrashBet, crashBets, type Db, users } from '@casino/db';
 import { and, eq } from 'drizzle-orm';
 import { type Deps, inTransaction } from '../../../deps';
+import { lockUserRow } from '../../rewards/rewards';
 import { applyChange } from '../../wallet/wallet';
 import { recordRound } from '../rounds';
 import { type CrashFinal, type CrashRound, resolveAt, resultOf } from './outcome';
@@ -51,6 +52,8 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
     if (!won) return null;
     const ref = { refType: 'crash', refId: row.id };
     let credited: number | null = null;
+    // The player's row before their progress rows (recordRound), as every round and claim takes them; a payout takes it below.
+    if (fin.payout === 0) await lockUserRow(tx, row.userId);
     if (fin.payout > 0) {
       credited = (
         await applyChange(tx, outbox, {
@@ -65,29 +68,34 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
         })
       ).balance;
     }
-    const recorded = await recordRound(tx, outbox, {
-      roundId: row.id,
-      userId: row.userId,
-      game: 'crash',
-      currency: 'gold',
-      bet: row.bet,
-      payout: fin.payout,
-      result: resultOf(row.bet, fin.payout),
-      seed: { seedId: row.seedId, nonce: row.nonce },
-      outcome: {
-        crashPoint: row.crashPoint,
-        // Needed to re-derive the crash point from the revealed seed (verifyRound).
-        houseEdgePercent: deps.config.games.crash.houseEdgePercent,
-        status: fin.status,
-        cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
-        autoCashout: row.autoCashout,
-        auto: fin.status === 'cashed' && fin.auto,
+    const recorded = await recordRound(
+      tx,
+      outbox,
+      {
+        roundId: row.id,
+        userId: row.userId,
+        game: 'crash',
+        currency: 'gold',
+        bet: row.bet,
+        payout: fin.payout,
+        result: resultOf(row.bet, fin.payout),
+        seed: { seedId: row.seedId, nonce: row.nonce },
+        outcome: {
+          crashPoint: row.crashPoint,
+          // Needed to re-derive the crash point from the revealed seed (verifyRound).
+          houseEdgePercent: deps.config.games.crash.houseEdgePercent,
+          status: fin.status,
+          cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
+          autoCashout: row.autoCashout,
+          auto: fin.status === 'cashed' && fin.auto,
+        },
+        durationMs: fin.elapsedMs,
+        at,
       },
-      durationMs: fin.elapsedMs,
-      at,
-    });
-    // Re-read only when needed: a lost round changed no balance here; achievements may have credited.
-    const balance = credited !== null && recorded.achievements === 0 ? credited : await readBalance(tx, row.userId);
+      deps.config,
+    );
+    // Re-read only when needed: a lost round changed no balance here; achievements or a level reward may have credited.
+    const balance = credited !== null && !recorded.balanceChanged ? credited : await readBalance(tx, row.userId);
     const s: CrashSettlement = {
       gameId: row.id,
       userId: row.userId,
