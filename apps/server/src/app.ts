@@ -61,7 +61,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   if (db.kind === 'pglite') logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL not set: using embedded PGlite');
   if (db.kind === 'pglite' || env.MIGRATE_ON_START) await runMigrations(db);
 
-  const kv = opts.kv ?? (env.REDIS_URL ? createRedisKv(env.REDIS_URL) : createMemoryKv());
+  const kv = opts.kv ?? (env.REDIS_URL ? createRedisKv(env.REDIS_URL, env.REDIS_KEY_PREFIX) : createMemoryKv());
   if (kv.kind === 'memory') logger.warn('REDIS_URL not set: using in-process Redis roles (single instance only)');
 
   const config = toApiConfig(env);

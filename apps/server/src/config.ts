@@ -18,5 +18,6 @@ export function toApiConfig(env: Env): ApiConfig {
     games: defaultApiConfig.games,
     shop: defaultApiConfig.shop,
     payments: { ...defaultApiConfig.payments, webhookKeys: env.PAYMENT_WEBHOOK_KEYS ?? defaultApiConfig.payments.webhookKeys },
+    live: { ...defaultApiConfig.live, bigWinThresholdGold: env.BIG_WIN_THRESHOLD_GOLD, largePurchaseCents: env.LARGE_PURCHASE_CENTS },
   };
 }

@@ -99,6 +99,12 @@ export const REASONS = {
   fraud_rule_invalid: { code: 'BAD_REQUEST', message: 'That fraud rule is not valid.' },
   fraud_rule_not_found: { code: 'NOT_FOUND', message: 'No such fraud rule.' },
   fraud_decision_not_found: { code: 'NOT_FOUND', message: 'No such fraud decision.' },
+  // Live layer: notifications, stats, action log
+  notification_job_not_found: { code: 'NOT_FOUND', message: 'No such scheduled notification.' },
+  notification_job_not_cancellable: { code: 'CONFLICT', message: 'This notification has already been sent or cancelled.' },
+  send_at_invalid: { code: 'BAD_REQUEST', message: 'Pick a send time in the future, at most a year ahead.' },
+  time_zone_invalid: { code: 'BAD_REQUEST', message: 'Unknown time zone. Use a name such as Europe/Berlin or UTC.' },
+  action_batch_too_large: { code: 'BAD_REQUEST', message: 'Too much activity data in one batch.' },
   // Generic
   not_found: { code: 'NOT_FOUND', message: 'Not found.' },
   service_unavailable: {

@@ -212,7 +212,8 @@ export function createMemoryKv(prefix = ''): Kv {
         const out: StreamEntry[] = [];
         for (const id of mine.sort(compareStreamIds)) {
           const e = byId.get(id);
-          if (!e) g.pending.delete(id); // trimmed from the stream: nothing left to redo (as kv-redis acknowledges it)
+          if (!e)
+            g.pending.delete(id); // trimmed from the stream: nothing left to redo (as kv-redis acknowledges it)
           else if (out.length < count) out.push(e);
         }
         return out;
