@@ -6,6 +6,7 @@ import { adminProcedure, router } from '../../trpc';
 import { adminCrashRouter } from './crash';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
+import { adminNotificationsRouter } from './notifications';
 import { ZAuditPage } from './outputs';
 import { adminShopRouter } from './shop';
 import { adminUsersRouter } from './users';
@@ -16,6 +17,7 @@ export const adminRouter = router({
   crash: adminCrashRouter,
   games: adminGamesRouter,
   shop: adminShopRouter,
+  notifications: adminNotificationsRouter,
   audit: router({
     list: adminProcedure
       .input(

@@ -1,6 +1,7 @@
 import { router } from '../../trpc';
 import { liveProcedure } from './live';
+import { notificationsRouter } from './notifications';
 import { shopRouter } from './shop';
 import { walletRouter } from './wallet';
 
-export const economyRouter = router({ wallet: walletRouter, shop: shopRouter, live: liveProcedure });
+export const economyRouter = router({ wallet: walletRouter, shop: shopRouter, live: liveProcedure, notifications: notificationsRouter });
