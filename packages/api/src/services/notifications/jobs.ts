@@ -182,7 +182,7 @@ export async function runJobBatch(deps: Deps, jobId: string): Promise<boolean> {
       tx,
       sql`SELECT id, kind, user_id, title, body, data, ttl_seconds, status, cursor FROM notification_jobs WHERE id = ${jobId}::uuid FOR UPDATE`,
     );
-    if (!job || job.status !== 'running') return false;
+    if (job?.status !== 'running') return false;
     const now = deps.clock.now();
     const kind = job.kind === 'send' ? 'ADMIN_NOTIFICATION' : 'ADMIN_BROADCAST';
     const expiresAt = job.ttl_seconds ? new Date(now.getTime() + job.ttl_seconds * 1000) : null;
