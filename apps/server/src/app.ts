@@ -18,6 +18,7 @@ import {
   seedBasicAccounts,
   seedCatalog,
   startCrashWorker,
+  startLiveWorker,
   startShopSweeper,
   systemClock,
 } from '@casino/api';
@@ -86,7 +87,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   }
   await bootstrapAdminFromEnv(deps, env);
 
-  const metrics = createMetrics();
+  const metrics = createMetrics(kv);
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url?.startsWith('/trpc') ? '/trpc' : (req.routeOptions.url ?? 'unknown');
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
@@ -141,6 +142,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const relay = deps.bus.startRelay();
   // Settles cash purchases whose process died between authorize and capture; prunes old idempotency keys.
   const shopSweeper = startShopSweeper(deps);
+  // Due notification jobs (each run once), the admin feed scan, online samples and clean-ups.
+  const liveWorker = startLiveWorker(deps);
 
   return {
     app,
@@ -149,7 +152,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     async close() {
       await app.close();
       deps.bus.closeStreams();
-      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop()]);
+      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop(), liveWorker.stop()]);
       await kv.close();
       await db.close();
     },

@@ -14,6 +14,8 @@ export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
+export { sharedComputations } from './services/live/shared-cache';
+export { type LiveWorker, startLiveWorker } from './services/live/worker';
 export type { PaymentGateway } from './services/payments/gateway';
 export { createSandboxGateway, SANDBOX_TOKENS } from './services/payments/sandbox';
 export { seedCatalog } from './services/shop/catalog';

@@ -9,6 +9,7 @@ import { adminInvitesRouter } from './invites';
 import { adminNotificationsRouter } from './notifications';
 import { ZAuditPage } from './outputs';
 import { adminShopRouter } from './shop';
+import { adminStatsRouter } from './stats';
 import { adminUsersRouter } from './users';
 
 export const adminRouter = router({
@@ -18,6 +19,7 @@ export const adminRouter = router({
   games: adminGamesRouter,
   shop: adminShopRouter,
   notifications: adminNotificationsRouter,
+  stats: adminStatsRouter,
   audit: router({
     list: adminProcedure
       .input(

@@ -111,3 +111,12 @@ export function sharedValue<T>(deps: Pick<Deps, 'kv' | 'logger'>, spec: SharedSp
   local.inflight = p;
   return p;
 }
+
+/**
+ * True for exactly one caller per period across every instance (SET NX PX): for periodic
+ * side effects such as the admin feed scan. False when Redis cannot say (nobody runs it then,
+ * except in-process roles, which always answer).
+ */
+export async function takeSlot(kv: Kv, key: string, periodMs: number): Promise<boolean> {
+  return kv.set(`slot:${key}`, '1', { nx: true, ttlMs: periodMs }).catch(() => false);
+}
