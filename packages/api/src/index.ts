@@ -9,6 +9,8 @@ export { createRedisKv } from './infra/kv-redis';
 export { type Logger, silentLogger } from './infra/logger';
 export { EventBus } from './realtime/bus';
 export { type AppRouter, appRouter, createCaller } from './root';
+export { type ConsumerOptions, consumeActions, consumeOnce } from './services/actions/consumer';
+export { ACTIONS_STREAM, type StreamedAction } from './services/actions/log';
 export { ADMIN_PASSWORD_MIN_LENGTH, adminPasswordProblem, type CreateAdminResult, createAdmin } from './services/auth/bootstrap-admin';
 export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';

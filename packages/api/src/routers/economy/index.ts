@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { actionsRouter } from './actions';
 import { liveProcedure } from './live';
 import { metricsRouter } from './metrics';
 import { notificationsRouter } from './notifications';
@@ -11,4 +12,5 @@ export const economyRouter = router({
   live: liveProcedure,
   notifications: notificationsRouter,
   metrics: metricsRouter,
+  actions: actionsRouter,
 });
