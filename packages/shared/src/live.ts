@@ -89,6 +89,8 @@ export const ZNotificationJob = z.object({
   sendAt: z.date(),
   status: ZNotificationJobStatus,
   recipients: z.number().int(),
+  /** Times an instance claimed it: 1 unless a process died running it. */
+  attempts: z.number().int(),
   createdBy: z.number(),
   createdAt: z.date(),
   startedAt: z.date().nullable(),

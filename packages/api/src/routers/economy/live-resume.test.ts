@@ -77,8 +77,12 @@ describe('economy.live resume', () => {
     for (let i = 0; i < firstSpins; i++) await p.caller.games.slot.spin({ bet: 10 });
     // Each spin's bet (and win, if any) entry arrives; then the player drops off.
     const ledgerSoFar = async () =>
-      (await env.deps.db.select().from(walletLedger).where(and(eq(walletLedger.userId, p.user.id), gt(walletLedger.id, start?.id ?? 0))))
-        .length;
+      (
+        await env.deps.db
+          .select()
+          .from(walletLedger)
+          .where(and(eq(walletLedger.userId, p.user.id), gt(walletLedger.id, start?.id ?? 0)))
+      ).length;
     const expectedFirst = await ledgerSoFar();
     await expect.poll(() => a.got.filter((e) => e.type === 'token_update').length).toBe(expectedFirst);
     a.close();
@@ -98,7 +102,13 @@ describe('economy.live resume', () => {
       // Another instance's relay delivers the stranded event; two relays at once deliver it once.
       await Promise.all([relayOnce(b.deps, { graceMs: 0 }), relayOnce(env.deps, { graceMs: 0 })]);
       const total = await ledgerSoFar();
-      const resumed = await open(b.deps, p.user.id, p.accessToken, { lastEventId }, (g) => g.filter((e) => e.type === 'token_update').length >= total - expectedFirst + 1);
+      const resumed = await open(
+        b.deps,
+        p.user.id,
+        p.accessToken,
+        { lastEventId },
+        (g) => g.filter((e) => e.type === 'token_update').length >= total - expectedFirst + 1,
+      );
       // …then it goes live: one more spin arrives exactly once.
       await expect.poll(() => resumed.got.filter((e) => e.type === 'token_update').length).toBe(total - expectedFirst);
       const spin = await p.caller.games.slot.spin({ bet: 10 });

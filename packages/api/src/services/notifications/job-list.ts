@@ -15,6 +15,7 @@ export const jobView = (r: NotificationJob): TNotificationJob => ({
   sendAt: r.sendAt,
   status: r.status,
   recipients: r.recipients,
+  attempts: r.attempts,
   createdBy: r.createdBy,
   createdAt: r.createdAt,
   startedAt: r.startedAt,
