@@ -11,13 +11,13 @@ import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle, queryRows } from './client';
 import { migrationsFolder, readJournal, rollbackLatest, runMigrations } from './migrate';
+import * as schema from './schema/index';
 
 const withDatabase = (url: string, name: string) => {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 };
-import * as schema from './schema/index';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
