@@ -23,7 +23,7 @@ export async function openSse(
   baseUrl: string,
   path: string,
   input: unknown,
-  opts: { token?: string; headers?: Record<string, string> } = {},
+  opts: { token?: string; headers?: Record<string, string>; onEvent?: (e: SseEvent) => void } = {},
 ): Promise<SseStream> {
   const ac = new AbortController();
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
@@ -37,6 +37,7 @@ export async function openSse(
   let last: string | null = null;
   const emit = (e: SseEvent) => {
     events.push(e);
+    opts.onEvent?.(e);
     for (const w of waiters)
       if (w.pred(e)) {
         waiters.delete(w);

@@ -10,6 +10,8 @@ import { DomainError } from '../errors';
 import type { Kv } from './kv';
 
 export const COMMAND_TIMEOUT_MS = 250;
+/** SUBSCRIBE / UNSUBSCRIBE on the subscriber connection. */
+export const SUBSCRIBE_TIMEOUT_MS = 5000;
 
 /** A reply error is Redis refusing a command (a bug); anything else is Redis out of reach. */
 function unavailable(err: unknown): unknown {
@@ -104,7 +106,9 @@ export function createRedisKv(url: string, prefix = ''): Kv {
   };
   const scripted = redis as Redis & Scripted;
   // Opened now, without the INFO ready check: SUBSCRIBE issued while that check runs would be refused.
-  const sub = redis.duplicate({ enableReadyCheck: false });
+  // Its own timeout: thousands of streams opening at once (a reconnect wave after a deploy) queue
+  // their SUBSCRIBEs on this one connection, and a 250 ms limit failed some of them (pnpm bench live).
+  const sub = redis.duplicate({ enableReadyCheck: false, commandTimeout: SUBSCRIBE_TIMEOUT_MS });
   sub.on('error', () => {});
   const handlers = new Map<string, Set<(m: string) => void>>();
   const pending = new Map<string, Promise<unknown>>();
