@@ -7,6 +7,7 @@ type Scenario = { description: string; usage: string; run(argv: string[]): Promi
 const scenarios: Record<string, () => Promise<Scenario>> = {
   wallet: () => import('./wallet'),
   games: () => import('./games'),
+  live: () => import('./live'),
 };
 
 async function main(): Promise<number> {

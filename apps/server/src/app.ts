@@ -20,6 +20,7 @@ import {
   seedBasicAccounts,
   seedCatalog,
   startCrashWorker,
+  startLiveWorker,
   startShopSweeper,
   startStreakRepair,
   startWebhookRetrier,
@@ -66,7 +67,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   if (db.kind === 'pglite') logger.info({ dataDir: env.DATA_DIR }, 'DATABASE_URL not set: using embedded PGlite');
   if (db.kind === 'pglite' || env.MIGRATE_ON_START) await runMigrations(db);
 
-  const kv = opts.kv ?? (env.REDIS_URL ? createRedisKv(env.REDIS_URL) : createMemoryKv());
+  const kv = opts.kv ?? (env.REDIS_URL ? createRedisKv(env.REDIS_URL, env.REDIS_KEY_PREFIX) : createMemoryKv());
   if (kv.kind === 'memory') logger.warn('REDIS_URL not set: using in-process Redis roles (single instance only)');
 
   const config = toApiConfig(env);
@@ -92,7 +93,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   }
   await bootstrapAdminFromEnv(deps, env);
 
-  const metrics = createMetrics();
+  const metrics = createMetrics(kv);
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url?.startsWith('/trpc') ? '/trpc' : (req.routeOptions.url ?? 'unknown');
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
@@ -158,6 +159,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const webhookRetrier = startWebhookRetrier(deps);
   // Gives a daily-streak lock whose transaction never committed the tick it was taken for.
   const streakRepair = startStreakRepair(deps);
+  // Due notification jobs (each run once), the admin feed scan, online samples and clean-ups.
+  const liveWorker = startLiveWorker(deps);
 
   return {
     app,
@@ -166,7 +169,14 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     async close() {
       await app.close();
       deps.bus.closeStreams();
-      await Promise.all([crashWorker.stop(), relay.stop(), shopSweeper.stop(), webhookRetrier.stop(), streakRepair.stop()]);
+      await Promise.all([
+        crashWorker.stop(),
+        relay.stop(),
+        shopSweeper.stop(),
+        webhookRetrier.stop(),
+        streakRepair.stop(),
+        liveWorker.stop(),
+      ]);
       await kv.close();
       await db.close();
     },

@@ -26,5 +26,6 @@ export function toApiConfig(env: Env): ApiConfig {
         periodMs: env.HOURLY_BONUS_PERIOD_MINUTES * 60_000,
       },
     },
+    live: { ...defaultApiConfig.live, bigWinThresholdGold: env.BIG_WIN_THRESHOLD_GOLD, largePurchaseCents: env.LARGE_PURCHASE_CENTS },
   };
 }

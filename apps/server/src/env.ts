@@ -26,6 +26,12 @@ export const ZEnv = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
     REDIS_URL: optionalUrl(['redis', 'rediss']),
+    /** Prefix of every Redis key and channel (deployments or test runs sharing one Redis). */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .trim()
+      .regex(/^[\w:.-]{0,64}$/, 'letters, digits and _ : . - only')
+      .default(''),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(32),
     /** PGlite folder used when DATABASE_URL is absent. */
     DATA_DIR: z.string().default('.data/pglite'),
@@ -61,6 +67,10 @@ export const ZEnv = z
       .trim()
       .default(d.defaultInviteCode ?? ''),
     AUTO_SEED_BASIC: bool,
+    /** A round paying at least this much gold counts as a big win (global metrics, admin feed). */
+    BIG_WIN_THRESHOLD_GOLD: z.coerce.number().int().min(1).default(d.live.bigWinThresholdGold),
+    /** Cash purchases of at least this many cents appear in the admin feed. */
+    LARGE_PURCHASE_CENTS: z.coerce.number().int().min(1).default(d.live.largePurchaseCents),
     /** Trust X-Forwarded-For (only behind a proxy you run): per-IP limits key on the client address it gives. */
     TRUST_PROXY: bool,
     MIGRATE_ON_START: bool,

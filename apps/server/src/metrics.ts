@@ -1,7 +1,8 @@
 /** Prometheus metrics (prom-client): process defaults plus HTTP and tRPC timings. */
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { type Kv, sharedComputations } from '@casino/api';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-export function createMetrics() {
+export function createMetrics(kv?: Kv) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
@@ -16,6 +17,18 @@ export function createMetrics() {
     help: 'tRPC errors by path and code',
     labelNames: ['path', 'code'] as const,
     registers: [registry],
+  });
+  // How often this instance computed a cluster-wide cached value (global metrics, admin stats):
+  // summed over the instances it is at most one per period.
+  new Gauge({
+    name: 'casino_shared_value_computations',
+    help: 'Computations of cluster-wide cached values by this instance, by key',
+    labelNames: ['key'] as const,
+    registers: [registry],
+    collect() {
+      if (!kv) return;
+      for (const [key, n] of Object.entries(sharedComputations(kv))) this.set({ key }, n);
+    },
   });
   return { registry, httpDuration, trpcErrors };
 }

@@ -15,5 +15,15 @@ describe('environment defaults', () => {
     const config = toApiConfig(parseEnv({ JWT_SECRET: 's'.repeat(32), LOGIN_MAX_FAILED_ATTEMPTS: '7', SIGNUP_STARTING_GOLD: '5' }));
     expect(config).toMatchObject({ loginMaxFailedAttempts: 7, startingGold: 5 });
     expect(defaultApiConfig.loginMaxFailedAttempts).not.toBe(7);
+    const live = toApiConfig(parseEnv({ JWT_SECRET: 's'.repeat(32), BIG_WIN_THRESHOLD_GOLD: '250', LARGE_PURCHASE_CENTS: '999' })).live;
+    expect(live).toMatchObject({ bigWinThresholdGold: 250, largePurchaseCents: 999 });
+    expect(defaultApiConfig.live.bigWinThresholdGold).toBe(1000);
+  });
+
+  it('refuses a malformed threshold or Redis key prefix', () => {
+    expect(() => parseEnv({ BIG_WIN_THRESHOLD_GOLD: '0' })).toThrow(/BIG_WIN_THRESHOLD_GOLD/);
+    expect(() => parseEnv({ BIG_WIN_THRESHOLD_GOLD: 'lots' })).toThrow(/BIG_WIN_THRESHOLD_GOLD/);
+    expect(() => parseEnv({ REDIS_KEY_PREFIX: 'a b' })).toThrow(/REDIS_KEY_PREFIX/);
+    expect(parseEnv({ REDIS_KEY_PREFIX: 'blue:' }).REDIS_KEY_PREFIX).toBe('blue:');
   });
 });

@@ -21,6 +21,18 @@ export type ApiConfig = {
   shop: ShopConfig;
   payments: PaymentsConfig;
   progression: ProgressionConfig;
+  live: LiveConfig;
+};
+
+export type LiveConfig = {
+  /** A round paying at least this much gold is a big win (global metrics, the admin feed). */
+  bigWinThresholdGold: number;
+  /** A cash purchase of at least this many cents shows in the admin feed. */
+  largePurchaseCents: number;
+  /** Recipients per transaction of a broadcast (each batch: its notification rows and their outbox events). */
+  broadcastBatch: number;
+  /** Global metrics and admin stats are computed at most once per this period across all instances. */
+  statsPeriodMs: number;
 };
 
 export type ShopConfig = {
@@ -59,4 +71,5 @@ export const defaultApiConfig: Omit<ApiConfig, 'jwtSecret'> = {
   shop: { reservationTtlMs: 120_000, staleAfterMs: 60_000, idempotencyWaitMs: 15_000, seedCatalog: true },
   payments: { webhookKeys: [{ kid: 'dev', secret: 'dev-webhook-secret' }], webhookToleranceSec: 300 },
   progression: defaultProgressionConfig,
+  live: { bigWinThresholdGold: 1000, largePurchaseCents: 5000, broadcastBatch: 1000, statsPeriodMs: 5000 },
 };

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Context } from './context';
 import { DomainError, isConnectionLost, isDomainError } from './errors';
 import { authenticate } from './services/auth/authenticate';
+import { notePresence } from './services/live/presence';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -64,6 +65,8 @@ export const publicProcedure = t.procedure.use(errorMapping);
  */
 export const passwordChangeAllowedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await authenticate(ctx.deps, ctx.accessToken);
+  // Online / active counts (global metrics, admin stats); throttled, never fails the call.
+  notePresence(ctx.deps, user.id);
   // The user's calls log with their id: services read the logger from deps.
   return next({ ctx: { ...ctx, user, deps: { ...ctx.deps, logger: ctx.deps.logger.child({ userId: user.id }) } } });
 });

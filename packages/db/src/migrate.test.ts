@@ -13,6 +13,12 @@ import { createDb, type DbHandle, queryRows } from './client';
 import { migrationsFolder, readJournal, rollbackLatest, runMigrations } from './migrate';
 import * as schema from './schema/index';
 
+const withDatabase = (url: string, name: string) => {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
@@ -96,5 +102,25 @@ describe('migrations', () => {
     expect(await describeSchema(h)).toEqual(expectedAfterRollback);
     await runMigrations(h);
     expect(await describeSchema(h)).toEqual(full);
+  });
+  it('apply once when several instances start together', async () => {
+    const first = await emptyDb();
+    if (first.driver.kind !== 'postgres') {
+      // One embedded process owns its PGlite: starting twice must simply find nothing to do.
+      await runMigrations(first);
+      await runMigrations(first);
+      expect((await queryRows<{ n: number }>(first.db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`))[0]?.n).toBe(
+        readJournal().entries.length,
+      );
+      return;
+    }
+    const url = withDatabase(process.env.DATABASE_URL as string, first.driver.sql.options.database);
+    const others = await Promise.all([1, 2].map(() => createDb({ url, maxConnections: 2 })));
+    cleanups.push(async () => {
+      for (const o of others) await o.close();
+    });
+    await Promise.all([first, ...others].map((h) => runMigrations(h)));
+    const [applied] = await queryRows<{ n: number }>(first.db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+    expect(applied?.n).toBe(readJournal().entries.length);
   });
 });

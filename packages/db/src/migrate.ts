@@ -15,9 +15,25 @@ import type { DbHandle } from './client';
 /** Both the source (packages/db/src) and the bundle (apps/server/dist) sit three levels below the root. */
 export const migrationsFolder = process.env.MIGRATIONS_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
+/** pg_advisory_lock key held while migrating ("casino" in ASCII). */
+const MIGRATION_LOCK = 0x636173696e6f;
+
 export async function runMigrations(handle: DbHandle, folder = migrationsFolder): Promise<void> {
-  if (handle.kind === 'postgres') {
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
+  if (handle.driver.kind === 'postgres') {
+    // Instances started together (docker compose with replicas, MIGRATE_ON_START) take turns: the
+    // first applies the migrations, the others wait, then find nothing left to do. The lock lives
+    // on a connection of its own, so it needs a pool of two (a pool of one runs unguarded).
+    const pool = handle.driver.sql;
+    const lock = pool.options.max > 1 ? await pool.reserve() : null;
+    try {
+      if (lock) await lock`SELECT pg_advisory_lock(${MIGRATION_LOCK})`;
+      await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: folder });
+    } finally {
+      if (lock) {
+        await lock`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+        lock.release();
+      }
+    }
   } else {
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: folder });
   }

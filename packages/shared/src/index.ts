@@ -2,6 +2,7 @@ export * from './constants';
 export * from './fairness';
 export * from './fraud';
 export * from './games';
+export * from './live';
 export * from './live-events';
 export * from './progression';
 export * from './reasons';

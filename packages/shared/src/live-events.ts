@@ -117,6 +117,46 @@ export const ZLiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ADMIN_BROADCAST'), data: ZNotificationEvent }),
 ]);
 
+/** Live event types, for the `topics` filter of economy.live. */
+export const LIVE_EVENT_TYPES = ZLiveEvent.options.map((o) => o.shape.type.value);
+export const ZLiveEventType = z.enum(LIVE_EVENT_TYPES as [TLiveEventType, ...TLiveEventType[]]);
+
+/**
+ * The admin feed (admin.stats.onStats): alerts and notable transactions, found by the feed
+ * scanner in the database and appended once each (by `id`) to one Redis stream for every admin.
+ */
+export const ZAdminAlert = z.object({
+  /** `<source>:<key>`: the same problem is announced once (a day). */
+  id: z.string(),
+  source: z.string(),
+  severity: z.enum(['critical', 'warning']),
+  title: z.string(),
+  detail: z.string(),
+  /** What it is about, for a link in the admin SPA (e.g. `{ type: 'webhook_event', id }`). */
+  ref: z.object({ type: z.string(), id: z.string() }).nullable(),
+});
+export const ZAdminTransaction = z.object({
+  kind: z.enum(['purchase', 'big_win']),
+  /** The purchase or round id. */
+  id: z.string(),
+  userId: z.number().int(),
+  nickname: z.string(),
+  /** Cents for a cash purchase, else gold or gems. */
+  amount: z.number().int(),
+  currency: z.enum(['gold', 'gems', 'cash']),
+  game: z.string().nullable(),
+  sku: z.string().nullable(),
+  multiplier: z.number().nullable(),
+  occurredAt: ZIso,
+});
+export const ZAdminFeedEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('alert'), data: ZAdminAlert }),
+  z.object({ type: z.literal('transaction'), data: ZAdminTransaction }),
+]);
+export type TAdminAlert = z.infer<typeof ZAdminAlert>;
+export type TAdminTransaction = z.infer<typeof ZAdminTransaction>;
+export type TAdminFeedEvent = z.infer<typeof ZAdminFeedEvent>;
+
 export type TLiveEvent = z.infer<typeof ZLiveEvent>;
 export type TLiveEventType = TLiveEvent['type'];
 /** A delivered event: the union plus its time (the SSE id carries the resume point). */

@@ -120,6 +120,12 @@ export const REASONS = {
   battlepass_level_locked: { code: 'BAD_REQUEST', message: 'Reach that battle-pass level first.' },
   battlepass_no_reward: { code: 'BAD_REQUEST', message: 'That level has no reward on this track.' },
   battlepass_premium_required: { code: 'FORBIDDEN', message: 'Unlock the premium pass to claim this.' },
+  // Live layer: notifications, stats, action log
+  notification_job_not_found: { code: 'NOT_FOUND', message: 'No such scheduled notification.' },
+  notification_job_not_cancellable: { code: 'CONFLICT', message: 'This notification has already been sent or cancelled.' },
+  send_at_invalid: { code: 'BAD_REQUEST', message: 'Pick a send time in the future, at most a year ahead.' },
+  time_zone_invalid: { code: 'BAD_REQUEST', message: 'Unknown time zone. Use a name such as Europe/Berlin or UTC.' },
+  action_batch_too_large: { code: 'BAD_REQUEST', message: 'Too much activity data in one batch.' },
   // Generic
   not_found: { code: 'NOT_FOUND', message: 'Not found.' },
   service_unavailable: {

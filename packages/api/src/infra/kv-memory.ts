@@ -22,6 +22,8 @@ export function createMemoryKv(prefix = ''): Kv {
     return held;
   };
   const streams = new Map<string, Stream>();
+  /** Consumer groups per stream: the last id handed out and the pending entries with their consumer. */
+  const groups = new Map<string, Map<string, { lastId: string; pending: Map<string, string> }>>();
   const channels = new Map<string, Set<(m: string) => void>>();
   // Limiters are handed out as proxies so flush() can reset their state like FLUSHDB would.
   const limiters: { opts: LimiterOptions; current: RateLimiterMemory }[] = [];
@@ -99,6 +101,7 @@ export function createMemoryKv(prefix = ''): Kv {
       let n = 0;
       for (const key of keys) {
         const string = live(key) !== undefined && strings.delete(key);
+        groups.delete(key);
         if (string || zsets.delete(key) || streams.delete(key)) n++;
       }
       return n;
@@ -197,6 +200,7 @@ export function createMemoryKv(prefix = ''): Kv {
       zsets.clear();
       windowExpiry.clear();
       streams.clear();
+      groups.clear();
       for (const slot of limiters) slot.current = makeLimiter(slot.opts);
     },
     async close() {
@@ -228,6 +232,56 @@ export function createMemoryKv(prefix = ''): Kv {
         const z = windowSet(q.key);
         return q.windowsMs.map((w) => countNewer(z, nowMs - w));
       });
+    },
+    async zcount(key, min, max) {
+      let n = 0;
+      for (const score of zsets.get(key)?.values() ?? []) if (score >= min && score <= max) n++;
+      return n;
+    },
+    async zremRangeByScore(key, min, max) {
+      const z = zsets.get(key);
+      if (!z) return 0;
+      let n = 0;
+      for (const [m, score] of z)
+        if (score >= min && score <= max) {
+          z.delete(m);
+          n++;
+        }
+      if (z.size === 0) zsets.delete(key);
+      return n;
+    },
+    async xadd(key, data, { maxLen }) {
+      return xadd(key, data, maxLen);
+    },
+    async xreadGroup(key, group, consumer, { count, pending }) {
+      const byName = groups.get(key) ?? new Map<string, { lastId: string; pending: Map<string, string> }>();
+      groups.set(key, byName);
+      const g = byName.get(group) ?? { lastId: '0-0', pending: new Map<string, string>() };
+      byName.set(group, g);
+      const entries = streams.get(key)?.entries ?? [];
+      if (pending) {
+        const mine = [...g.pending].filter(([, c]) => c === consumer).map(([id]) => id);
+        const byId = new Map(entries.map((e) => [e.id, e]));
+        const out: StreamEntry[] = [];
+        for (const id of mine.sort(compareStreamIds)) {
+          const e = byId.get(id);
+          if (!e)
+            g.pending.delete(id); // trimmed from the stream: nothing left to redo (as kv-redis acknowledges it)
+          else if (out.length < count) out.push(e);
+        }
+        return out;
+      }
+      const fresh = entries.filter((e) => compareStreamIds(e.id, g.lastId) > 0).slice(0, count);
+      for (const e of fresh) g.pending.set(e.id, consumer);
+      const last = fresh.at(-1);
+      if (last) g.lastId = last.id;
+      return fresh;
+    },
+    async xack(key, group, ids) {
+      const g = groups.get(key)?.get(group);
+      let n = 0;
+      for (const id of ids) if (g?.pending.delete(id)) n++;
+      return n;
     },
   };
 }

@@ -10,6 +10,8 @@ import { DomainError } from '../errors';
 import type { Kv } from './kv';
 
 export const COMMAND_TIMEOUT_MS = 250;
+/** SUBSCRIBE / UNSUBSCRIBE on the subscriber connection. */
+export const SUBSCRIBE_TIMEOUT_MS = 5000;
 
 /** A reply error is Redis refusing a command (a bug); anything else is Redis out of reach. */
 function unavailable(err: unknown): unknown {
@@ -115,7 +117,9 @@ export function createRedisKv(url: string, prefix = ''): Kv {
   };
   const scripted = redis as Redis & Scripted;
   // Opened now, without the INFO ready check: SUBSCRIBE issued while that check runs would be refused.
-  const sub = redis.duplicate({ enableReadyCheck: false });
+  // Its own timeout: thousands of streams opening at once (a reconnect wave after a deploy) queue
+  // their SUBSCRIBEs on this one connection, and a 250 ms limit failed some of them (pnpm bench live).
+  const sub = redis.duplicate({ enableReadyCheck: false, commandTimeout: SUBSCRIBE_TIMEOUT_MS });
   sub.on('error', () => {});
   const handlers = new Map<string, Set<(m: string) => void>>();
   const pending = new Map<string, Promise<unknown>>();
@@ -274,5 +278,33 @@ export function createRedisKv(url: string, prefix = ''): Kv {
         }),
       );
     },
+    zcount: (key, min, max) => guard(redis.zcount(k(key), min, max)),
+    zremRangeByScore: (key, min, max) => guard(redis.zremrangebyscore(k(key), min, max)),
+    async xadd(key, data, { maxLen }) {
+      return String(await guard(redis.xadd(k(key), 'MAXLEN', '~', maxLen, '*', 'd', data)));
+    },
+    async xreadGroup(key, group, consumer, { count, pending }) {
+      const read = () =>
+        redis.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', k(key), pending ? '0' : '>') as Promise<
+          [string, [string, string[] | null][]][] | null
+        >;
+      let res: Awaited<ReturnType<typeof read>>;
+      try {
+        res = await guard(read());
+      } catch (err) {
+        if (!String((err as Error).message).includes('NOGROUP')) throw err;
+        // First read of this group (or the stream was deleted): create it at the start, then read.
+        await guard(redis.xgroup('CREATE', k(key), group, '0', 'MKSTREAM')).catch((e: Error) => {
+          if (!String(e.message).includes('BUSYGROUP')) throw e;
+        });
+        res = await guard(read());
+      }
+      const rows = res?.[0]?.[1] ?? [];
+      // A pending entry trimmed from the stream comes back without fields: nothing is left to redo, so it is acknowledged.
+      const gone = rows.filter(([, f]) => !f).map(([id]) => id);
+      if (gone.length) await guard(redis.xack(k(key), group, ...gone));
+      return rows.filter(([, f]) => f).map(([id, fields]) => ({ id, data: fields?.[1] ?? '' }));
+    },
+    xack: (key, group, ids) => (ids.length ? guard(redis.xack(k(key), group, ...ids)) : Promise.resolve(0)),
   };
 }

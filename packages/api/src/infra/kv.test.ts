@@ -237,4 +237,56 @@ describe.each(implementations)('Kv contract (%s)', (_name, create) => {
     // Counted at the same instant, only the key's expiry can make it vanish.
     await expect.poll(() => kv.windowCount([{ key: 'brief', windowsMs: [5] }], T0)).toEqual([[0]]);
   });
+
+  it('sorted sets: ZCOUNT and ZREMRANGEBYSCORE count and drop members by score, inclusive', async () => {
+    const kv = freshKv();
+    for (const [m, score] of [
+      ['a', 10],
+      ['b', 20],
+      ['c', 30],
+      ['d', 40],
+    ] as const)
+      await kv.zadd('seen', score, m);
+    expect(await kv.zcount('seen', 20, 30)).toBe(2);
+    expect(await kv.zcount('seen', 0, Number.POSITIVE_INFINITY)).toBe(4);
+    expect(await kv.zcount('never', 0, 100)).toBe(0);
+    expect(await kv.zremRangeByScore('seen', Number.NEGATIVE_INFINITY, 20)).toBe(2);
+    expect(await kv.zrangeByScore('seen', 100, 10)).toEqual(['c', 'd']);
+    expect(await kv.zremRangeByScore('seen', 0, 100)).toBe(2);
+    // Emptied, the set is gone (DEL finds nothing).
+    expect(await kv.del('seen')).toBe(0);
+  });
+
+  it('XADD appends in order, trimmed to about maxLen but never below it', async () => {
+    const kv = freshKv();
+    const ids: string[] = [];
+    for (let i = 0; i < 250; i++) ids.push(await kv.xadd('log', `e${i}`, { maxLen: 100 }));
+    for (let i = 1; i < ids.length; i++) expect(compareStreamIds(ids[i - 1] ?? '', ids[i] ?? '')).toBeLessThan(0);
+    const kept = await kv.xrangeAfter('log', '0-0', 1000);
+    expect(kept.length).toBeGreaterThanOrEqual(100);
+    expect(kept.length).toBeLessThan(250);
+    expect(kept.at(-1)).toEqual({ id: ids[249], data: 'e249' });
+  });
+
+  it('consumer groups: each entry goes to one consumer, stays pending until acknowledged, and is redone after a crash', async () => {
+    const kv = freshKv();
+    for (let i = 0; i < 5; i++) await kv.xadd('acts', `a${i}`, { maxLen: 1000 });
+    // The group is created on first read, at the start of the stream.
+    const first = await kv.xreadGroup('acts', 'analytics', 'w1', { count: 3 });
+    expect(first.map((e) => e.data)).toEqual(['a0', 'a1', 'a2']);
+    const second = await kv.xreadGroup('acts', 'analytics', 'w2', { count: 10 });
+    expect(second.map((e) => e.data)).toEqual(['a3', 'a4']);
+    expect(await kv.xreadGroup('acts', 'analytics', 'w1', { count: 10 })).toEqual([]);
+    // Another group reads the whole stream independently.
+    expect((await kv.xreadGroup('acts', 'audit', 'x', { count: 10 })).length).toBe(5);
+    // w1 handled a0 only, then "crashed": a1 and a2 are still its pending work.
+    expect(await kv.xack('acts', 'analytics', [first[0]?.id ?? ''])).toBe(1);
+    expect(await kv.xack('acts', 'analytics', [first[0]?.id ?? ''])).toBe(0);
+    expect((await kv.xreadGroup('acts', 'analytics', 'w1', { count: 10, pending: true })).map((e) => e.data)).toEqual(['a1', 'a2']);
+    expect(await kv.xack('acts', 'analytics', [first[1]?.id ?? '', first[2]?.id ?? ''])).toBe(2);
+    expect(await kv.xreadGroup('acts', 'analytics', 'w1', { count: 10, pending: true })).toEqual([]);
+    // New entries after the acknowledgements go to whoever reads next.
+    await kv.xadd('acts', 'a5', { maxLen: 1000 });
+    expect((await kv.xreadGroup('acts', 'analytics', 'w2', { count: 10 })).map((e) => e.data)).toEqual(['a5']);
+  });
 });

@@ -69,6 +69,20 @@ export interface Kv {
   windowHit(hits: readonly WindowHit[], nowMs: number): Promise<number[][]>;
   /** The counts windowHit would return, without adding anything. */
   windowCount(queries: readonly WindowQuery[], nowMs: number): Promise<number[][]>;
+  /** Members of the sorted set with min ≤ score ≤ max. */
+  zcount(key: string, min: number, max: number): Promise<number>;
+  /** Removes the members with min ≤ score ≤ max; returns how many. */
+  zremRangeByScore(key: string, min: number, max: number): Promise<number>;
+  /** XADD `data` to the stream, trimmed to about `maxLen` entries (at least that many are kept); returns its id. */
+  xadd(key: string, data: string, opts: { maxLen: number }): Promise<string>;
+  /**
+   * XREADGROUP: up to `count` entries for `consumer` of `group` (created at the stream's start
+   * when missing). New entries by default; with `pending`, the consumer's delivered but
+   * unacknowledged ones (what it must redo after a crash). Never blocks.
+   */
+  xreadGroup(key: string, group: string, consumer: string, opts: { count: number; pending?: boolean }): Promise<StreamEntry[]>;
+  /** Acknowledges entries of `group`; returns how many were pending. */
+  xack(key: string, group: string, ids: readonly string[]): Promise<number>;
 }
 
 /** Redis stream ids are "ms-seq"; compares them numerically. */

@@ -5,11 +5,11 @@
  * instance holds one subscriber connection and fans out locally.
  */
 import type { Db } from '@casino/db';
-import type { TLiveEvent, TLiveEventType } from '@casino/shared';
-import type { Kv } from '../infra/kv';
+import type { TAdminFeedEvent, TLiveEvent, TLiveEventType } from '@casino/shared';
+import type { Kv, StreamEntry } from '../infra/kv';
 import { compareStreamIds } from '../infra/kv';
 import type { Logger } from '../infra/logger';
-import { channelKey, deliver, relayOnce, type StoredEvent, streamKey } from './outbox';
+import { ADMIN_FEED, channelKey, deliver, relayOnce, type StoredEvent, streamKey } from './outbox';
 
 export type LiveEventType = TLiveEventType;
 
@@ -21,6 +21,7 @@ export type LiveEvent = { type: TLiveEventType; data: Record<string, unknown> };
 export type UserEvent = LiveEvent & { userId: number };
 /** As delivered: typed by the shared union, with its stream id and time. */
 export type DeliveredEvent = TLiveEvent & { id: string; at: string };
+export type DeliveredFeedEvent = TAdminFeedEvent & { id: string; at: string };
 
 export type StreamOptions = {
   lastEventId?: string | null;
@@ -105,33 +106,63 @@ export class EventBus {
    * then live ones, each exactly once and in order, until `signal` aborts.
    */
   async *stream(userId: number, opts: StreamOptions): AsyncGenerator<DeliveredEvent> {
-    const queue: DeliveredEvent[] = [];
+    let isReady = false;
+    try {
+      const keys = { stream: streamKey(userId), channel: channelKey(userId) };
+      for await (const e of this.tail(keys, {
+        ...opts,
+        onReady: () => {
+          isReady = true;
+          this.setReady(userId, 1);
+          opts.onReady?.();
+        },
+      }))
+        yield delivered(e.id, e.data);
+    } finally {
+      if (isReady) this.setReady(userId, -1);
+    }
+  }
+
+  /**
+   * The admin feed (alerts, notable transactions) as `stream` gives a user's events; without
+   * `lastEventId` it starts with the last `backlog` entries of the past quarter hour.
+   */
+  async *adminFeed(opts: StreamOptions & { backlog?: number }): AsyncGenerator<DeliveredFeedEvent> {
+    let start = opts.lastEventId ?? null;
+    if (!start && opts.backlog) {
+      const recent = await this.kv.xrangeAfter(ADMIN_FEED.stream, `${Date.now() - 15 * 60_000}-0`, 1000);
+      const from = recent.at(-opts.backlog - 1);
+      start = from && recent.length > opts.backlog ? from.id : `${Date.now() - 15 * 60_000}-0`;
+    }
+    for await (const e of this.tail(ADMIN_FEED, { ...opts, lastEventId: start })) yield { ...JSON.parse(e.data), id: e.id };
+  }
+
+  /** Entries of one stream after `lastEventId`, then live ones from its channel, each once and in order. */
+  private async *tail(keys: { stream: string; channel: string }, opts: StreamOptions): AsyncGenerator<StreamEntry> {
+    const queue: StreamEntry[] = [];
     let wake: (() => void) | null = null;
     const closer = new AbortController();
     this.open.add(closer);
     const signal = opts.signal ? AbortSignal.any([opts.signal, closer.signal]) : closer.signal;
-    const unsubscribe = await this.kv.subscribe(channelKey(userId), (raw) => {
+    const unsubscribe = await this.kv.subscribe(keys.channel, (raw) => {
       const space = raw.indexOf(' ');
-      queue.push(delivered(raw.slice(0, space), raw.slice(space + 1)));
+      queue.push({ id: raw.slice(0, space), data: raw.slice(space + 1) });
       wake?.();
     });
     const onAbort = () => wake?.();
     signal.addEventListener('abort', onAbort);
-    let isReady = false;
     try {
       let last = opts.lastEventId ?? null;
       if (last) {
         for (;;) {
-          const page = await this.kv.xrangeAfter(streamKey(userId), last, 200);
+          const page = await this.kv.xrangeAfter(keys.stream, last, 200);
           for (const e of page) {
-            yield delivered(e.id, e.data);
+            yield e;
             last = e.id;
           }
           if (page.length < 200) break;
         }
       }
-      isReady = true;
-      this.setReady(userId, 1);
       opts.onReady?.();
       while (!signal.aborted) {
         const ev = queue.shift();
@@ -147,7 +178,6 @@ export class EventBus {
         yield ev;
       }
     } finally {
-      if (isReady) this.setReady(userId, -1);
       signal.removeEventListener('abort', onAbort);
       this.open.delete(closer);
       await unsubscribe();

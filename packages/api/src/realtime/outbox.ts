@@ -19,6 +19,8 @@ const STREAM_MAX = 1000;
 const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 export const streamKey = (userId: number) => `ev:user:${userId}`;
 export const channelKey = (userId: number) => `ch:user:${userId}`;
+/** One stream and channel for every admin's onStats (alerts, notable transactions). */
+export const ADMIN_FEED = { stream: 'ev:admin', channel: 'ch:admin' } as const;
 
 /**
  * Inserts the events in the caller's transaction; returns them as stored, in order.

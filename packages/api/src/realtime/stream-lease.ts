@@ -21,10 +21,29 @@ export async function acquireStreamLease(
   user: { id: number; sessionId: string },
 ): Promise<StreamLease> {
   const { perSession, perUser } = deps.config.liveStreams;
-  const sets = [
-    { key: `live:session:${user.sessionId}`, limit: perSession },
-    { key: `live:user:${user.id}`, limit: perUser },
-  ];
+  return lease(
+    deps,
+    [
+      { key: `live:session:${user.sessionId}`, limit: perSession },
+      { key: `live:user:${user.id}`, limit: perUser },
+    ],
+    { perSession, perUser },
+  );
+}
+
+/** Open public streams (economy.metrics.onGlobal) per client IP; calls without an IP (jobs, tests) are not capped. */
+export const PUBLIC_STREAMS_PER_IP = 20;
+
+export async function acquireIpStreamLease(deps: Pick<Deps, 'kv' | 'config' | 'logger'>, ip: string | null): Promise<StreamLease> {
+  if (!ip) return { keepAlive() {}, async release() {} };
+  return lease(deps, [{ key: `live:ip:${ip}`, limit: PUBLIC_STREAMS_PER_IP }], { perIp: PUBLIC_STREAMS_PER_IP });
+}
+
+async function lease(
+  deps: Pick<Deps, 'kv' | 'logger'>,
+  sets: { key: string; limit: number }[],
+  limits: Record<string, number>,
+): Promise<StreamLease> {
   const member = randomUUID();
   let granted: boolean;
   try {
@@ -33,7 +52,7 @@ export async function acquireStreamLease(
     // Without Redis a stream could deliver nothing anyway.
     throw new DomainError('service_unavailable');
   }
-  if (!granted) throw new DomainError('too_many_streams', { perSession, perUser });
+  if (!granted) throw new DomainError('too_many_streams', limits);
   let timer: NodeJS.Timeout | undefined;
   return {
     keepAlive() {

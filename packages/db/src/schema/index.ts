@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './games';
+export * from './live';
 export * from './outbox';
 export * from './progression';
 export * from './shop';

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { APP_TITLE, navigate, type Route, SCREEN_TITLES } from '../../lib/router';
 import { Toaster } from '../live/toasts';
+import { useActionLog } from '../live/use-action-log';
 import { useLiveEvents } from '../live/use-live-events';
 import { Screen } from './screen';
 import { TopBar } from './top-bar';
@@ -13,6 +14,7 @@ export function AuthedShell({ route }: { route: Route }) {
   const me = useQuery(trpc.auth.me.queryOptions());
   const mustChange = me.data?.mustChangePassword ?? true;
   const live = useLiveEvents(me.isSuccess && !mustChange);
+  useActionLog(me.isSuccess && !mustChange, route);
   const { logout, pending } = useLogout();
   useDocumentTitle(me.data?.mustChangePassword ? 'Change password' : SCREEN_TITLES[route], APP_TITLE);
 

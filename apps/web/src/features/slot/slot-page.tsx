@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { BetInput, betProblem } from '../../components/bet-input';
 import { useSetBalance } from '../../lib/balance';
+import { logAction } from '../live/use-action-log';
 import { Paytable } from './paytable';
 import { Reels } from './reels';
 import { SlotOutcome } from './slot-outcome';
@@ -15,7 +16,14 @@ export function SlotPage({ gold }: { gold: number }) {
   const config = useQuery(trpc.games.slot.config.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const setBalance = useSetBalance();
   const [bet, setBet] = useState<string | null>(null);
-  const spin = useMutation(trpc.games.slot.spin.mutationOptions({ onSuccess: (r) => setBalance('gold', r.balance) }));
+  const spin = useMutation(
+    trpc.games.slot.spin.mutationOptions({
+      onSuccess: (r) => {
+        setBalance('gold', r.balance);
+        logAction('game_action', 'slot.spin', { roundId: r.roundId, payout: r.payout });
+      },
+    }),
+  );
   const symbols = useMemo(() => config.data?.symbols.map((s) => s.id) ?? NO_SYMBOLS, [config.data]);
   const names = useMemo(() => Object.fromEntries(config.data?.symbols.map((s) => [s.id, s.name]) ?? []), [config.data]);
   const reels = useReels(symbols, {

@@ -7,9 +7,11 @@ import { adminCrashRouter } from './crash';
 import { adminFraudRouter } from './fraud';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
+import { adminNotificationsRouter } from './notifications';
 import { ZAuditPage } from './outputs';
 import { adminBattlepassRouter, adminEventsRouter, adminMissionsRouter, adminRewardsRouter } from './progression';
 import { adminShopRouter } from './shop';
+import { adminStatsRouter } from './stats';
 import { adminUsersRouter } from './users';
 import { adminWebhooksRouter } from './webhooks';
 
@@ -25,6 +27,8 @@ export const adminRouter = router({
   events: adminEventsRouter,
   missions: adminMissionsRouter,
   battlepass: adminBattlepassRouter,
+  notifications: adminNotificationsRouter,
+  stats: adminStatsRouter,
   audit: router({
     list: adminProcedure
       .input(

@@ -1,6 +1,9 @@
 import { router } from '../../trpc';
+import { actionsRouter } from './actions';
 import { battlepassRouter, eventsRouter, missionsRouter } from './events';
 import { liveProcedure } from './live';
+import { metricsRouter } from './metrics';
+import { notificationsRouter } from './notifications';
 import { bonusRouter, rewardsRouter, streakRouter, vipRouter } from './progression';
 import { shopRouter } from './shop';
 import { walletRouter } from './wallet';
@@ -16,4 +19,7 @@ export const economyRouter = router({
   missions: missionsRouter,
   battlepass: battlepassRouter,
   live: liveProcedure,
+  notifications: notificationsRouter,
+  metrics: metricsRouter,
+  actions: actionsRouter,
 });

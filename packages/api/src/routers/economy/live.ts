@@ -1,9 +1,10 @@
-import { ZText } from '@casino/shared';
+import { ZLiveEventType } from '@casino/shared';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { acquireStreamLease, type StreamLease } from '../../realtime/stream-lease';
 import { endsSession } from '../../services/auth/sessions';
+import { notePresence, PRESENCE_WRITE_MS } from '../../services/live/presence';
 import { protectedProcedure } from '../../trpc';
 import { ZEventId } from '../shared/inputs';
 
@@ -15,14 +16,15 @@ export const liveProcedure = protectedProcedure
   .input(
     z
       .object({
-        topics: z.array(ZText.max(40)).max(20).optional(),
+        /** Only these event types (CONTRACT "Live"); absent = all of them. */
+        topics: z.array(ZLiveEventType).min(1).max(20).optional(),
         lastEventId: ZEventId.nullish(),
       })
       .optional(),
   )
   .subscription(async ({ ctx, input, signal }) => {
     const lease = await acquireStreamLease(ctx.deps, ctx.user);
-    const topics = input?.topics?.length ? new Set(input.topics) : null;
+    const topics = input?.topics ? new Set<string>(input.topics) : null;
     return liveEvents(ctx.deps, ctx.user, lease, { topics, lastEventId: input?.lastEventId ?? null, signal });
   });
 
@@ -33,6 +35,9 @@ async function* liveEvents(
   opts: { topics: Set<string> | null; lastEventId: string | null; signal: AbortSignal | undefined },
 ) {
   lease.keepAlive();
+  // An open stream keeps its player counted online (presence is throttled per instance).
+  const seen = setInterval(() => notePresence(deps, user.id), PRESENCE_WRITE_MS);
+  seen.unref();
   try {
     for await (const ev of deps.bus.stream(user.id, { lastEventId: opts.lastEventId, ...(opts.signal ? { signal: opts.signal } : {}) })) {
       // Another session's end is not this stream's business; its own session's end closes it.
@@ -44,6 +49,7 @@ async function* liveEvents(
       if (ending) return;
     }
   } finally {
+    clearInterval(seen);
     await lease.release();
   }
 }
