@@ -6,6 +6,7 @@ import type { Deps } from '../../deps';
 import { DomainError, isDomainError } from '../../errors';
 import { pageCursorOf, pageOf, parsePageCursor } from '../shared/page';
 import { priceOf } from './buy';
+import { quotePromo } from './promos';
 
 export async function purchasePage(db: Db, userId: number, opts: { cursor?: string | undefined; limit: number }) {
   const at = opts.cursor ? parsePageCursor(opts.cursor) : null;
@@ -62,9 +63,18 @@ export async function quote(
     };
   }
   try {
-    const q = await priceOf(deps.db, product, input.quantity, input.promoCode, buyer.id, now);
-    const discount = q.promo?.discount ?? 0;
-    return { valid: true, reason: null, message: null, amount: base.total, discount, total: q.total, currency: product.priceCurrency };
+    // The promo applies to the discounted subtotal already computed: one price computation, one promo read.
+    const promo = await quotePromo(deps.db, input.promoCode, base.total, buyer.id, now);
+    const total = base.total - promo.discount;
+    return {
+      valid: true,
+      reason: null,
+      message: null,
+      amount: base.total,
+      discount: promo.discount,
+      total,
+      currency: product.priceCurrency,
+    };
   } catch (e) {
     if (!isDomainError(e)) throw e;
     return {
