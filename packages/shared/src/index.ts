@@ -1,4 +1,5 @@
 export * from './constants';
+export * from './economy-report';
 export * from './fairness';
 export * from './fraud';
 export * from './games';

@@ -1,9 +1,9 @@
 import { ZText } from '@casino/shared';
 import { z } from 'zod';
 import { listAudit } from '../../services/audit/audit';
-import { reconcile } from '../../services/wallet/queries';
 import { adminProcedure, router } from '../../trpc';
 import { adminCrashRouter } from './crash';
+import { adminEconomyRouter } from './economy';
 import { adminFraudRouter } from './fraud';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
@@ -49,16 +49,5 @@ export const adminRouter = router({
       .output(ZAuditPage)
       .query(({ ctx, input }) => listAudit(ctx.deps.db, input)),
   }),
-  economy: router({
-    reconcile: adminProcedure
-      .output(
-        z.object({
-          checkedUsers: z.number(),
-          violations: z.array(
-            z.object({ userId: z.number(), currency: z.enum(['gold', 'gems']), balance: z.number(), ledgerSum: z.number() }),
-          ),
-        }),
-      )
-      .query(({ ctx }) => reconcile(ctx.deps.db)),
-  }),
+  economy: adminEconomyRouter,
 });
