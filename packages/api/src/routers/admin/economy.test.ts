@@ -91,7 +91,9 @@ describe('admin.economy reports', () => {
     const [moved] = await env.deps.db
       .select({ net: sql<string>`sum(delta)` })
       .from(walletLedger)
-      .where(sql`${walletLedger.currency} = 'gold' AND ${walletLedger.createdAt} >= ${new Date(flows.days[0] ?? '').toISOString()}::timestamptz`);
+      .where(
+        sql`${walletLedger.currency} = 'gold' AND ${walletLedger.createdAt} >= ${new Date(flows.days[0] ?? '').toISOString()}::timestamptz`,
+      );
     const net = flows.rows.filter((r) => r.currency === 'gold').reduce((s, r) => s + r.credits - r.debits, 0);
     expect(net).toBe(Number(moved?.net));
   });
@@ -116,7 +118,12 @@ describe('admin.economy reports', () => {
 
     const page1 = await admin.caller.admin.economy.largeMovements({ minAmount: 100_000, currency: 'gold', limit: 1 });
     expect(page1.items[0]).toMatchObject({ userId: rich.user.id, delta: -250_000, reason: 'admin_deduct', balanceAfter: 651_000 });
-    const page2 = await admin.caller.admin.economy.largeMovements({ minAmount: 100_000, currency: 'gold', limit: 1, cursor: page1.nextCursor ?? undefined });
+    const page2 = await admin.caller.admin.economy.largeMovements({
+      minAmount: 100_000,
+      currency: 'gold',
+      limit: 1,
+      cursor: page1.nextCursor ?? undefined,
+    });
     expect(page2.items[0]).toMatchObject({ delta: 900_000, reason: 'admin_grant' });
     const none = await admin.caller.admin.economy.largeMovements({ minAmount: 100_000, from: new Date(Date.now() + DAY) });
     expect(none.items).toEqual([]);

@@ -22,12 +22,10 @@ export const adminEconomyRouter = router({
     .query(({ ctx }) => reconcile(ctx.deps.db)),
 
   /** The same check, recorded in the history with who asked (the page's "Run reconciliation"). */
-  runReconcile: adminProcedure
-    .output(ZReconcileRun)
-    .mutation(async ({ ctx }) => {
-      const { allViolations: _all, ...run } = await runReconciliation(ctx.deps, 'manual', ctx.user.id);
-      return run;
-    }),
+  runReconcile: adminProcedure.output(ZReconcileRun).mutation(async ({ ctx }) => {
+    const { allViolations: _all, ...run } = await runReconciliation(ctx.deps, 'manual', ctx.user.id);
+    return run;
+  }),
 
   /** Recorded reconciliations (manual and the periodic alert scan's), newest first. */
   reconcileHistory: adminProcedure
@@ -42,7 +40,11 @@ export const adminEconomyRouter = router({
     .query(({ ctx, input }) => economyFlows(ctx.deps, input.timeZone, input.days)),
 
   topBalances: adminProcedure
-    .input(z.object({ currency: ZCurrency.default('gold'), limit: z.number().int().min(1).max(100).default(20) }).default({ currency: 'gold', limit: 20 }))
+    .input(
+      z
+        .object({ currency: ZCurrency.default('gold'), limit: z.number().int().min(1).max(100).default(20) })
+        .default({ currency: 'gold', limit: 20 }),
+    )
     .output(ZTopBalances)
     .query(({ ctx, input }) => topBalances(ctx.deps.db, input.currency, input.limit)),
 

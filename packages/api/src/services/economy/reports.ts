@@ -71,7 +71,10 @@ export async function economyFlows(deps: Pick<Deps, 'db' | 'clock'>, timeZone: s
           GROUP BY 1, 2, 3
           ORDER BY 1, 2, 3`,
     ),
-    queryRows<{ gold: string; gems: string }>(deps.db, sql`SELECT coalesce(sum(gold), 0) AS gold, coalesce(sum(gems), 0) AS gems FROM users`),
+    queryRows<{ gold: string; gems: string }>(
+      deps.db,
+      sql`SELECT coalesce(sum(gold), 0) AS gold, coalesce(sum(gems), 0) AS gems FROM users`,
+    ),
   ]);
   const dayNames = bounds.slice(0, days).map((start) => localDay(zone, start));
   return {
