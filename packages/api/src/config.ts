@@ -53,6 +53,12 @@ export type PaymentsConfig = {
   webhookKeys: WebhookKey[];
   /** Allowed clock skew of the signature timestamp, seconds. */
   webhookToleranceSec: number;
+  /**
+   * Delivered (or replayed) webhook events are kept this long, then pruned by the shop sweeper.
+   * Safe to forget them: a redelivery needs a fresh signature, and providers stop retrying
+   * after days (Stripe: 3), well inside this window.
+   */
+  webhookRetentionDays: number;
 };
 
 /** Everything but the signing secret, which the host supplies (there is deliberately no default). */
@@ -69,7 +75,7 @@ export const defaultApiConfig: Omit<ApiConfig, 'jwtSecret'> = {
   defaultInviteCode: '5858',
   games: defaultGamesConfig,
   shop: { reservationTtlMs: 120_000, staleAfterMs: 60_000, idempotencyWaitMs: 15_000, seedCatalog: true },
-  payments: { webhookKeys: [{ kid: 'dev', secret: 'dev-webhook-secret' }], webhookToleranceSec: 300 },
+  payments: { webhookKeys: [{ kid: 'dev', secret: 'dev-webhook-secret' }], webhookToleranceSec: 300, webhookRetentionDays: 30 },
   progression: defaultProgressionConfig,
   live: { bigWinThresholdGold: 1000, largePurchaseCents: 5000, broadcastBatch: 1000, statsPeriodMs: 5000 },
 };

@@ -186,6 +186,10 @@ describe('limited packages', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     for (const r of results) if (r.status === 'rejected') expectRefused(r.reason, 'USER_LIMIT');
+    // Each limited product counts its own purchases (one grouped query for all of them).
+    const bySku = new Map((await admin.caller.admin.shop.limited.status()).map((x) => [x.sku, x]));
+    expect(bySku.get(s)).toMatchObject({ stockTotal: 100, stockSold: 2, unitsInPurchases: 2 });
+    expect(bySku.get('launch_pack')).toMatchObject({ stockTotal: 1000, unitsInPurchases: 0 });
     const { products } = await p.caller.economy.shop.catalog();
     expect(products.find((x) => x.sku === s)).toMatchObject({
       available: false,

@@ -13,7 +13,9 @@ import { manualClock } from '../../infra/clock';
 import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { expectRefused } from '../../test/reference';
 import { fixturePurchase } from '../../test/shop-fixture';
+import { sweepOnce } from '../shop/repair';
 import { reconcile } from '../wallet/queries';
+import { pruneWebhookEvents } from './webhook-retention';
 import { signWebhook } from './webhook-signature';
 import {
   backoffMs,
@@ -29,7 +31,7 @@ const clock = manualClock('2026-03-01T12:00:00Z');
 const KEY = { kid: 'k1', secret: 'webhook-test-secret-1' };
 let env: TestEnv;
 beforeAll(async () => {
-  env = await createTestEnv({ clock, config: { payments: { webhookKeys: [KEY], webhookToleranceSec: 300 } } });
+  env = await createTestEnv({ clock, config: { payments: { webhookKeys: [KEY], webhookToleranceSec: 300, webhookRetentionDays: 30 } } });
 });
 afterAll(async () => {
   expect((await reconcile(env.deps.db)).violations).toEqual([]);
@@ -313,5 +315,30 @@ describe('admin.webhooks', () => {
       'token_missing',
     );
     expect(await stored(failed.id)).toMatchObject({ status: 'FAILED', attempts: 1 });
+  });
+});
+
+describe('retention', () => {
+  it('the sweeper prunes delivered events after the retention, keeps failed and recent ones', async () => {
+    const p = await newPlayer(env.deps);
+    const done = await fixturePurchase(env.deps, { userId: p.user.id, price: { currency: 'cash', amount: 100 }, grants: { gold: 5 } });
+    const old = event('payment.captured', { chargeId: done.chargeId });
+    const broken = event('payment.failed', { chargeId: done.chargeId }); // contradicts a completed purchase → FAILED
+    await send(old);
+    await send(broken);
+    expect((await stored(old.id))?.status).toBe('DELIVERED');
+    expect((await stored(broken.id))?.status).toBe('FAILED');
+
+    clock.advance(29 * 86_400_000);
+    const recent = event('payment.captured', { chargeId: done.chargeId });
+    await send(recent);
+    expect(await pruneWebhookEvents(env.deps)).toBe(0);
+
+    clock.advance(2 * 86_400_000);
+    const swept = await sweepOnce(env.deps);
+    expect(swept.prunedWebhooks).toBeGreaterThanOrEqual(1);
+    expect(await stored(old.id)).toBeUndefined();
+    expect((await stored(broken.id))?.status).toBe('FAILED');
+    expect((await stored(recent.id))?.status).toBe('DELIVERED');
   });
 });

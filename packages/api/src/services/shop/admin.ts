@@ -5,7 +5,7 @@
  */
 import { type Db, promoCodes, purchases, type ShopProduct, shopProducts, users } from '@casino/db';
 import type { TPriceCurrency, TProductGrants, TProductKind, TRank } from '@casino/shared';
-import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { type Deps, inTransaction } from '../../deps';
 import { DomainError, isUniqueViolation } from '../../errors';
 import { writeAudit } from '../audit/audit';
@@ -176,28 +176,32 @@ export async function restock(deps: Pick<Deps, 'db' | 'bus' | 'kv'>, actor: Acto
 /** Stock as the database has it beside what Redis holds reserved (for the admin screen and reconciliation). */
 export async function stockStatus(deps: Pick<Deps, 'db' | 'kv'>) {
   const rows = await deps.db.select().from(shopProducts).where(sql`${shopProducts.stockTotal} IS NOT NULL`).orderBy(asc(shopProducts.sku));
-  return Promise.all(
-    rows.map(async (p) => {
-      const [sold] = await deps.db
-        .select({ units: sql<string>`coalesce(sum(${purchases.quantity}), 0)` })
-        .from(purchases)
-        .where(and(eq(purchases.sku, p.sku), sql`${purchases.status} IN ('pending', 'authorized', 'completed')`));
-      return {
-        sku: p.sku,
-        name: p.name,
-        stockTotal: p.stockTotal ?? 0,
-        stockSold: p.stockSold,
-        /** Units held by purchases in the database: equals stockSold unless something is wrong. */
-        unitsInPurchases: Number(sold?.units ?? 0),
-        reserved: await deps.kv.reserved(stockKey(p.sku)).catch(() => 0),
-        perUserLimit: p.perUserLimit,
-        startsAt: p.startsAt,
-        endsAt: p.endsAt,
-        disabled: p.disabled,
-        isActive: p.isActive,
-      };
-    }),
-  );
+  if (rows.length === 0) return [];
+  const skus = rows.map((p) => p.sku);
+  // One grouped query for every limited product, and the Redis reservations side by side.
+  const [held, reserved] = await Promise.all([
+    deps.db
+      .select({ sku: purchases.sku, units: sql<string>`coalesce(sum(${purchases.quantity}), 0)` })
+      .from(purchases)
+      .where(and(inArray(purchases.sku, skus), sql`${purchases.status} IN ('pending', 'authorized', 'completed')`))
+      .groupBy(purchases.sku),
+    Promise.all(skus.map((sku) => deps.kv.reserved(stockKey(sku)).catch(() => 0))),
+  ]);
+  const unitsBySku = new Map(held.map((r) => [r.sku, Number(r.units)]));
+  return rows.map((p, i) => ({
+    sku: p.sku,
+    name: p.name,
+    stockTotal: p.stockTotal ?? 0,
+    stockSold: p.stockSold,
+    /** Units held by purchases in the database: equals stockSold unless something is wrong. */
+    unitsInPurchases: unitsBySku.get(p.sku) ?? 0,
+    reserved: reserved[i] ?? 0,
+    perUserLimit: p.perUserLimit,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+    disabled: p.disabled,
+    isActive: p.isActive,
+  }));
 }
 
 export type PromoInput = {

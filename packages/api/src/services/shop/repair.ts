@@ -8,6 +8,7 @@
 import { purchases } from '@casino/db';
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { pruneWebhookEvents } from '../payments/webhook-retention';
 import { completePurchase, failPurchase } from './buy';
 import { pruneIdempotencyKeys } from './idempotency';
 
@@ -28,8 +29,11 @@ export async function repairPurchase(deps: Deps, purchaseId: string, opts: { for
   return (await failPurchase(deps, purchaseId, 'PAYMENT_FAILED')) ? 'failed' : 'skipped';
 }
 
-/** One pass: settles stale in-flight purchases, prunes old idempotency keys. */
-export async function sweepOnce(deps: Deps, limit = 50): Promise<{ completed: number; failed: number; pruned: number }> {
+/** One pass: settles stale in-flight purchases, prunes old idempotency keys and settled webhook events. */
+export async function sweepOnce(
+  deps: Deps,
+  limit = 50,
+): Promise<{ completed: number; failed: number; pruned: number; prunedWebhooks: number }> {
   const staleBefore = new Date(deps.clock.now().getTime() - deps.config.shop.staleAfterMs);
   const stale = await deps.db
     .select({ id: purchases.id })
@@ -45,7 +49,8 @@ export async function sweepOnce(deps: Deps, limit = 50): Promise<{ completed: nu
     if (outcome === 'failed') failed++;
   }
   const pruned = await pruneIdempotencyKeys(deps.db, deps.clock.now());
-  return { completed, failed, pruned };
+  const prunedWebhooks = await pruneWebhookEvents(deps);
+  return { completed, failed, pruned, prunedWebhooks };
 }
 
 /** Runs the sweeper every `intervalMs` until stopped (started by the host on every instance). */
