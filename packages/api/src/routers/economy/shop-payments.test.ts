@@ -271,5 +271,10 @@ describe('battle pass premium from the shop', () => {
     const paid = await env.deps.db.select().from(sandboxCharges);
     expect(paid.filter((c) => c.status === 'captured' && c.amountCents === 999).length).toBeGreaterThanOrEqual(1);
     expect((await env.deps.db.select().from(purchases).where(eq(purchases.userId, p.user.id))).map((r) => r.status)).toEqual(['completed']);
+
+    // Refunded: the premium track it unlocked is turned off (nothing claimed with it, so no debt).
+    const refund = await admin.caller.admin.shop.refund({ purchaseId: res.purchaseId, reason: 'chargeback' });
+    expect(refund).toMatchObject({ clawedBack: { battlepassPremium: true }, debt: null, flaggedForReview: false });
+    expect((await p.caller.economy.battlepass.status()).premium).toBe(false);
   });
 });

@@ -5,9 +5,19 @@
  * purchase and flags it for review. One transaction; a second refund of the same purchase
  * (a webhook after the admin, a replayed event, a double click) changes nothing.
  */
-import { type Db, type Purchase, type PurchaseGranted, purchases, userItems, users, walletLedger } from '@casino/db';
+import {
+  battlepassClaims,
+  battlepassProgress,
+  type Db,
+  type Purchase,
+  type PurchaseGranted,
+  purchases,
+  userItems,
+  users,
+  walletLedger,
+} from '@casino/db';
 import type { TCurrency } from '@casino/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Deps, inTransaction } from '../../deps';
 import { DomainError } from '../../errors';
 import { writeAudit } from '../audit/audit';
@@ -110,8 +120,12 @@ export async function refundPurchase(
     const items = await clawBackItems(tx, p.userId, p.granted.items ?? []);
     if (items.taken.length) clawedBack.items = items.taken;
     if (items.missing.length) debt.items = items.missing;
-    // Nothing stores a battle-pass premium flag yet, so it cannot be revoked here: left for review.
-    if (p.granted.battlepassPremium) debt.battlepassPremium = true;
+    if (p.granted.battlepassPremium) {
+      const pass = await revokeBattlepassPremium(tx, p.userId, p.id, deps.clock.now());
+      if (pass.revoked) clawedBack.battlepassPremium = true;
+      // Premium rewards already claimed stay with the player (or the pass was not found): for review.
+      if (!pass.revoked || pass.premiumClaims > 0) debt.battlepassPremium = true;
+    }
 
     const hasDebt = Object.keys(debt).length > 0;
     const now = deps.clock.now();
@@ -157,6 +171,30 @@ export async function refundPurchase(
       idempotent: false,
     };
   });
+}
+
+/** Turns off the premium track this purchase unlocked; counts the premium levels already claimed with it. */
+async function revokeBattlepassPremium(tx: Db, userId: number, purchaseId: string, now: Date) {
+  const revoked = await tx
+    .update(battlepassProgress)
+    .set({ premium: false, updatedAt: now })
+    .where(
+      and(
+        eq(battlepassProgress.userId, userId),
+        eq(battlepassProgress.premium, true),
+        eq(battlepassProgress.premiumSource, 'shop'),
+        eq(battlepassProgress.premiumRef, purchaseId),
+      ),
+    )
+    .returning({ seasonId: battlepassProgress.seasonId });
+  const seasonIds = revoked.map((r) => r.seasonId);
+  const premiumClaims = seasonIds.length
+    ? await tx.$count(
+        battlepassClaims,
+        and(eq(battlepassClaims.userId, userId), eq(battlepassClaims.track, 'premium'), inArray(battlepassClaims.seasonId, seasonIds)),
+      )
+    : 0;
+  return { revoked: seasonIds.length > 0, premiumClaims };
 }
 
 /** Takes back granted items, each row locked, never below zero; returns what was taken and what was missing. */
