@@ -162,7 +162,8 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       for (const e of events) p.appendEvent(k(e.stream), k(e.channel), k(e.dedupeKey), maxLen, e.data, dedupeTtlMs);
       const res = (await guard(p.exec())) ?? [];
       return res.map(([err, id]) => {
-        if (err) throw err;
+        // A command that failed inside the pipeline fails like any other call: kv_unavailable.
+        if (err) throw unavailable(err);
         return String(id);
       });
     },
