@@ -4,7 +4,6 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { APP_TITLE, hrefFor, type Route, screenTitle } from '../../lib/router';
 import { session } from '../../lib/spa';
 import { AuditPage } from '../audit/audit-page';
-import { ReconcilePage } from '../economy/reconcile-page';
 import { FraudPage } from '../fraud/fraud-page';
 import { CrashRoundsPage } from '../games/crash-rounds-page';
 import { GameConfigPage } from '../games/game-config-page';
@@ -19,6 +18,7 @@ import { Nav } from './nav';
 const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
 // The dashboard carries recharts; neither it nor the composer belongs in the main chunk.
 const DashboardPage = lazy(() => import('../dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const EconomyPage = lazy(() => import('../economy/economy-page').then((m) => ({ default: m.EconomyPage })));
 const NotificationsPage = lazy(() => import('../notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
 
 /** Everything behind the admin login; mounted only with a token pair. */
@@ -52,7 +52,12 @@ export function AdminShell({ route }: { route: Route }) {
       </Suspense>
     );
   else if (route.name === 'invites') body = <InvitesPage />;
-  else if (route.name === 'economy') body = <ReconcilePage />;
+  else if (route.name === 'economy')
+    body = (
+      <Suspense fallback={<Loading />}>
+        <EconomyPage />
+      </Suspense>
+    );
   else if (route.name === 'crash') body = <CrashRoundsPage key={hrefFor(route)} presetUserId={route.userId} />;
   else if (route.name === 'games') body = <GameConfigPage />;
   else if (route.name === 'webhooks') body = <WebhooksPage />;
