@@ -1,15 +1,17 @@
 import { hrefFor, type Route, SECTION_TITLES, type Section } from '../../lib/router';
 
-const LINKS: Section[] = ['users', 'invites', 'audit', 'economy', 'crash', 'games', 'shop', 'webhooks', 'fraud'];
+const LINKS: Section[] = ['users', 'invites', 'audit', 'economy', 'crash', 'games', 'shop', 'webhooks', 'fraud', 'approvals', 'security'];
 
 export function Nav({
   route,
   nickname,
+  role,
   onLogout,
   loggingOut,
 }: {
   route: Route;
   nickname: string;
+  role: string;
   onLogout: () => void;
   loggingOut: boolean;
 }) {
@@ -27,6 +29,7 @@ export function Nav({
       <span className="row who">
         <span className="muted small-text" data-testid="admin-nickname">
           {nickname}
+          {role === 'support' && <span className="badge">support</span>}
         </span>
         <button type="button" className="link" onClick={onLogout} disabled={loggingOut} data-testid="logout">
           Log out
