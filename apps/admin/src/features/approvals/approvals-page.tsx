@@ -15,7 +15,8 @@ export function ApprovalsPage({ selfId }: { selfId: number }) {
     <div className="stack" data-testid="approvals-page">
       <h1>Approvals</h1>
       <p className="muted">Large grants need a second admin. Approving grants them once; the requester cannot approve their own.</p>
-      <div className="row" role="group" aria-label="Status">
+      <fieldset className="row plain">
+        <legend className="sr-only">Status</legend>
         {STATUSES.map((s) => (
           <button
             key={s}
@@ -27,7 +28,7 @@ export function ApprovalsPage({ selfId }: { selfId: number }) {
             {s}
           </button>
         ))}
-      </div>
+      </fieldset>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (

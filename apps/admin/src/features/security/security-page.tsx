@@ -25,7 +25,12 @@ export function SecurityPage() {
     }),
   );
   const regenerate = useMutation(
-    trpc.admin.security.regenerateRecoveryCodes.mutationOptions({ onSuccess: (r) => (setCodes(r.recoveryCodes), refresh()) }),
+    trpc.admin.security.regenerateRecoveryCodes.mutationOptions({
+      onSuccess: (r) => {
+        setCodes(r.recoveryCodes);
+        refresh();
+      },
+    }),
   );
   const disable = useMutation(trpc.admin.security.disable.mutationOptions({ onSuccess: refresh }));
 

@@ -33,7 +33,7 @@ export function AdminShell({ route }: { route: Route }) {
     ...trpc.admin.security.status.queryOptions(),
     enabled: me.data !== undefined && !notAdmin && !me.data.mustChangePassword,
   });
-  const mustEnrol = security.data !== undefined && security.data.required && !security.data.enabled;
+  const mustEnrol = security.data?.required === true && !security.data.enabled;
   useDocumentTitle(me.data?.mustChangePassword ? 'Change password' : screenTitle(route), APP_TITLE);
 
   useEffect(() => {
