@@ -60,7 +60,7 @@ export function ApprovalRow({ approval: a, selfId }: { approval: Approval; selfI
                 >
                   Approve and grant
                 </button>
-                <label className="small-text">
+                <label className="small-text stacked-label">
                   Reason to reject
                   <input value={note} onChange={(e) => setNote(e.target.value)} name={`reject-${a.id}`} />
                 </label>
