@@ -27,5 +27,18 @@ export function toApiConfig(env: Env): ApiConfig {
       },
     },
     live: { ...defaultApiConfig.live, bigWinThresholdGold: env.BIG_WIN_THRESHOLD_GOLD, largePurchaseCents: env.LARGE_PURCHASE_CENTS },
+    adminSecurity: {
+      ...defaultApiConfig.adminSecurity,
+      totpRequired: env.ADMIN_TOTP_REQUIRED,
+      totpKey: env.ADMIN_TOTP_KEY ?? null,
+      supportGrantCap: { gold: env.ADMIN_SUPPORT_GRANT_CAP_GOLD, gems: env.ADMIN_SUPPORT_GRANT_CAP_GEMS },
+      fourEyesThreshold:
+        env.ADMIN_FOUR_EYES_THRESHOLD_GOLD || env.ADMIN_FOUR_EYES_THRESHOLD_GEMS
+          ? {
+              gold: env.ADMIN_FOUR_EYES_THRESHOLD_GOLD || Number.MAX_SAFE_INTEGER,
+              gems: env.ADMIN_FOUR_EYES_THRESHOLD_GEMS || Number.MAX_SAFE_INTEGER,
+            }
+          : null,
+    },
   };
 }

@@ -71,6 +71,28 @@ export const ZEnv = z
     BIG_WIN_THRESHOLD_GOLD: z.coerce.number().int().min(1).default(d.live.bigWinThresholdGold),
     /** Cash purchases of at least this many cents appear in the admin feed. */
     LARGE_PURCHASE_CENTS: z.coerce.number().int().min(1).default(d.live.largePurchaseCents),
+    /** Staff without TOTP may only enrol (set it in production once every admin can enrol). */
+    ADMIN_TOTP_REQUIRED: bool,
+    /** Seals TOTP secrets at rest; unset derives a key from the JWT secret (rotating that then needs re-enrolment). */
+    ADMIN_TOTP_KEY: z
+      .string()
+      .transform((v) => v || undefined)
+      .pipe(z.string().min(32, 'at least 32 characters').optional())
+      .optional(),
+    /** The most gold / gems one grant by a support account may give. */
+    ADMIN_SUPPORT_GRANT_CAP_GOLD: z.coerce.number().int().min(0).default(d.adminSecurity.supportGrantCap.gold),
+    ADMIN_SUPPORT_GRANT_CAP_GEMS: z.coerce.number().int().min(0).default(d.adminSecurity.supportGrantCap.gems),
+    /** Grants above these totals need a second admin's approval; 0 turns four-eyes off. */
+    ADMIN_FOUR_EYES_THRESHOLD_GOLD: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(d.adminSecurity.fourEyesThreshold?.gold ?? 0),
+    ADMIN_FOUR_EYES_THRESHOLD_GEMS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(d.adminSecurity.fourEyesThreshold?.gems ?? 0),
     /** Trust X-Forwarded-For (only behind a proxy you run): per-IP limits key on the client address it gives. */
     TRUST_PROXY: bool,
     MIGRATE_ON_START: bool,

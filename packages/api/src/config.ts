@@ -22,6 +22,25 @@ export type ApiConfig = {
   payments: PaymentsConfig;
   progression: ProgressionConfig;
   live: LiveConfig;
+  adminSecurity: AdminSecurityConfig;
+};
+
+export type AdminSecurityConfig = {
+  /** Staff (support, admin) without an active TOTP factor may only reach the enrolment procedures. */
+  totpRequired: boolean;
+  /** The issuer shown in authenticator apps. */
+  totpIssuer: string;
+  /** Key (≥ 32 characters) sealing TOTP secrets at rest; null derives one from the JWT secret. */
+  totpKey: string | null;
+  /** A login's second-factor challenge lives this long. */
+  challengeTtlSeconds: number;
+  /** Wrong codes per staff account within `codeFailureWindowMinutes` before codes are refused for the window. */
+  maxCodeFailures: number;
+  codeFailureWindowMinutes: number;
+  /** The most gold / gems one grant by a support account may give. */
+  supportGrantCap: { gold: number; gems: number };
+  /** Grants above these totals wait for a second admin's approval; null turns four-eyes off. */
+  fourEyesThreshold: { gold: number; gems: number } | null;
 };
 
 export type LiveConfig = {
@@ -78,4 +97,14 @@ export const defaultApiConfig: Omit<ApiConfig, 'jwtSecret'> = {
   payments: { webhookKeys: [{ kid: 'dev', secret: 'dev-webhook-secret' }], webhookToleranceSec: 300, webhookRetentionDays: 30 },
   progression: defaultProgressionConfig,
   live: { bigWinThresholdGold: 1000, largePurchaseCents: 5000, broadcastBatch: 1000, statsPeriodMs: 5000 },
+  adminSecurity: {
+    totpRequired: false,
+    totpIssuer: 'Casino-Club',
+    totpKey: null,
+    challengeTtlSeconds: 300,
+    maxCodeFailures: 5,
+    codeFailureWindowMinutes: 10,
+    supportGrantCap: { gold: 10_000, gems: 100 },
+    fourEyesThreshold: { gold: 100_000, gems: 1_000 },
+  },
 };

@@ -1,7 +1,7 @@
 /**
  * tRPC instance and the procedure builders:
  * public → passwordChangeAllowed (UNAUTHORIZED) → protected (FORBIDDEN while the password
- * must be changed) → minRank / admin (FORBIDDEN).
+ * must be changed) → minRank / staffEnrolment → staff (second factor) → admin (FORBIDDEN).
  */
 import { rankAtLeast, type TRank } from '@casino/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -83,7 +83,28 @@ export const minRankProcedure = (rank: TRank) =>
     return next();
   });
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'admin') throw new DomainError('admin_required');
+/**
+ * Staff (support or admin) before any second-factor check: only the procedures that set up the
+ * factor itself (admin.security.*) use it, so an admin made to enrol can reach them.
+ */
+export const staffEnrolmentProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin' && ctx.user.role !== 'support') throw new DomainError('admin_required');
+  return next();
+});
+
+/**
+ * The console's procedures a support account may use (reads, ban/unban, small grants): staff,
+ * and — once the account has a TOTP factor — a session that proved it at login. With
+ * ADMIN_TOTP_REQUIRED a staff account without a factor is refused until it enrols.
+ */
+export const staffProcedure = staffEnrolmentProcedure.use(({ ctx, next }) => {
+  if (ctx.user.totpEnabled && !ctx.user.mfa) throw new DomainError('mfa_required');
+  if (!ctx.user.totpEnabled && ctx.deps.config.adminSecurity.totpRequired) throw new DomainError('totp_enrolment_required');
+  return next();
+});
+
+/** Everything else in the console: the admin role only (support answers FORBIDDEN support_not_allowed). */
+export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new DomainError('support_not_allowed');
   return next();
 });

@@ -9,7 +9,7 @@ import { observable } from '@trpc/server/observable';
 import type { TokenStore } from './token-store';
 
 // Logout is retried after a refresh too, so an expired access token still ends the session server-side.
-const NO_RETRY = new Set(['auth.login', 'auth.signup', 'auth.refresh']);
+const NO_RETRY = new Set(['auth.login', 'auth.signup', 'auth.refresh', 'auth.verifyTotp']);
 
 export function createRefresher(store: TokenStore, bare: () => TRPCClient<AppRouter>, onAuthLost?: () => void) {
   let inFlight: Promise<boolean> | null = null;

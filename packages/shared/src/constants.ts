@@ -1,6 +1,6 @@
 export const RANKS = ['STANDARD', 'PREMIUM', 'VIP'] as const;
 export type TRank = (typeof RANKS)[number];
-export const ROLES = ['user', 'admin'] as const;
+export const ROLES = ['user', 'support', 'admin'] as const;
 export type TRole = (typeof ROLES)[number];
 export const USER_STATUSES = ['active', 'banned', 'deleted'] as const;
 export type TUserStatus = (typeof USER_STATUSES)[number];

@@ -13,7 +13,9 @@ export type Route =
   | { name: 'games' }
   | { name: 'webhooks' }
   | { name: 'shop'; tab?: ShopTab; userId?: number }
-  | { name: 'fraud'; tab?: FraudTab };
+  | { name: 'fraud'; tab?: FraudTab }
+  | { name: 'approvals' }
+  | { name: 'security' };
 
 export const SHOP_TABS = ['products', 'limited', 'promos', 'purchases'] as const;
 export type ShopTab = (typeof SHOP_TABS)[number];
@@ -36,6 +38,8 @@ export const SECTION_TITLES: Record<Section, string> = {
   webhooks: 'Webhooks',
   shop: 'Shop',
   fraud: 'Fraud',
+  approvals: 'Approvals',
+  security: 'Security',
 };
 
 export const screenTitle = (route: Route) => (route.name === 'user' ? `User #${route.userId}` : SECTION_TITLES[route.name]);
@@ -50,6 +54,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/economy') return { name: 'economy' };
   if (path === '/games') return { name: 'games' };
   if (path === '/webhooks') return { name: 'webhooks' };
+  if (path === '/approvals') return { name: 'approvals' };
+  if (path === '/security') return { name: 'security' };
   const shop = /^\/shop(?:\/([a-z]+))?$/.exec(path);
   if (shop) {
     const tab = SHOP_TABS.find((t) => t === shop[1]) ?? 'products';

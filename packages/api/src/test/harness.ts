@@ -24,7 +24,13 @@ import { testDatabaseName, withDatabase } from './global-setup';
 export type TestEnv = { deps: Deps; handle: DbHandle; kv: Kv; close(): Promise<void> };
 
 // Tests sign with a random secret of their own, kept in memory.
-export const testConfig: ApiConfig = { ...defaultApiConfig, nodeEnv: 'test', jwtSecret: randomBytes(32).toString('base64url') };
+// Four-eyes is off by default here (tests fund players through adjustBalance); its own tests turn it on.
+export const testConfig: ApiConfig = {
+  ...defaultApiConfig,
+  nodeEnv: 'test',
+  jwtSecret: randomBytes(32).toString('base64url'),
+  adminSecurity: { ...defaultApiConfig.adminSecurity, fourEyesThreshold: null },
+};
 
 export async function createTestEnv(
   opts: { clock?: Clock; config?: Partial<ApiConfig>; maxConnections?: number; payments?: (db: Db) => PaymentGateway } = {},
@@ -95,10 +101,15 @@ export async function newPlayer(deps: Deps, overrides: { password?: string; nick
 
 /** A player promoted to admin directly in the database (as an operator would). */
 export async function newAdmin(deps: Deps) {
+  return newStaff(deps, 'admin');
+}
+
+/** A player given a staff role (support or admin) directly in the database. */
+export async function newStaff(deps: Deps, role: 'support' | 'admin') {
   const p = await newPlayer(deps);
   const { users } = await import('@casino/db');
   const { eq } = await import('drizzle-orm');
-  await deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, p.user.id));
+  await deps.db.update(users).set({ role }).where(eq(users.id, p.user.id));
   return p;
 }
 

@@ -36,6 +36,8 @@ export const sessions = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
     revokedReason: text(),
+    /** When this session proved the second factor (TOTP or a recovery code); null = password only. */
+    mfaAt: timestamp({ withTimezone: true }),
   },
   (t) => [index('sessions_user_idx').on(t.userId, t.revokedAt)],
 );

@@ -1,3 +1,4 @@
+export * from './admin-security';
 export * from './audit';
 export * from './auth';
 export * from './games';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const userRole = pgEnum('user_role', ['user', 'admin']);
+export const userRole = pgEnum('user_role', ['user', 'support', 'admin']);
 export const userRank = pgEnum('user_rank', ['STANDARD', 'PREMIUM', 'VIP']);
 export const userStatus = pgEnum('user_status', ['active', 'banned', 'deleted']);
 

@@ -1,3 +1,4 @@
+import { AdminOnly } from '../../lib/role';
 import { type FraudTab, hrefFor } from '../../lib/router';
 import { DecisionsPanel } from './decisions-panel';
 import { RulesPanel } from './rules-panel';
@@ -28,7 +29,11 @@ export function FraudPage({ tab }: { tab: FraudTab }) {
       </nav>
       {tab === 'rules' && <RulesPanel />}
       {tab === 'decisions' && <DecisionsPanel />}
-      {tab === 'thresholds' && <ThresholdsForm />}
+      {tab === 'thresholds' && (
+        <AdminOnly>
+          <ThresholdsForm />
+        </AdminOnly>
+      )}
     </div>
   );
 }

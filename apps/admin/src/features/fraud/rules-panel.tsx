@@ -2,6 +2,7 @@ import { checkFraudCondition } from '@casino/shared';
 import { ErrorBanner, formatDate, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AdminOnly } from '../../lib/role';
 import { describeCondition, pretty } from './format';
 import { RuleEditor } from './rule-editor';
 
@@ -19,9 +20,11 @@ export function RulesPanel() {
         <p className="muted small-text">
           Each active rule whose condition holds adds its score; the thresholds turn the total into an action.
         </p>
-        <button type="button" className="primary" onClick={() => setEditing('new')} data-testid="rule-new">
-          New rule
-        </button>
+        <AdminOnly>
+          <button type="button" className="primary" onClick={() => setEditing('new')} data-testid="rule-new">
+            New rule
+          </button>
+        </AdminOnly>
       </div>
       {editing && (
         <RuleEditor

@@ -1,6 +1,7 @@
 import { ErrorBanner, formatDate, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AdminOnly, useIsAdmin } from '../../lib/role';
 import { InviteCreateForm } from './invite-create-form';
 
 export function InvitesPage() {
@@ -10,6 +11,7 @@ export function InvitesPage() {
   const list = useInfiniteQuery(
     trpc.admin.invites.list.infiniteQueryOptions({ activeOnly, limit: 20 }, { getNextPageParam: (p) => p.nextCursor ?? undefined }),
   );
+  const isAdmin = useIsAdmin();
   const deactivate = useMutation(
     trpc.admin.invites.deactivate.mutationOptions({
       onSuccess: () => {
@@ -23,7 +25,9 @@ export function InvitesPage() {
   return (
     <div className="stack" data-testid="invites-page">
       <h1>Invite codes</h1>
-      <InviteCreateForm />
+      <AdminOnly>
+        <InviteCreateForm />
+      </AdminOnly>
       <label className="row">
         <input
           type="checkbox"
@@ -41,7 +45,9 @@ export function InvitesPage() {
           <li key={i.id} className="card" data-testid="invite-row" data-code={i.code}>
             <div className="row between">
               <strong className="mono">{i.code}</strong>
-              {i.isActive ? (
+              {i.isActive && !isAdmin ? (
+                <span className="badge">active</span>
+              ) : i.isActive ? (
                 <button
                   type="button"
                   className="small danger"

@@ -1,13 +1,16 @@
 import { ChangePasswordPage, ErrorBanner, Loading, useDocumentTitle, useLogout, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { isStaffRole } from '../../lib/role';
 import { APP_TITLE, hrefFor, type Route, screenTitle } from '../../lib/router';
 import { session } from '../../lib/spa';
+import { ApprovalsPage } from '../approvals/approvals-page';
 import { AuditPage } from '../audit/audit-page';
 import { FraudPage } from '../fraud/fraud-page';
 import { CrashRoundsPage } from '../games/crash-rounds-page';
 import { GameConfigPage } from '../games/game-config-page';
 import { InvitesPage } from '../invites/invites-page';
+import { SecurityPage } from '../security/security-page';
 import { UserDetailPage } from '../users/user-detail-page';
 import { NO_FILTERS, type UserFilters } from '../users/user-filters';
 import { UsersPage } from '../users/users-page';
@@ -27,7 +30,13 @@ export function AdminShell({ route }: { route: Route }) {
   const me = useQuery(trpc.auth.me.queryOptions());
   const { logout, pending } = useLogout();
   const [userFilters, setUserFilters] = useState<UserFilters>(NO_FILTERS);
-  const notAdmin = me.data !== undefined && me.data.role !== 'admin';
+  const notAdmin = me.data !== undefined && !isStaffRole(me.data.role);
+  // Until the account has a second factor (when required) or this session proved it, only the Security page works.
+  const security = useQuery({
+    ...trpc.admin.security.status.queryOptions(),
+    enabled: me.data !== undefined && !notAdmin && !me.data.mustChangePassword,
+  });
+  const mustEnrol = security.data?.required === true && !security.data.enabled;
   useDocumentTitle(me.data?.mustChangePassword ? 'Change password' : screenTitle(route), APP_TITLE);
 
   useEffect(() => {
@@ -38,6 +47,8 @@ export function AdminShell({ route }: { route: Route }) {
   if (me.isPending || notAdmin) body = <Loading />;
   else if (me.isError) body = <ErrorBanner error={me.error} />;
   else if (me.data.mustChangePassword) body = <ChangePasswordPage />;
+  else if (route.name === 'security' || mustEnrol) body = <SecurityPage />;
+  else if (route.name === 'approvals') body = <ApprovalsPage selfId={me.data.id} />;
   else if (route.name === 'user') body = <UserDetailPage key={route.userId} userId={route.userId} selfId={me.data.id} />;
   else if (route.name === 'dashboard')
     body = (
@@ -74,7 +85,7 @@ export function AdminShell({ route }: { route: Route }) {
 
   return (
     <>
-      <Nav route={route} nickname={me.data?.nickname ?? ''} onLogout={logout} loggingOut={pending} />
+      <Nav route={route} nickname={me.data?.nickname ?? ''} role={me.data?.role ?? ''} onLogout={logout} loggingOut={pending} />
       <main className="page">{body}</main>
     </>
   );

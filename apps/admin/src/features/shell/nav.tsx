@@ -12,16 +12,20 @@ const LINKS: Section[] = [
   'shop',
   'webhooks',
   'fraud',
+  'approvals',
+  'security',
 ];
 
 export function Nav({
   route,
   nickname,
+  role,
   onLogout,
   loggingOut,
 }: {
   route: Route;
   nickname: string;
+  role: string;
   onLogout: () => void;
   loggingOut: boolean;
 }) {
@@ -39,6 +43,7 @@ export function Nav({
       <span className="row who">
         <span className="muted small-text" data-testid="admin-nickname">
           {nickname}
+          {role === 'support' && <span className="badge">support</span>}
         </span>
         <button type="button" className="link" onClick={onLogout} disabled={loggingOut} data-testid="logout">
           Log out

@@ -2,6 +2,7 @@
 import { ErrorBanner, Field, formatNumber, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { AdminOnly } from '../../lib/role';
 import { ConfirmButton } from './confirm-button';
 import { formatWindow, fromLocalInput, parseWhole, toLocalInput, useRefreshShop } from './format';
 import { PromoCreateForm } from './promo-create-form';
@@ -15,7 +16,9 @@ export function PromosTab() {
   const rows = (list.data ?? []).filter((p) => !activeOnly || p.isActive);
   return (
     <div className="stack" data-testid="shop-promos">
-      <PromoCreateForm />
+      <AdminOnly>
+        <PromoCreateForm />
+      </AdminOnly>
       <label className="row check">
         <input type="checkbox" className="checkbox" checked={activeOnly} onChange={(e) => setActiveOnly(e.target.checked)} />
         Active only

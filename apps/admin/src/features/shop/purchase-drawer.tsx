@@ -2,6 +2,7 @@
 import { reasonText } from '@casino/shared';
 import { formatDate, formatNumber, type RouterOutputs } from '@casino/ui';
 import { useEffect, useRef } from 'react';
+import { AdminOnly } from '../../lib/role';
 import { hrefFor } from '../../lib/router';
 import { formatGranted, formatPrice, useRefreshShop } from './format';
 import { PurchaseActions } from './purchase-actions';
@@ -108,7 +109,9 @@ export function PurchaseDrawer({ purchase: p, onClose }: { purchase: AdminPurcha
             </>
           )}
         </dl>
-        <PurchaseActions purchase={p} onChanged={refresh} />
+        <AdminOnly>
+          <PurchaseActions purchase={p} onChanged={refresh} />
+        </AdminOnly>
         <a href={hrefFor({ name: 'audit', targetType: 'purchase', targetId: p.id })} className="small-text">
           Audit entries for this purchase →
         </a>

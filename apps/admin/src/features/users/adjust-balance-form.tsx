@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { SelectField } from '../../components/select-field';
 import { newIdempotencyKey } from '../../lib/idempotency';
+import { hrefFor } from '../../lib/router';
 import { useRefreshUser } from './use-refresh-user';
 
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
@@ -63,12 +64,18 @@ export function AdjustBalanceForm({ userId }: { userId: number }) {
       <button type="submit" className="primary" disabled={adjust.isPending} data-testid="adjust-submit">
         {adjust.isPending ? 'Applying…' : 'Apply'}
       </button>
-      {adjust.isSuccess && (
-        <p className="banner banner-ok" data-testid="adjust-result">
-          {adjust.data.idempotent ? 'Already applied earlier; ' : 'Done; '}
-          {adjust.variables.currency} balance is now {formatNumber(adjust.data.balance)} (ledger #{adjust.data.ledgerId}).
-        </p>
-      )}
+      {adjust.isSuccess &&
+        (adjust.data.approval ? (
+          <p className="banner" data-testid="adjust-pending">
+            Above the four-eyes threshold: request #{adjust.data.approval.id} waits for another admin on the{' '}
+            <a href={hrefFor({ name: 'approvals' })}>Approvals</a> page.
+          </p>
+        ) : (
+          <p className="banner banner-ok" data-testid="adjust-result">
+            {adjust.data.idempotent ? 'Already applied earlier; ' : 'Done; '}
+            {adjust.variables.currency} balance is now {formatNumber(adjust.data.balance)} (ledger #{adjust.data.ledgerId}).
+          </p>
+        ))}
       <ErrorBanner error={adjust.error} testId="adjust-error" />
     </form>
   );

@@ -1,6 +1,7 @@
 import { ErrorBanner, Field, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { AdminOnly } from '../../lib/role';
 import { useRefreshUser } from './use-refresh-user';
 
 const plural = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`;
@@ -61,9 +62,11 @@ export function StatusActions({ userId, status, isSelf }: { userId: number; stat
         <button type="submit" className={banned ? '' : 'danger'} disabled={pending || isSelf} data-testid={banned ? 'unban' : 'ban'}>
           {banned ? 'Unban' : 'Ban'}
         </button>
-        <button type="button" onClick={forceLogout} disabled={pending} data-testid="force-logout">
-          {confirming ? 'Confirm: end all sessions' : 'Force logout'}
-        </button>
+        <AdminOnly>
+          <button type="button" onClick={forceLogout} disabled={pending} data-testid="force-logout">
+            {confirming ? 'Confirm: end all sessions' : 'Force logout'}
+          </button>
+        </AdminOnly>
       </div>
       {isSelf && <p className="muted small-text">You cannot ban yourself.</p>}
       {done && (

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { listCrashRounds } from '../../services/games/crash';
-import { adminProcedure, router } from '../../trpc';
+import { router, staffProcedure } from '../../trpc';
 
 const ZCrashStatus = z.enum(['active', 'cashed', 'busted', 'expired']);
 
 /** admin.crash.sessions: the crash rounds audit, newest first. */
 export const adminCrashRouter = router({
-  sessions: adminProcedure
+  sessions: staffProcedure
     .input(
       z
         .object({

@@ -11,35 +11,35 @@ import {
 import { z } from 'zod';
 import { economyFlows, largeMovements, listReconciliationRuns, runReconciliation, topBalances } from '../../services/economy/reports';
 import { reconcile } from '../../services/wallet/queries';
-import { adminProcedure, router } from '../../trpc';
+import { router, staffProcedure } from '../../trpc';
 
 const ZRunId = z.number().int().positive();
 
 export const adminEconomyRouter = router({
   /** CONTRACT: balance = sum(ledger) for every user, answered without recording a run. */
-  reconcile: adminProcedure
+  reconcile: staffProcedure
     .output(z.object({ checkedUsers: z.number(), violations: z.array(ZReconcileViolation) }))
     .query(({ ctx }) => reconcile(ctx.deps.db)),
 
   /** The same check, recorded in the history with who asked (the page's "Run reconciliation"). */
-  runReconcile: adminProcedure.output(ZReconcileRun).mutation(async ({ ctx }) => {
+  runReconcile: staffProcedure.output(ZReconcileRun).mutation(async ({ ctx }) => {
     const { allViolations: _all, ...run } = await runReconciliation(ctx.deps, 'manual', ctx.user.id);
     return run;
   }),
 
   /** Recorded reconciliations (manual and the periodic alert scan's), newest first. */
-  reconcileHistory: adminProcedure
+  reconcileHistory: staffProcedure
     .input(z.object({ cursor: ZRunId.optional(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))
     .output(ZReconcileRunPage)
     .query(({ ctx, input }) => listReconciliationRuns(ctx.deps.db, input)),
 
   /** Sources and sinks of gold and gems: ledger credits and debits per local day and reason. */
-  flows: adminProcedure
+  flows: staffProcedure
     .input(z.object({ timeZone: ZTimeZone, days: z.number().int().min(1).max(90).default(14) }).default({ timeZone: 'UTC', days: 14 }))
     .output(ZEconomyFlows)
     .query(({ ctx, input }) => economyFlows(ctx.deps, input.timeZone, input.days)),
 
-  topBalances: adminProcedure
+  topBalances: staffProcedure
     .input(
       z
         .object({ currency: ZCurrency.default('gold'), limit: z.number().int().min(1).max(100).default(20) })
@@ -49,7 +49,7 @@ export const adminEconomyRouter = router({
     .query(({ ctx, input }) => topBalances(ctx.deps.db, input.currency, input.limit)),
 
   /** Single ledger entries of at least `minAmount` (either way), newest first. */
-  largeMovements: adminProcedure
+  largeMovements: staffProcedure
     .input(
       z
         .object({

@@ -13,7 +13,7 @@ import {
 import { z } from 'zod';
 import { listDecisions, reviewDecision, userFeatures } from '../../services/fraud/decisions';
 import { deleteRule, getThresholds, listRules, setThresholds, testCondition, upsertRule } from '../../services/fraud/rules-admin';
-import { adminProcedure, router } from '../../trpc';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
 import {
   ZFraudDecisionPage,
   ZFraudReviewResult,
@@ -30,7 +30,7 @@ const ZCondition = z.unknown();
 
 export const adminFraudRouter = router({
   rules: router({
-    list: adminProcedure.output(z.array(ZFraudRuleView)).query(({ ctx }) => listRules(ctx.deps.db)),
+    list: staffProcedure.output(z.array(ZFraudRuleView)).query(({ ctx }) => listRules(ctx.deps.db)),
 
     upsert: adminProcedure
       .input(
@@ -58,7 +58,7 @@ export const adminFraudRouter = router({
   }),
 
   thresholds: router({
-    get: adminProcedure.output(ZFraudThresholdsView).query(({ ctx }) => getThresholds(ctx.deps.db)),
+    get: staffProcedure.output(ZFraudThresholdsView).query(({ ctx }) => getThresholds(ctx.deps.db)),
     set: adminProcedure
       .input(ZFraudThresholds)
       .output(ZFraudThresholdsView)
@@ -66,7 +66,7 @@ export const adminFraudRouter = router({
   }),
 
   decisions: router({
-    list: adminProcedure
+    list: staffProcedure
       .input(
         z
           .object({
@@ -94,7 +94,7 @@ export const adminFraudRouter = router({
   }),
 
   /** A player's current window values (by their last attempt's IP and device unless given), for support. */
-  features: adminProcedure
+  features: staffProcedure
     .input(
       z.object({
         userId: ZUserId,

@@ -5,12 +5,12 @@ import { gachaPublicConfig } from '../../services/games/gacha';
 import { recalculateStatsAudited } from '../../services/games/recalculate';
 import { rpsPublicConfig } from '../../services/games/rps';
 import { slotPublicConfig } from '../../services/games/slot';
-import { adminProcedure, router } from '../../trpc';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
 import { ZCrashPublicConfig, ZGachaPublicConfig, ZRpsPublicConfig, ZSlotPublicConfig } from '../games/outputs';
 
 export const adminGamesRouter = router({
   /** Read-only view of every game's configuration and its return to player. */
-  config: adminProcedure
+  config: staffProcedure
     .output(
       z.object({
         slot: ZSlotPublicConfig,

@@ -1,7 +1,8 @@
 import { ZText } from '@casino/shared';
 import { z } from 'zod';
 import { listAudit } from '../../services/audit/audit';
-import { adminProcedure, router } from '../../trpc';
+import { router, staffProcedure } from '../../trpc';
+import { adminApprovalsRouter } from './approvals';
 import { adminCrashRouter } from './crash';
 import { adminEconomyRouter } from './economy';
 import { adminFraudRouter } from './fraud';
@@ -10,6 +11,7 @@ import { adminInvitesRouter } from './invites';
 import { adminNotificationsRouter } from './notifications';
 import { ZAuditPage } from './outputs';
 import { adminBattlepassRouter, adminEventsRouter, adminMissionsRouter, adminRewardsRouter } from './progression';
+import { adminSecurityRouter } from './security';
 import { adminShopRouter } from './shop';
 import { adminStatsRouter } from './stats';
 import { adminUsersRouter } from './users';
@@ -29,8 +31,10 @@ export const adminRouter = router({
   battlepass: adminBattlepassRouter,
   notifications: adminNotificationsRouter,
   stats: adminStatsRouter,
+  security: adminSecurityRouter,
+  approvals: adminApprovalsRouter,
   audit: router({
-    list: adminProcedure
+    list: staffProcedure
       .input(
         z
           .object({

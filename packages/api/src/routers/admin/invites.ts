@@ -2,7 +2,7 @@ import { ZLimit, ZText } from '@casino/shared';
 import { z } from 'zod';
 import { adminCreateInvite, adminDeactivateInvite } from '../../services/admin/invites';
 import { listInvites } from '../../services/auth/invites';
-import { adminProcedure, router } from '../../trpc';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
 import { ZInvite, ZInvitePage, ZOkOutput } from './outputs';
 
 const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ id: ctx.user.id, ip: ctx.meta.ip });
@@ -21,7 +21,7 @@ export const adminInvitesRouter = router({
     .output(ZInvite)
     .mutation(({ ctx, input }) => adminCreateInvite(ctx.deps, actor(ctx), input)),
 
-  list: adminProcedure
+  list: staffProcedure
     .input(
       z
         .object({ activeOnly: z.boolean().default(false), cursor: z.number().int().positive().optional(), limit: ZLimit })

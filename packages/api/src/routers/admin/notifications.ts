@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { listJobs } from '../../services/notifications/job-list';
 import { broadcastNotification, cancelJob, scheduleNotification, sendNotification } from '../../services/notifications/jobs';
 import { ZPageCursor } from '../../services/shared/page';
-import { adminProcedure, router } from '../../trpc';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
 import { timePage } from '../shared/outputs';
 
 const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ id: ctx.user.id, ip: ctx.meta.ip });
@@ -41,7 +41,7 @@ export const adminNotificationsRouter = router({
     .mutation(({ ctx, input }) => cancelJob(ctx.deps, actor(ctx), input.jobId)),
 
   /** Scheduled, running, sent and cancelled jobs, newest first. */
-  jobs: adminProcedure
+  jobs: staffProcedure
     .input(z.object({ status: ZNotificationJobStatus.optional(), cursor: ZPageCursor.optional(), limit: ZLimit }).default({ limit: 20 }))
     .output(timePage(ZNotificationJob))
     .query(({ ctx, input }) => listJobs(ctx.deps.db, input)),

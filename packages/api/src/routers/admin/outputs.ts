@@ -54,3 +54,28 @@ export const ZAuditEntry = z.object({
 export const ZAdminUserPage = page(ZAdminUserRow);
 export const ZInvitePage = page(ZInvite);
 export const ZAuditPage = page(ZAuditEntry);
+
+export const ZApprovalSummary = z.object({ id: z.number(), status: z.enum(['pending', 'approved', 'rejected']) });
+
+export const ZApprovalPage = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['adjust_balance', 'grant_bulk']),
+      payload: z.unknown(),
+      gold: z.number(),
+      gems: z.number(),
+      reason: z.string(),
+      status: z.enum(['pending', 'approved', 'rejected']),
+      requestedBy: z.number(),
+      requestedByNickname: z.string(),
+      decidedBy: z.number().nullable(),
+      decidedByNickname: z.string().nullable(),
+      decidedAt: z.date().nullable(),
+      decisionNote: z.string().nullable(),
+      result: z.unknown(),
+      createdAt: z.date(),
+    }),
+  ),
+  nextCursor: z.number().nullable(),
+});

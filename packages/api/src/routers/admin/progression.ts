@@ -13,6 +13,7 @@ import {
 } from '@casino/shared';
 import { z } from 'zod';
 import { DomainError } from '../../errors';
+import { grantBulkOrRequest } from '../../services/admin-security/grants';
 import { createSeason, grantPremium, listSeasons, updateSeason } from '../../services/progression/battlepass-admin';
 import {
   adminListEvents,
@@ -24,8 +25,7 @@ import {
   updateEvent,
 } from '../../services/progression/events-admin';
 import { adminListMissions, changeMission, createMission } from '../../services/progression/missions';
-import { grantBulk } from '../../services/rewards/bulk';
-import { adminProcedure, router } from '../../trpc';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
 import { ZOk } from '../shared/outputs';
 import {
   ZAdminEvent,
@@ -93,7 +93,8 @@ const seasonFields = {
 const ZSeasonCreate = z.object({ ...seasonFields, isActive: seasonFields.isActive.default(true) });
 
 export const adminRewardsRouter = router({
-  grantBulk: adminProcedure
+  /** Support: the batch's total up to the cap; above the four-eyes threshold it waits for another admin. */
+  grantBulk: staffProcedure
     .input(
       z.object({
         items: z
@@ -114,11 +115,11 @@ export const adminRewardsRouter = router({
       }),
     )
     .output(ZBulkAnswer)
-    .mutation(({ ctx, input }) => grantBulk(ctx.deps, actor(ctx), input)),
+    .mutation(({ ctx, input }) => grantBulkOrRequest(ctx.deps, { ...actor(ctx), role: ctx.user.role }, input)),
 });
 
 export const adminEventsRouter = router({
-  list: adminProcedure
+  list: staffProcedure
     .output(z.object({ items: z.array(ZAdminEvent) }))
     .query(async ({ ctx }) => ({ items: await adminListEvents(ctx.deps.db) })),
   create: adminProcedure
@@ -146,7 +147,7 @@ export const adminEventsRouter = router({
     .input(z.object({ eventId: ZId }))
     .output(ZOk)
     .mutation(({ ctx, input }) => setEventState(ctx.deps, actor(ctx), input.eventId, 'delete')),
-  participations: adminProcedure
+  participations: staffProcedure
     .input(
       z.object({
         eventId: ZId,
@@ -168,7 +169,7 @@ export const adminEventsRouter = router({
 });
 
 export const adminMissionsRouter = router({
-  list: adminProcedure
+  list: staffProcedure
     .output(z.object({ items: z.array(ZAdminMission) }))
     .query(async ({ ctx }) => ({ items: await adminListMissions(ctx.deps.db, ctx.deps.clock.now()) })),
   create: adminProcedure
@@ -196,7 +197,7 @@ export const adminMissionsRouter = router({
 });
 
 export const adminBattlepassRouter = router({
-  seasons: adminProcedure
+  seasons: staffProcedure
     .output(z.object({ items: z.array(ZAdminSeason) }))
     .query(async ({ ctx }) => ({ items: await listSeasons(ctx.deps.db) })),
   createSeason: adminProcedure

@@ -27,7 +27,7 @@ import {
   updateProduct,
   updatePromo,
 } from '../../services/shop/admin';
-import { adminProcedure, router } from '../../trpc';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
 import { timePage } from '../shared/outputs';
 import { adminShopRefund } from './refunds';
 
@@ -127,7 +127,7 @@ const ZSkuInput = z.object({ sku: ZSku });
 export const adminShopRouter = router({
   refund: adminShopRefund,
   products: router({
-    list: adminProcedure.output(z.array(ZProductRow)).query(({ ctx }) => listProducts(ctx.deps.db)),
+    list: staffProcedure.output(z.array(ZProductRow)).query(({ ctx }) => listProducts(ctx.deps.db)),
     create: adminProcedure
       .input(z.object({ sku: ZSku, ...productFields }))
       .output(z.object({ sku: z.string() }))
@@ -151,7 +151,7 @@ export const adminShopRouter = router({
       .mutation(({ ctx, input }) => setProductActive(ctx.deps, actor(ctx), input.sku, true)),
   }),
   limited: router({
-    status: adminProcedure
+    status: staffProcedure
       .output(
         z.array(
           z.object({
@@ -184,7 +184,7 @@ export const adminShopRouter = router({
       .mutation(({ ctx, input }) => restock(ctx.deps, actor(ctx), input.sku, input.add)),
   }),
   promos: router({
-    list: adminProcedure.output(z.array(ZPromoRow)).query(({ ctx }) => listPromos(ctx.deps.db)),
+    list: staffProcedure.output(z.array(ZPromoRow)).query(({ ctx }) => listPromos(ctx.deps.db)),
     create: adminProcedure
       .input(
         z.object({
@@ -214,7 +214,7 @@ export const adminShopRouter = router({
       .output(z.object({ code: z.string() }))
       .mutation(({ ctx, input }) => updatePromo(ctx.deps, actor(ctx), input)),
   }),
-  purchases: adminProcedure
+  purchases: staffProcedure
     .input(
       z
         .object({

@@ -1,14 +1,15 @@
 import { ZCurrency, ZIdempotencyKey, ZLimit, ZRank, ZText, ZUserId, ZUserStatus } from '@casino/shared';
 import { z } from 'zod';
-import { adjustBalance, banUser, forceLogout, getUserDetail, listUsers, unbanUser } from '../../services/admin/users';
-import { adminProcedure, router } from '../../trpc';
-import { ZAdminUserDetail, ZAdminUserPage } from './outputs';
+import { banUser, forceLogout, getUserDetail, listUsers, unbanUser } from '../../services/admin/users';
+import { adjustOrRequest } from '../../services/admin-security/grants';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
+import { ZAdminUserDetail, ZAdminUserPage, ZApprovalSummary } from './outputs';
 
 const ZReason = ZText.trim().min(3).max(500);
 const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ id: ctx.user.id, ip: ctx.meta.ip });
 
 export const adminUsersRouter = router({
-  list: adminProcedure
+  list: staffProcedure
     .input(
       z
         .object({
@@ -23,17 +24,17 @@ export const adminUsersRouter = router({
     .output(ZAdminUserPage)
     .query(({ ctx, input }) => listUsers(ctx.deps.db, input)),
 
-  get: adminProcedure
+  get: staffProcedure
     .input(z.object({ userId: ZUserId }))
     .output(ZAdminUserDetail)
     .query(({ ctx, input }) => getUserDetail(ctx.deps, input.userId)),
 
-  ban: adminProcedure
+  ban: staffProcedure
     .input(z.object({ userId: ZUserId, reason: ZReason }))
     .output(z.object({ ok: z.literal(true), status: z.enum(['active', 'banned']), revokedSessions: z.number() }))
     .mutation(({ ctx, input }) => banUser(ctx.deps, actor(ctx), input.userId, input.reason)),
 
-  unban: adminProcedure
+  unban: staffProcedure
     .input(z.object({ userId: ZUserId, reason: ZReason.default('unbanned by admin') }))
     .output(z.object({ ok: z.literal(true), status: z.enum(['active', 'banned']), revokedSessions: z.number() }))
     .mutation(({ ctx, input }) => unbanUser(ctx.deps, actor(ctx), input.userId, input.reason)),
@@ -43,7 +44,8 @@ export const adminUsersRouter = router({
     .output(z.object({ revoked: z.number() }))
     .mutation(({ ctx, input }) => forceLogout(ctx.deps, actor(ctx), input.userId, input.reason)),
 
-  adjustBalance: adminProcedure
+  /** Support: grants up to the cap only; above the four-eyes threshold the grant waits for another admin. */
+  adjustBalance: staffProcedure
     .input(
       z.object({
         userId: ZUserId,
@@ -58,6 +60,14 @@ export const adminUsersRouter = router({
         idempotencyKey: ZIdempotencyKey.optional(),
       }),
     )
-    .output(z.object({ balance: z.number(), ledgerId: z.number(), idempotent: z.boolean() }))
-    .mutation(({ ctx, input }) => adjustBalance(ctx.deps, actor(ctx), input)),
+    .output(
+      z.object({
+        balance: z.number(),
+        /** null while the grant waits for approval (`approval` says which). */
+        ledgerId: z.number().nullable(),
+        idempotent: z.boolean(),
+        approval: ZApprovalSummary.nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => adjustOrRequest(ctx.deps, { ...actor(ctx), role: ctx.user.role }, input)),
 });

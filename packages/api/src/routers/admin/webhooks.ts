@@ -2,7 +2,7 @@ import { ZLimit } from '@casino/shared';
 import { z } from 'zod';
 import { ZGatewayId } from '../../services/payments/webhook-signature';
 import { listWebhookEvents, replayWebhookEvent, ZWebhookCursor } from '../../services/payments/webhooks';
-import { adminProcedure, router } from '../../trpc';
+import { adminProcedure, router, staffProcedure } from '../../trpc';
 
 const actor = (ctx: { user: { id: number }; meta: { ip: string | null } }) => ({ id: ctx.user.id, ip: ctx.meta.ip });
 
@@ -23,7 +23,7 @@ export const ZWebhookEvent = z.object({
 });
 
 export const adminWebhooksRouter = router({
-  list: adminProcedure
+  list: staffProcedure
     .input(z.object({ status: ZWebhookStatus.optional(), cursor: ZWebhookCursor.optional(), limit: ZLimit }).default({ limit: 20 }))
     .output(z.object({ items: z.array(ZWebhookEvent), nextCursor: z.string().nullable() }))
     .query(({ ctx, input }) => listWebhookEvents(ctx.deps.db, input)),

@@ -1,6 +1,7 @@
 import { ZInviteCode, ZLoginInput, ZPassword, ZSignupInput, ZText, ZUserId } from '@casino/shared';
 import { z } from 'zod';
 import { limitByIp } from '../../middleware/rate-limit';
+import { verifyLoginChallenge } from '../../services/admin-security/challenge';
 import { validateInvite } from '../../services/auth/invites';
 import { login } from '../../services/auth/login';
 import { changePassword } from '../../services/auth/password-change';
@@ -41,6 +42,15 @@ export const accountProcedures = {
     .mutation(async ({ ctx, input }) => {
       await limitByIp(ctx, 'login', ctx.deps.config.authRateLimitPerMinute, 60);
       return login(ctx.deps, input, ctx.meta);
+    }),
+
+  /** The login's second step for staff with TOTP: the challenge from `totp_required` and a code (or recovery code). */
+  verifyTotp: publicProcedure
+    .input(z.object({ challenge: ZText.min(20).max(100), code: ZText.trim().min(6).max(20) }))
+    .output(ZAuthResult)
+    .mutation(async ({ ctx, input }) => {
+      await limitByIp(ctx, 'login', ctx.deps.config.authRateLimitPerMinute, 60);
+      return verifyLoginChallenge(ctx.deps, input, ctx.meta);
     }),
 
   me: passwordChangeAllowedProcedure.output(ZProfile).query(({ ctx }) => getProfile(ctx.deps.db, ctx.user.id)),

@@ -1,12 +1,12 @@
 /** Output schemas: `.output()` strips anything not listed, so no hash or phone can leak. */
-import { ZCurrency, ZRank, ZUserStatus } from '@casino/shared';
+import { ROLES, ZCurrency, ZRank, ZUserStatus } from '@casino/shared';
 import { z } from 'zod';
 
 export const ZProfile = z.object({
   id: z.number(),
   siteId: z.string(),
   nickname: z.string(),
-  role: z.enum(['user', 'admin']),
+  role: z.enum(ROLES),
   rank: ZRank,
   status: ZUserStatus,
   gold: z.number(),

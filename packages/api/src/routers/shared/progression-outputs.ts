@@ -257,7 +257,8 @@ export const ZBulkAnswer = z.object({
     z.object({
       index: ZInt,
       userId: ZInt,
-      status: z.enum(['ok', 'error']),
+      /** pending: the batch waits for a second admin's approval (`approval`). */
+      status: z.enum(['ok', 'error', 'pending']),
       error: z.string().optional(),
       message: z.string().optional(),
       nickname: z.string().optional(),
@@ -265,5 +266,6 @@ export const ZBulkAnswer = z.object({
   ),
   idempotent: z.boolean(),
   dryRun: z.boolean(),
+  approval: z.object({ id: ZInt, status: z.enum(['pending', 'approved', 'rejected']) }).nullable(),
 });
 export const ZCreated = z.object({ id: ZInt });

@@ -2,7 +2,7 @@
 import { type Db, loginAttempts, sessions, users, walletLedger } from '@casino/db';
 import type { TCurrency, TRank, TUserStatus } from '@casino/shared';
 import { and, desc, eq, ilike, isNull, lt, or, sql } from 'drizzle-orm';
-import { type Deps, inTransaction } from '../../deps';
+import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
 import { writeAudit } from '../audit/audit';
 import { getProfile } from '../auth/profile';
@@ -122,33 +122,34 @@ export async function forceLogout(deps: Deps, actor: Actor, userId: number, reas
   });
 }
 
-export async function adjustBalance(
-  deps: Deps,
-  actor: Actor,
-  input: { userId: number; currency: TCurrency; delta: number; reason: string; idempotencyKey?: string | undefined },
-) {
-  return inTransaction(deps, async (tx, outbox) => {
-    const res = await applyChange(tx, outbox, {
-      userId: input.userId,
-      currency: input.currency,
-      delta: input.delta,
-      reason: input.delta > 0 ? 'admin_grant' : 'admin_deduct',
-      refType: 'admin',
-      refId: String(actor.id),
-      idempotencyKey: input.idempotencyKey ? `admin:${input.idempotencyKey}` : null,
-    });
-    if (!res.idempotent) {
-      await writeAudit(tx, {
-        adminId: actor.id,
-        action: 'user.adjust_balance',
-        targetType: 'user',
-        targetId: input.userId,
-        before: { [input.currency]: res.balance - input.delta },
-        after: { [input.currency]: res.balance },
-        meta: { reason: input.reason, delta: input.delta, ledgerId: res.ledgerId },
-        ip: actor.ip ?? null,
-      });
-    }
-    return { balance: res.balance, ledgerId: res.ledgerId, idempotent: res.idempotent };
+export type AdjustInput = { userId: number; currency: TCurrency; delta: number; reason: string; idempotencyKey?: string | undefined };
+
+export function adjustBalance(deps: Deps, actor: Actor, input: AdjustInput) {
+  return inTransaction(deps, (tx, outbox) => adjustBalanceTx(tx, outbox, actor, input));
+}
+
+/** The ledger change and its audit row inside the caller's transaction (four-eyes approval runs it there). */
+export async function adjustBalanceTx(tx: Db, outbox: Outbox, actor: Actor, input: AdjustInput, meta: Record<string, unknown> = {}) {
+  const res = await applyChange(tx, outbox, {
+    userId: input.userId,
+    currency: input.currency,
+    delta: input.delta,
+    reason: input.delta > 0 ? 'admin_grant' : 'admin_deduct',
+    refType: 'admin',
+    refId: String(actor.id),
+    idempotencyKey: input.idempotencyKey ? `admin:${input.idempotencyKey}` : null,
   });
+  if (!res.idempotent) {
+    await writeAudit(tx, {
+      adminId: actor.id,
+      action: 'user.adjust_balance',
+      targetType: 'user',
+      targetId: input.userId,
+      before: { [input.currency]: res.balance - input.delta },
+      after: { [input.currency]: res.balance },
+      meta: { reason: input.reason, delta: input.delta, ledgerId: res.ledgerId, ...meta },
+      ip: actor.ip ?? null,
+    });
+  }
+  return { balance: res.balance, ledgerId: res.ledgerId, idempotent: res.idempotent };
 }

@@ -1,5 +1,5 @@
 /** Resolves a bearer token to the acting user; every authed procedure goes through here. */
-import { type Db, sessions, users } from '@casino/db';
+import { adminTotp, type Db, sessions, users } from '@casino/db';
 import type { TRank, TRole, TUserStatus } from '@casino/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
@@ -15,6 +15,10 @@ export type AuthedUser = {
   /** Seeded accounts: everything but the password change and session calls is refused until false. */
   mustChangePassword: boolean;
   sessionId: string;
+  /** The session proved a second factor (TOTP or recovery code). */
+  mfa: boolean;
+  /** The account has an active TOTP factor (staff procedures then need `mfa`). */
+  totpEnabled: boolean;
   jti: string;
   tokenExp: number;
 };
@@ -33,9 +37,12 @@ function buildPrincipalQuery(db: Db) {
       nickname: users.nickname,
       mustChangePassword: users.mustChangePassword,
       sessionId: sessions.id,
+      mfaAt: sessions.mfaAt,
+      totpEnabledAt: adminTotp.enabledAt,
     })
     .from(users)
     .leftJoin(sessions, and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, users.id), isNull(sessions.revokedAt)))
+    .leftJoin(adminTotp, eq(adminTotp.userId, users.id))
     .where(eq(users.id, sql.placeholder('userId')))
     .limit(1)
     .prepare('auth_principal');
@@ -63,5 +70,13 @@ export async function authenticate(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'con
   if (!row || row.status === 'deleted') throw new DomainError('token_invalid');
   if (row.status === 'banned') throw new DomainError('account_banned');
   if (!row.sessionId) throw new DomainError('session_revoked');
-  return { ...row, sessionId: row.sessionId, jti: claims.jti, tokenExp: claims.exp };
+  const { mfaAt, totpEnabledAt, ...principal } = row;
+  return {
+    ...principal,
+    sessionId: row.sessionId,
+    mfa: mfaAt !== null,
+    totpEnabled: totpEnabledAt !== null,
+    jti: claims.jti,
+    tokenExp: claims.exp,
+  };
 }

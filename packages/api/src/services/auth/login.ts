@@ -1,13 +1,15 @@
 /**
  * Login with lockout (lockout.ts): the name is resolved to its account first, the attempt
  * is counted against that account, and only then is the password checked; while locked,
- * even the right password answers login_locked. Every attempt is recorded.
+ * even the right password answers login_locked. Every attempt is recorded. Staff with an
+ * active second factor get `totp_required` and a challenge instead of tokens (admin-security/challenge.ts).
  */
 import { loginAttempts, transaction } from '@casino/db';
 import type { TLoginInput } from '@casino/shared';
 import type { RequestMeta } from '../../context';
 import type { Deps } from '../../deps';
 import { DomainError, isDomainError } from '../../errors';
+import { hasActiveFactor, isStaffRole, requireSecondStep } from '../admin-security/challenge';
 import { handleKey, userByHandle } from './handles';
 import { lockoutKey, reserveLoginAttempt } from './lockout';
 import { verifyPassword } from './passwords';
@@ -44,6 +46,10 @@ export async function login(deps: Deps, input: TLoginInput, meta: Partial<Reques
   if (user.status === 'banned') {
     await record(user.id, false, 'account_banned');
     throw new DomainError('account_banned');
+  }
+  if (isStaffRole(user.role) && (await hasActiveFactor(deps, user.id))) {
+    await record(user.id, false, 'totp_required');
+    await requireSecondStep(deps, user.id);
   }
   const now = deps.clock.now();
   const tokens = await transaction(deps.db, async (tx) => {

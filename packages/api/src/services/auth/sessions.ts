@@ -20,6 +20,7 @@ export async function openSession(
   tx: Db,
   user: Principal,
   meta: Partial<RequestMeta>,
+  opts: { mfa?: boolean } = {},
 ): Promise<TokenPair> {
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.refreshTokenDays * 86_400_000);
@@ -32,18 +33,25 @@ export async function openSession(
       createdAt: now,
       lastUsedAt: now,
       expiresAt,
+      mfaAt: opts.mfa ? now : null,
     })
     .returning({ id: sessions.id });
   const sessionId = (session as { id: string }).id;
-  return issueTokens(deps, tx, user, sessionId);
+  return issueTokens(deps, tx, user, sessionId, opts.mfa ?? false);
 }
 
-async function issueTokens(deps: Pick<Deps, 'clock' | 'config'>, tx: Db, user: Principal, sessionId: string): Promise<TokenPair> {
+async function issueTokens(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  tx: Db,
+  user: Principal,
+  sessionId: string,
+  mfa: boolean,
+): Promise<TokenPair> {
   const refreshToken = newRefreshToken();
   await tx.insert(refreshTokens).values({ sessionId, tokenHash: hashToken(refreshToken), createdAt: deps.clock.now() });
   const access = await signAccessToken(
     deps.config.jwtSecret,
-    { userId: user.id, role: user.role, rank: user.rank, sessionId },
+    { userId: user.id, role: user.role, rank: user.rank, sessionId, mfa },
     deps.clock.now(),
     deps.config.jwtExpireMinutes,
   );
@@ -79,6 +87,7 @@ export async function refresh(deps: Pick<Deps, 'db' | 'bus' | 'clock' | 'config'
         status: users.status,
         revokedAt: sessions.revokedAt,
         expiresAt: sessions.expiresAt,
+        mfaAt: sessions.mfaAt,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
@@ -87,7 +96,7 @@ export async function refresh(deps: Pick<Deps, 'db' | 'bus' | 'clock' | 'config'
     if (row.status === 'banned') return { error: 'account_banned' as const };
     if (row.status !== 'active') return { error: 'refresh_invalid' as const };
     await tx.update(sessions).set({ lastUsedAt: now }).where(eq(sessions.id, rotatedSession));
-    return { pair: await issueTokens(deps, tx, row, rotatedSession) };
+    return { pair: await issueTokens(deps, tx, row, rotatedSession, row.mfaAt !== null) };
   });
   // Errors are thrown after the transaction so the family revocation commits.
   if (!outcome.pair) throw new DomainError(outcome.error ?? 'refresh_invalid');

@@ -1,5 +1,5 @@
 /**
- * Access tokens: HS256 JWT with sub, role, rank, sid (session), iat, exp and a unique jti,
+ * Access tokens: HS256 JWT with sub, role, rank, sid (session), amr, iat, exp and a unique jti,
  * signed and verified by fast-jwt (synchronous HMAC, the verifier pinned to HS256);
  * expiry is checked against the injected clock. Refresh tokens: 256-bit opaque random
  * strings, stored only as SHA-256.
@@ -46,7 +46,7 @@ function verifierFor(secret: string): Verifier {
 
 export async function signAccessToken(
   secret: string,
-  claims: { userId: number; role: TRole; rank: TRank; sessionId: string },
+  claims: { userId: number; role: TRole; rank: TRank; sessionId: string; mfa?: boolean },
   now: Date,
   ttlMinutes: number,
 ): Promise<{ token: string; expiresIn: number; jti: string }> {
@@ -58,6 +58,8 @@ export async function signAccessToken(
     role: claims.role,
     rank: claims.rank,
     sid: claims.sessionId,
+    // RFC 8176 methods; informational — authorization reads the session row, which refresh keeps.
+    amr: claims.mfa ? ['pwd', 'otp'] : ['pwd'],
     jti,
     iat,
     exp: iat + expiresIn,

@@ -26,7 +26,7 @@ async function assertStillAdmin(deps: Pick<Deps, 'db' | 'clock'>, admin: Admin) 
   );
   if (!row?.live) throw new DomainError('session_revoked');
   if (row.status !== 'active') throw new DomainError('account_banned');
-  if (row.role !== 'admin') throw new DomainError('admin_required');
+  if (row.role !== 'admin' && row.role !== 'support') throw new DomainError('admin_required');
 }
 
 type Item = { kind: 'stats'; stats: TAdminStats } | { kind: 'feed'; id: string; event: TAdminStatsEvent } | { kind: 'error'; err: unknown };
