@@ -2,6 +2,8 @@
 import { useSyncExternalStore } from 'react';
 
 export type Route =
+  | { name: 'dashboard' }
+  | { name: 'notifications' }
   | { name: 'users' }
   | { name: 'user'; userId: number }
   | { name: 'invites' }
@@ -23,6 +25,8 @@ export type Section = Exclude<Route['name'], 'user'>;
 export const APP_TITLE = 'Casino-Club Admin';
 /** Each section's name: its link in the nav and the tab title ("Invites · Casino-Club Admin"). */
 export const SECTION_TITLES: Record<Section, string> = {
+  dashboard: 'Dashboard',
+  notifications: 'Notifications',
   users: 'Users',
   invites: 'Invites',
   audit: 'Audit',
@@ -40,6 +44,8 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const user = /^\/users\/(\d+)$/.exec(path);
   if (user) return { name: 'user', userId: Number(user[1]) };
+  if (path === '/dashboard') return { name: 'dashboard' };
+  if (path === '/notifications') return { name: 'notifications' };
   if (path === '/invites') return { name: 'invites' };
   if (path === '/economy') return { name: 'economy' };
   if (path === '/games') return { name: 'games' };

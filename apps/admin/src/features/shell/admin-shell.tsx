@@ -17,6 +17,9 @@ import { Nav } from './nav';
 
 // The shop screens are their own chunk (four tabs of forms most sessions never open).
 const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
+// The dashboard carries recharts; neither it nor the composer belongs in the main chunk.
+const DashboardPage = lazy(() => import('../dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const NotificationsPage = lazy(() => import('../notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
 
 /** Everything behind the admin login; mounted only with a token pair. */
 export function AdminShell({ route }: { route: Route }) {
@@ -36,6 +39,18 @@ export function AdminShell({ route }: { route: Route }) {
   else if (me.isError) body = <ErrorBanner error={me.error} />;
   else if (me.data.mustChangePassword) body = <ChangePasswordPage />;
   else if (route.name === 'user') body = <UserDetailPage key={route.userId} userId={route.userId} selfId={me.data.id} />;
+  else if (route.name === 'dashboard')
+    body = (
+      <Suspense fallback={<Loading />}>
+        <DashboardPage />
+      </Suspense>
+    );
+  else if (route.name === 'notifications')
+    body = (
+      <Suspense fallback={<Loading />}>
+        <NotificationsPage />
+      </Suspense>
+    );
   else if (route.name === 'invites') body = <InvitesPage />;
   else if (route.name === 'economy') body = <ReconcilePage />;
   else if (route.name === 'crash') body = <CrashRoundsPage key={hrefFor(route)} presetUserId={route.userId} />;

@@ -1,0 +1,16 @@
+import { Composer } from './composer';
+import { JobsList } from './jobs-list';
+import './notifications.css';
+
+/** Send to one player, broadcast to all, or schedule either; the jobs below, with cancel. */
+export function NotificationsPage() {
+  return (
+    <div className="stack" data-testid="notifications-page">
+      <h1>Notifications</h1>
+      <div className="compose-layout">
+        <Composer />
+        <JobsList />
+      </div>
+    </div>
+  );
+}
