@@ -3,7 +3,7 @@
  * `live` while connected, `reconnecting` after a connected stream dropped (the link retries
  * and resumes from the last event id), `offline` when it stopped for good or is off.
  */
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 type SubscriptionStatus = 'idle' | 'connecting' | 'pending' | 'error';
@@ -17,4 +17,19 @@ export function useConnectionState(status: SubscriptionStatus): LiveState {
   if (status === 'connecting') return wasLive.current ? 'reconnecting' : 'connecting';
   wasLive.current = false;
   return 'offline';
+}
+
+/**
+ * Runs `onResumed` when the stream is live again after a drop. The stream replays what it
+ * missed only after an event id it has seen; a stream that had seen none starts from now,
+ * so the screens refetch what events would have told them.
+ */
+export function useOnResumed(state: LiveState, onResumed: () => void) {
+  const previous = useRef(state);
+  const callback = useRef(onResumed);
+  callback.current = onResumed;
+  useEffect(() => {
+    if (previous.current === 'reconnecting' && state === 'live') callback.current();
+    previous.current = state;
+  }, [state]);
 }

@@ -1,8 +1,8 @@
 import { ChangePasswordPage, ErrorBanner, Loading, useDocumentTitle, useLogout, useTRPC } from '@casino/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { APP_TITLE, navigate, type Route, SCREEN_TITLES } from '../../lib/router';
-import { useConnectionState } from '../live/connection';
+import { useConnectionState, useOnResumed } from '../live/connection';
 import { Toaster } from '../live/toasts';
 import { useActionLog } from '../live/use-action-log';
 import { useLiveEvents } from '../live/use-live-events';
@@ -18,6 +18,11 @@ export function AuthedShell({ route }: { route: Route }) {
   const ready = me.isSuccess && !mustChange;
   const live = useConnectionState(useLiveEvents(ready).status);
   const unread = useUnreadCount(ready);
+  const queryClient = useQueryClient();
+  useOnResumed(live, () => {
+    for (const filter of [trpc.auth.me.pathFilter(), trpc.economy.notifications.pathFilter(), trpc.economy.wallet.pathFilter()])
+      void queryClient.invalidateQueries(filter);
+  });
   useActionLog(ready, route);
   const { logout, pending } = useLogout();
   useDocumentTitle(me.data?.mustChangePassword ? 'Change password' : SCREEN_TITLES[route], APP_TITLE);
