@@ -3,19 +3,19 @@
  * `live` while connected, `reconnecting` after a connected stream dropped (the link retries
  * and resumes from the last event id), `offline` when it stopped for good or is off.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 type SubscriptionStatus = 'idle' | 'connecting' | 'pending' | 'error';
 
 export function useConnectionState(status: SubscriptionStatus): LiveState {
-  const wasLive = useRef(false);
-  if (status === 'pending') {
-    wasLive.current = true;
-    return 'live';
-  }
-  if (status === 'connecting') return wasLive.current ? 'reconnecting' : 'connecting';
-  wasLive.current = false;
+  // Derived state, updated during render (React's pattern for state that follows a prop).
+  const [wasLive, setWasLive] = useState(false);
+  const live = status === 'pending';
+  const stopped = status === 'idle' || status === 'error';
+  if ((live && !wasLive) || (stopped && wasLive)) setWasLive(live);
+  if (live) return 'live';
+  if (status === 'connecting') return wasLive ? 'reconnecting' : 'connecting';
   return 'offline';
 }
 
