@@ -103,7 +103,7 @@ describe('page titles', () => {
       ['fairness', 'Fairness'],
       ['inbox', 'Inbox'],
       ['games', 'Games'],
-    ]) {
+    ] as const) {
       await openScreen(page, route);
       await titled(page, `${title} · Casino-Club`);
     }
