@@ -1,4 +1,5 @@
 import { hrefFor, type Route } from '../../lib/router';
+import './games.css';
 
 const GAMES: { to: Route; glyph: string; title: string; blurb: string }[] = [
   { to: 'slot', glyph: '🎰', title: 'Slot', blurb: 'Three reels, pairs pay' },
@@ -23,10 +24,10 @@ export function GamesPage() {
           </a>
         ))}
       </div>
-      <a className="card row between" href={hrefFor('fairness')} data-testid="game-fairness">
-        <span>
+      <a className="card lobby-link" href={hrefFor('fairness')} data-testid="game-fairness">
+        <span className="stack tight">
           <strong>Provably fair</strong>
-          <span className="muted small-text"> · check any round you played</span>
+          <span className="muted small-text">Check any round you played against its revealed seed.</span>
         </span>
         <span aria-hidden="true">›</span>
       </a>
