@@ -88,3 +88,26 @@ export async function login(page: Page, siteId: string) {
   await page.getByTestId('field-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
 }
+
+/** Where each player screen sits in the navigation: a tab, a game in the Games lobby, or the menu. */
+const GAME_SCREENS = ['slot', 'gacha', 'crash', 'rps'];
+const MENU_SCREENS = ['inbox', 'sessions', 'fairness'];
+
+/** Opens a player screen the way a player does: a tab, the Games lobby, or the menu (works at any width). */
+export async function openScreen(page: Page, screen: string) {
+  if (GAME_SCREENS.includes(screen)) {
+    await page.getByTestId('nav-games').click();
+    await page.getByTestId(`game-${screen}`).click();
+  } else if (MENU_SCREENS.includes(screen)) {
+    await page.getByTestId('menu-button').click();
+    await page.getByTestId(`nav-${screen}`).click();
+  } else {
+    await page.getByTestId(`nav-${screen}`).click();
+  }
+}
+
+/** Logs the player out through the menu. */
+export async function logoutPlayer(page: Page) {
+  await page.getByTestId('menu-button').click();
+  await page.getByTestId('logout').click();
+}

@@ -11,7 +11,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, phonePage, signupAccount } from './browser';
+import {
+  browserSuite,
+  collectPageErrors,
+  horizontalOverflow,
+  login,
+  makeAdmin,
+  openScreen,
+  PASSWORD,
+  phonePage,
+  signupAccount,
+} from './browser';
 
 const suite = browserSuite();
 /** The player of the first test, whose rounds the admin audits in the second. */
@@ -63,7 +73,7 @@ describe('games in the browser', () => {
     });
 
     // Slot: one spin; the reels land on the server's symbols, then the result shows.
-    await page.getByTestId('nav-slot').click();
+    await openScreen(page, 'slot');
     await page.getByTestId('paytable').waitFor();
     expect(await page.getByTestId('slot-rtp').textContent()).toContain('96.00%');
     await page.getByTestId('field-bet').fill('50');
@@ -77,7 +87,7 @@ describe('games in the browser', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     // Crash with a 1.01× auto cash-out: the server settles it by itself unless it busts first.
-    await page.getByTestId('nav-crash').click();
+    await openScreen(page, 'crash');
     await page.getByTestId('crash-page').waitFor();
     await page.getByTestId('crash-recent').getByText('No rounds yet.').waitFor();
     await page.getByTestId('field-bet').fill('100');
@@ -120,7 +130,7 @@ describe('games in the browser', () => {
     await expectHeaderGoldMatchesServer(page);
 
     // Fairness: rotate reveals the server seed; every round re-derives in the browser.
-    await page.getByTestId('nav-fairness').click();
+    await openScreen(page, 'fairness');
     const hash = (await page.getByTestId('fair-hash').textContent()) ?? '';
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.getByTestId('fair-nonce').textContent()).toBe('3');

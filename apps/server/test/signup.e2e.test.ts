@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, horizontalOverflow, PASSWORD, phonePage } from './browser';
+import { browserSuite, horizontalOverflow, logoutPlayer, PASSWORD, phonePage } from './browser';
 
 const suite = browserSuite();
 
@@ -55,7 +55,7 @@ describe('player signup', () => {
     expect(early.every((c) => !c.authed && c.paths.every((p) => p === 'auth.validateInvite'))).toBe(true);
 
     const beforeLogout = calls.length;
-    await page.getByTestId('logout').click();
+    await logoutPlayer(page);
     await page.getByTestId('login-form').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('casino.tokens'))).toBeNull();
     // Logging out sends the logout and nothing after it: no query refetches without a session.

@@ -12,7 +12,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE } from '../src/spa';
-import { browserSuite, login, makeAdmin, phonePage, signupAccount } from './browser';
+import { browserSuite, login, makeAdmin, openScreen, phonePage, signupAccount } from './browser';
 import { root } from './process';
 
 const suite = browserSuite();
@@ -101,8 +101,10 @@ describe('page titles', () => {
       ['slot', 'Slot'],
       ['crash', 'Crash'],
       ['fairness', 'Fairness'],
-    ]) {
-      await page.getByTestId(`nav-${route}`).click();
+      ['inbox', 'Inbox'],
+      ['games', 'Games'],
+    ] as const) {
+      await openScreen(page, route);
       await titled(page, `${title} · Casino-Club`);
     }
   });

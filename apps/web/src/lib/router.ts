@@ -1,7 +1,21 @@
 /** A hash router is all these screens need: no server rewrites, no dependency. */
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['login', 'signup', 'home', 'sessions', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'shop'] as const;
+export const ROUTES = [
+  'login',
+  'signup',
+  'home',
+  'games',
+  'sessions',
+  'slot',
+  'gacha',
+  'crash',
+  'rps',
+  'fairness',
+  'profile',
+  'shop',
+  'inbox',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const APP_TITLE = 'Casino-Club';
@@ -10,6 +24,7 @@ export const SCREEN_TITLES: Record<Route, string> = {
   login: 'Log in',
   signup: 'Sign up',
   home: 'Home',
+  games: 'Games',
   slot: 'Slot',
   gacha: 'Gacha',
   crash: 'Crash',
@@ -18,6 +33,7 @@ export const SCREEN_TITLES: Record<Route, string> = {
   profile: 'Profile',
   sessions: 'Sessions',
   shop: 'Shop',
+  inbox: 'Inbox',
 };
 
 const BY_HASH: Record<string, Route> = { '#/': 'home', '': 'home', '#': 'home' };

@@ -83,28 +83,30 @@ export function Composer() {
           ]}
         />
       </div>
-      <div className="grid-2">
-        {form.audience === 'user' && (
-          <Field
-            label="Player id"
-            name="userId"
-            inputMode="numeric"
-            value={form.userId}
-            onChange={(e) => set({ userId: e.target.value })}
-            error={local.userId ?? server.userId}
-          />
-        )}
-        {form.later && (
-          <Field
-            label="Send at"
-            name="sendAt"
-            type="datetime-local"
-            value={form.sendAt}
-            onChange={(e) => set({ sendAt: e.target.value })}
-            error={local.sendAt ?? server.sendAt}
-          />
-        )}
-      </div>
+      {(form.audience === 'user' || form.later) && (
+        <div className="grid-2">
+          {form.audience === 'user' && (
+            <Field
+              label="Player id"
+              name="userId"
+              inputMode="numeric"
+              value={form.userId}
+              onChange={(e) => set({ userId: e.target.value })}
+              error={local.userId ?? server.userId}
+            />
+          )}
+          {form.later && (
+            <Field
+              label="Send at"
+              name="sendAt"
+              type="datetime-local"
+              value={form.sendAt}
+              onChange={(e) => set({ sendAt: e.target.value })}
+              error={local.sendAt ?? server.sendAt}
+            />
+          )}
+        </div>
+      )}
       <Field
         label="Title"
         name="title"

@@ -2,6 +2,7 @@ import type { RouterOutputs } from '@casino/ui';
 import { Balances } from './balances';
 import { GamesGrid } from './games-grid';
 import { LevelBar } from './level-bar';
+import { LiveMetrics } from './live-metrics';
 import { RecentTransactions } from './recent-transactions';
 
 export function HomePage({ me }: { me: RouterOutputs['auth']['me'] }) {
@@ -15,6 +16,7 @@ export function HomePage({ me }: { me: RouterOutputs['auth']['me'] }) {
       </section>
       <Balances gold={me.gold} gems={me.gems} />
       <LevelBar level={me.level} experience={me.experience} maxExperience={me.maxExperience} />
+      <LiveMetrics />
       <GamesGrid />
       <RecentTransactions />
     </div>

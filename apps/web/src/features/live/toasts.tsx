@@ -1,7 +1,16 @@
 /** Short-lived notices for live events (achievements, …): a tiny store plus the list that shows it. */
 import { useSyncExternalStore } from 'react';
 
-export type Toast = { id: number; title: string; body?: string; tone?: 'ok' | 'info' };
+export type Toast = {
+  id: number;
+  title: string;
+  body?: string;
+  tone?: 'ok' | 'info';
+  /** What the notice is about (an in-app hash link). */
+  link?: { href: string; label: string };
+  /** The live event type it came from, for styling and tests. */
+  kind?: string;
+};
 
 let toasts: Toast[] = [];
 let nextId = 1;
@@ -40,10 +49,15 @@ export function Toaster() {
   return (
     <ol className="toasts" aria-live="polite">
       {list.map((t) => (
-        <li key={t.id} className={`toast toast-${t.tone ?? 'info'}`} data-testid="toast">
+        <li key={t.id} className={`toast toast-${t.tone ?? 'info'}`} data-testid="toast" data-kind={t.kind}>
           <div className="stack tight">
             <strong>{t.title}</strong>
-            {t.body && <span className="small-text">{t.body}</span>}
+            {t.body && <span className="small-text toast-body">{t.body}</span>}
+            {t.link && (
+              <a className="small-text" href={t.link.href} onClick={() => toast.dismiss(t.id)}>
+                {t.link.label}
+              </a>
+            )}
           </div>
           <button type="button" className="link" aria-label="Dismiss" onClick={() => toast.dismiss(t.id)}>
             ✕

@@ -1,7 +1,8 @@
 /**
  * One SSE subscription to economy.live while signed in. Balance events patch the
  * cached `auth.me` in place (no refetch), then the ledger page is refreshed;
- * achievements show a toast; session_revoked ends the local session. The link
+ * achievements and notifications show a toast (notifications also refresh the inbox and
+ * the bell's count); session_revoked ends the local session. The link
  * resumes from the last event id; a refusal goes through the SPA's shared error handling.
  */
 import type { TLiveEnvelope } from '@casino/shared';
@@ -9,6 +10,7 @@ import { useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { session, spa } from '../../lib/spa';
+import { notificationLink } from '../notifications/links';
 import { toast } from './toasts';
 
 const REVOKE_TEXT: Record<string, string> = {
@@ -32,6 +34,10 @@ export function useLiveEvents(enabled: boolean) {
       const reward = rewardGold > 0 ? `+${rewardGold.toLocaleString('en-US')} gold` : undefined;
       toast.push({ title: `Achievement unlocked: ${title}`, tone: 'ok', ...(reward ? { body: reward } : {}) });
       void queryClient.invalidateQueries(trpc.games.achievements.pathFilter());
+    } else if (ev.type === 'notification' || ev.type === 'ADMIN_NOTIFICATION' || ev.type === 'ADMIN_BROADCAST') {
+      const link = notificationLink(ev.data.data);
+      toast.push({ title: ev.data.title, body: ev.data.body, kind: ev.type, ...(link ? { link } : {}) }, 10_000);
+      void queryClient.invalidateQueries(trpc.economy.notifications.pathFilter());
     } else if (ev.type === 'game_session') {
       void queryClient.invalidateQueries(trpc.games.sessions.pathFilter());
     } else if (ev.type === 'session_revoked') {

@@ -1,10 +1,12 @@
 import { ChangePasswordPage, ErrorBanner, Loading, useDocumentTitle, useLogout, useTRPC } from '@casino/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { APP_TITLE, navigate, type Route, SCREEN_TITLES } from '../../lib/router';
+import { useConnectionState, useOnResumed } from '../live/connection';
 import { Toaster } from '../live/toasts';
 import { useActionLog } from '../live/use-action-log';
 import { useLiveEvents } from '../live/use-live-events';
+import { useUnreadCount } from '../notifications/use-unread';
 import { Screen } from './screen';
 import { TopBar } from './top-bar';
 
@@ -13,8 +15,15 @@ export function AuthedShell({ route }: { route: Route }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
   const mustChange = me.data?.mustChangePassword ?? true;
-  const live = useLiveEvents(me.isSuccess && !mustChange);
-  useActionLog(me.isSuccess && !mustChange, route);
+  const ready = me.isSuccess && !mustChange;
+  const live = useConnectionState(useLiveEvents(ready).status);
+  const unread = useUnreadCount(ready);
+  const queryClient = useQueryClient();
+  useOnResumed(live, () => {
+    for (const filter of [trpc.auth.me.pathFilter(), trpc.economy.notifications.pathFilter(), trpc.economy.wallet.pathFilter()])
+      void queryClient.invalidateQueries(filter);
+  });
+  useActionLog(ready, route);
   const { logout, pending } = useLogout();
   useDocumentTitle(me.data?.mustChangePassword ? 'Change password' : SCREEN_TITLES[route], APP_TITLE);
 
@@ -38,7 +47,7 @@ export function AuthedShell({ route }: { route: Route }) {
 
   return (
     <>
-      <TopBar route={route} live={live.status} onLogout={logout} loggingOut={pending} balances={me.data} />
+      <TopBar route={route} live={live} unread={unread} onLogout={logout} loggingOut={pending} balances={me.data} />
       <main className="page">{body}</main>
       <Toaster />
     </>

@@ -14,6 +14,8 @@ type Me = RouterOutputs['auth']['me'];
 
 // The shop is its own chunk: most visits never open it, and it keeps the main bundle under 500 kB.
 const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
+const InboxPage = lazy(() => import('../notifications/inbox-page').then((m) => ({ default: m.InboxPage })));
+const GamesPage = lazy(() => import('../games/games-page').then((m) => ({ default: m.GamesPage })));
 
 /** The page of a signed-in route; each page fetches only what it shows. */
 export function Screen({ route, me }: { route: Route; me: Me }) {
@@ -34,6 +36,18 @@ export function Screen({ route, me }: { route: Route; me: Me }) {
       return (
         <Suspense fallback={<Loading />}>
           <ShopPage me={me} />
+        </Suspense>
+      );
+    case 'inbox':
+      return (
+        <Suspense fallback={<Loading />}>
+          <InboxPage />
+        </Suspense>
+      );
+    case 'games':
+      return (
+        <Suspense fallback={<Loading />}>
+          <GamesPage />
         </Suspense>
       );
     case 'profile':
