@@ -1,7 +1,22 @@
 /** A hash router is all these screens need: no server rewrites, no dependency. */
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['login', 'signup', 'home', 'sessions', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'shop'] as const;
+export const ROUTES = [
+  'login',
+  'signup',
+  'home',
+  'sessions',
+  'slot',
+  'gacha',
+  'crash',
+  'rps',
+  'fairness',
+  'profile',
+  'shop',
+  'events',
+  'missions',
+  'battlepass',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const APP_TITLE = 'Casino-Club';
@@ -18,6 +33,9 @@ export const SCREEN_TITLES: Record<Route, string> = {
   profile: 'Profile',
   sessions: 'Sessions',
   shop: 'Shop',
+  events: 'Events',
+  missions: 'Missions',
+  battlepass: 'Battle pass',
 };
 
 const BY_HASH: Record<string, Route> = { '#/': 'home', '': 'home', '#': 'home' };

@@ -1,7 +1,16 @@
-/** Short-lived notices for live events (achievements, …): a tiny store plus the list that shows it. */
+/** Short-lived notices for live events (rewards, level-ups, achievements, …): a tiny store plus the list that shows it. */
 import { useSyncExternalStore } from 'react';
 
-export type Toast = { id: number; title: string; body?: string; tone?: 'ok' | 'info' };
+export type Toast = {
+  id: number;
+  title: string;
+  body?: string;
+  tone?: 'ok' | 'info' | 'level';
+  /** What it announces (reward, level_up, achievement, …), for styling and tests. */
+  kind?: string;
+  /** Where "View" goes (e.g. the page to claim on). */
+  href?: string;
+};
 
 let toasts: Toast[] = [];
 let nextId = 1;
@@ -40,11 +49,16 @@ export function Toaster() {
   return (
     <ol className="toasts" aria-live="polite">
       {list.map((t) => (
-        <li key={t.id} className={`toast toast-${t.tone ?? 'info'}`} data-testid="toast">
+        <li key={t.id} className={`toast toast-${t.tone ?? 'info'}`} data-testid="toast" data-kind={t.kind}>
           <div className="stack tight">
             <strong>{t.title}</strong>
             {t.body && <span className="small-text">{t.body}</span>}
           </div>
+          {t.href && (
+            <a className="small-text" href={t.href} onClick={() => toast.dismiss(t.id)}>
+              View
+            </a>
+          )}
           <button type="button" className="link" aria-label="Dismiss" onClick={() => toast.dismiss(t.id)}>
             ✕
           </button>

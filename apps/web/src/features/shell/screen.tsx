@@ -14,6 +14,10 @@ type Me = RouterOutputs['auth']['me'];
 
 // The shop is its own chunk: most visits never open it, and it keeps the main bundle under 500 kB.
 const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
+// Progression pages load on first visit, so the main bundle stays as it was.
+const EventsPage = lazy(() => import('../events/events-page').then((m) => ({ default: m.EventsPage })));
+const MissionsPage = lazy(() => import('../missions/missions-page').then((m) => ({ default: m.MissionsPage })));
+const BattlepassPage = lazy(() => import('../battlepass/battlepass-page').then((m) => ({ default: m.BattlepassPage })));
 
 /** The page of a signed-in route; each page fetches only what it shows. */
 export function Screen({ route, me }: { route: Route; me: Me }) {
@@ -36,6 +40,16 @@ export function Screen({ route, me }: { route: Route; me: Me }) {
           <ShopPage me={me} />
         </Suspense>
       );
+    case 'events':
+    case 'missions':
+    case 'battlepass': {
+      const Page = route === 'events' ? EventsPage : route === 'missions' ? MissionsPage : BattlepassPage;
+      return (
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
+      );
+    }
     case 'profile':
       return <ProfilePage me={me} />;
     default:

@@ -4,7 +4,7 @@ import { hrefFor, type Route, SCREEN_TITLES } from '../../lib/router';
 type LiveState = 'idle' | 'connecting' | 'pending' | 'error';
 const LIVE_LABEL: Record<LiveState, string> = { idle: 'offline', connecting: 'connecting', pending: 'live', error: 'offline' };
 
-const LINKS: Route[] = ['home', 'shop', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'sessions'];
+const LINKS: Route[] = ['home', 'shop', 'events', 'slot', 'gacha', 'crash', 'rps', 'fairness', 'profile', 'sessions'];
 
 export function TopBar({
   route,
