@@ -17,6 +17,7 @@ import { Nav } from './nav';
 
 // The shop screens are their own chunk (four tabs of forms most sessions never open).
 const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
+const ProgressionPage = lazy(() => import('../progression/progression-page').then((m) => ({ default: m.ProgressionPage })));
 
 /** Everything behind the admin login; mounted only with a token pair. */
 export function AdminShell({ route }: { route: Route }) {
@@ -45,6 +46,12 @@ export function AdminShell({ route }: { route: Route }) {
     body = (
       <Suspense fallback={<Loading />}>
         <ShopPage tab={route.tab ?? 'products'} presetUserId={route.userId} />
+      </Suspense>
+    );
+  else if (route.name === 'progression')
+    body = (
+      <Suspense fallback={<Loading />}>
+        <ProgressionPage tab={route.tab ?? 'events'} />
       </Suspense>
     );
   else if (route.name === 'fraud') body = <FraudPage tab={route.tab ?? 'rules'} />;

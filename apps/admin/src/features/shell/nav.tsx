@@ -1,6 +1,6 @@
 import { hrefFor, type Route, SECTION_TITLES, type Section } from '../../lib/router';
 
-const LINKS: Section[] = ['users', 'invites', 'audit', 'economy', 'crash', 'games', 'shop', 'webhooks', 'fraud'];
+const LINKS: Section[] = ['users', 'invites', 'audit', 'economy', 'crash', 'games', 'shop', 'progression', 'webhooks', 'fraud'];
 
 export function Nav({
   route,
