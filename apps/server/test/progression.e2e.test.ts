@@ -59,7 +59,8 @@ beforeAll(async () => {
     maxLevel: 5,
     xpPerLevel: 20,
     levels: [
-      { level: 1, free: { gold: 150 }, premium: { gems: 15 } },
+      // Level 1's free reward carries enough XP for the player's level 2: the level-up is seen live.
+      { level: 1, free: { gold: 150, exp: 1000 }, premium: { gems: 15 } },
       { level: 2, free: { gold: 250 }, premium: { gems: 25 } },
     ],
   });
@@ -91,6 +92,14 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
       requirements: { slot_spins: SPINS },
       rewards: { gold: 300, exp: 40 },
       priority: 900,
+    });
+    const missionTitle = `Two spins ${vp.name}`;
+    const { id: missionId } = await adminApi.admin.missions.create.mutate({
+      title: missionTitle,
+      description: 'Spin the slot twice today.',
+      period: 'daily',
+      requirements: { slot_spins: 2 },
+      rewards: { gold: 50 },
     });
     const { page, errors } = await openPlayer(vp, player.siteId);
 
@@ -163,6 +172,19 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     await shot(page, `events-claimed-${vp.name}`, true);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
+    // Missions: the daily one was completed by the same spins; claimed once.
+    await page.goto(`${suite.baseUrl}/#/missions`);
+    const mission = page.locator(`[data-testid="mission"][data-mission-id="${missionId}"]`);
+    await page.locator(`[data-testid="mission"][data-mission-id="${missionId}"][data-state="completed"]`).waitFor();
+    expect(await mission.getByTestId('goal-count').textContent()).toBe('2 / 2');
+    await shot(page, `missions-${vp.name}`, true);
+    const beforeMission = (await playerApi.economy.wallet.balance.query()).gold;
+    await mission.getByTestId('mission-claim').click();
+    await mission.getByTestId('mission-claimed').waitFor();
+    await page.locator('[data-testid="bar-gold"]', { hasText: `${fmt(beforeMission + 50)} g` }).waitFor();
+    expect((await playerApi.economy.missions.list.query()).items.find((m) => m.id === missionId)).toMatchObject({ claimed: true });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
     // Battle pass: three rounds = 30 XP, level 1 of the season; its free reward claimed once.
     await page.goto(`${suite.baseUrl}/#/battlepass`);
     await page.getByTestId('battlepass-page').waitFor();
@@ -181,11 +203,19 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     const goldBefore = (await playerApi.economy.wallet.balance.query()).gold;
     await level1.getByTestId('bp-claim-free').click();
     await level1.getByTestId('bp-claimed-free').waitFor();
-    await page.locator('[data-testid="bar-gold"]', { hasText: `${fmt(goldBefore + 150)} g` }).waitFor();
     const status = await playerApi.economy.battlepass.status.query();
     expect(status.levels[0]).toMatchObject({ level: 1, freeClaimed: true, premiumClaimed: false });
-    expect(await headerGold(page)).toBe((await playerApi.economy.wallet.balance.query()).gold);
+    // Its 1,000 XP reached level 2, announced live; the level reward paid too.
+    await page.locator('[data-testid="toast"][data-kind="level_up"]', { hasText: 'level 2' }).waitFor();
+    const me = await playerApi.auth.me.query();
+    expect(me.level).toBe(2);
+    expect(me.gold).toBeGreaterThan(goldBefore + 150);
+    await expect.poll(() => headerGold(page)).toBe(me.gold);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Home: the level bar shows the new level and the surplus.
+    await page.getByTestId('nav-home').click();
+    await page.locator('[data-testid="level-number"]', { hasText: 'Level 2' }).waitFor();
+    expect(await page.getByTestId('level-xp').textContent()).toBe(`${fmt(me.experience)} / ${fmt(me.maxExperience)} XP`);
 
     expect(errors).toEqual([]);
     await page.context().close();
@@ -278,6 +308,10 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     await page.getByTestId('bulk-done').waitFor();
     expect(await page.getByTestId('bulk-done').textContent()).toBe('1 of 1 lines granted.');
     expect(await statusOf(2)).toBe('ok');
+    expect(await statusOf(3)).toBe('error');
+    expect(await page.locator('[data-testid="bulk-row"][data-line="3"]').getByTestId('bulk-status').textContent()).toBe(
+      'skipped: No such player.',
+    );
     expect(await playerApi.economy.wallet.balance.query()).toMatchObject({ gold: 1700, gems: 30 });
     const rewards = await playerApi.economy.rewards.history.query({ limit: 5 });
     expect(rewards.items.filter((r) => r.source === 'admin_grant').map((r) => r.description)).toEqual([

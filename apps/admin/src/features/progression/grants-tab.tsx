@@ -84,7 +84,16 @@ export function GrantsTab() {
     });
     return { ...l, rows };
   });
+  // After the real run: the sent lines' results, and the lines the preview held back, marked skipped.
   const resultStatus = send.data ? statusesOf(sentLines, send.data) : null;
+  if (resultStatus) {
+    for (const l of lines) {
+      const before = previewStatus.get(l.line);
+      const after = resultStatus.get(l.line);
+      if (after) resultStatus.set(l.line, { ...after, nickname: after.nickname ?? before?.nickname });
+      else resultStatus.set(l.line, { ok: false, text: `skipped: ${before?.text ?? 'not checked'}` });
+    }
+  }
 
   return (
     <div className="stack" data-testid="grants-admin">
@@ -135,7 +144,7 @@ export function GrantsTab() {
       {parsed && lines.length > 0 && (
         <section className="card stack" data-testid="bulk-preview-result">
           <h2>{send.data ? 'Results' : 'Preview'}</h2>
-          <BulkTable lines={send.data ? sentLines : lines} statuses={resultStatus ?? previewStatus} />
+          <BulkTable lines={lines} statuses={resultStatus ?? previewStatus} />
           {!send.data && dry.data && (
             <div className="row between">
               <span className="small-text muted">
