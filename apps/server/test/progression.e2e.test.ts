@@ -217,6 +217,18 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     await page.locator('[data-testid="level-number"]', { hasText: 'Level 2' }).waitFor();
     expect(await page.getByTestId('level-xp').textContent()).toBe(`${fmt(me.experience)} / ${fmt(me.maxExperience)} XP`);
 
+    // VIP points: today's claim once.
+    await page.getByTestId('vip-claim').click();
+    await page.getByTestId('vip-claimed').waitFor();
+    expect(await page.getByTestId('vip-points').textContent()).toBe('10');
+    // The refill: offered once the balance drops below 100 gold, then a countdown on the server's clock.
+    expect(await page.getByTestId('bonus-info').textContent()).toBe('For when you drop below 100 gold');
+    await adminApi.admin.users.adjustBalance.mutate({ userId: player.userId, currency: 'gold', delta: 40 - me.gold, reason: 'e2e drain' });
+    await page.getByTestId('bonus-claim').click();
+    await page.locator('[data-testid="bar-gold"]', { hasText: '540 g' }).waitFor();
+    await expect.poll(() => page.getByTestId('bonus-countdown').textContent()).toMatch(/^Next refill in (59:\d\d|1h 00m)$/);
+    await shot(page, `home-claimed-${vp.name}`, true);
+
     expect(errors).toEqual([]);
     await page.context().close();
   });
