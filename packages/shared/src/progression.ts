@@ -149,3 +149,14 @@ export function missionPeriod(period: TMissionPeriod, at: Date): { key: string; 
 export function isComplete(requirements: TRequirements, progress: TProgress): boolean {
   return Object.entries(requirements).every(([k, target]) => (progress[k as TRequirementKey] ?? 0) >= (target ?? 0));
 }
+
+/** How the screens name each requirement key (player pages, admin editors). */
+export const REQUIREMENT_LABELS: Record<TRequirementKey, string> = {
+  slot_spins: 'Slot spins',
+  gacha_pulls: 'Gacha pulls',
+  rps_plays: 'Rock-paper-scissors games',
+  crash_bets: 'Crash rounds',
+  wins: 'Wins (any game)',
+  gold_wagered: 'Gold wagered',
+  model_index_points: 'Model Index points (1 per 10 gold wagered)',
+};

@@ -15,12 +15,15 @@ export type Route =
   | { name: 'shop'; tab?: ShopTab; userId?: number }
   | { name: 'fraud'; tab?: FraudTab }
   | { name: 'approvals' }
-  | { name: 'security' };
+  | { name: 'security' }
+  | { name: 'progression'; tab?: ProgressionTab };
 
 export const SHOP_TABS = ['products', 'limited', 'promos', 'purchases'] as const;
 export type ShopTab = (typeof SHOP_TABS)[number];
 export const FRAUD_TABS = ['rules', 'decisions', 'thresholds'] as const;
 export type FraudTab = (typeof FRAUD_TABS)[number];
+export const PROGRESSION_TABS = ['events', 'missions', 'battlepass', 'grants'] as const;
+export type ProgressionTab = (typeof PROGRESSION_TABS)[number];
 
 export type Section = Exclude<Route['name'], 'user'>;
 
@@ -40,6 +43,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   fraud: 'Fraud',
   approvals: 'Approvals',
   security: 'Security',
+  progression: 'Progression',
 };
 
 export const screenTitle = (route: Route) => (route.name === 'user' ? `User #${route.userId}` : SECTION_TITLES[route.name]);
@@ -64,6 +68,8 @@ export function parseRoute(hash: string): Route {
   }
   const fraud = /^\/fraud(?:\/([a-z]+))?$/.exec(path);
   if (fraud) return { name: 'fraud', tab: FRAUD_TABS.find((t) => t === fraud[1]) ?? 'rules' };
+  const progression = /^\/progression(?:\/([a-z]+))?$/.exec(path);
+  if (progression) return { name: 'progression', tab: PROGRESSION_TABS.find((t) => t === progression[1]) ?? 'events' };
   if (path === '/crash') {
     const userId = Number(new URLSearchParams(query).get('user'));
     return Number.isSafeInteger(userId) && userId > 0 ? { name: 'crash', userId } : { name: 'crash' };
@@ -95,6 +101,8 @@ export function hrefFor(route: Route): string {
     }
     case 'fraud':
       return !route.tab || route.tab === 'rules' ? '#/fraud' : `#/fraud/${route.tab}`;
+    case 'progression':
+      return !route.tab || route.tab === 'events' ? '#/progression' : `#/progression/${route.tab}`;
     default:
       return `#/${route.name}`;
   }

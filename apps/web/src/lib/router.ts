@@ -15,6 +15,9 @@ export const ROUTES = [
   'profile',
   'shop',
   'inbox',
+  'events',
+  'missions',
+  'battlepass',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -34,6 +37,9 @@ export const SCREEN_TITLES: Record<Route, string> = {
   sessions: 'Sessions',
   shop: 'Shop',
   inbox: 'Inbox',
+  events: 'Events',
+  missions: 'Missions',
+  battlepass: 'Battle pass',
 };
 
 const BY_HASH: Record<string, Route> = { '#/': 'home', '': 'home', '#': 'home' };

@@ -23,6 +23,7 @@ const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: 
 const DashboardPage = lazy(() => import('../dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const EconomyPage = lazy(() => import('../economy/economy-page').then((m) => ({ default: m.EconomyPage })));
 const NotificationsPage = lazy(() => import('../notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })));
+const ProgressionPage = lazy(() => import('../progression/progression-page').then((m) => ({ default: m.ProgressionPage })));
 
 /** Everything behind the admin login; mounted only with a token pair. */
 export function AdminShell({ route }: { route: Route }) {
@@ -76,6 +77,12 @@ export function AdminShell({ route }: { route: Route }) {
     body = (
       <Suspense fallback={<Loading />}>
         <ShopPage tab={route.tab ?? 'products'} presetUserId={route.userId} />
+      </Suspense>
+    );
+  else if (route.name === 'progression')
+    body = (
+      <Suspense fallback={<Loading />}>
+        <ProgressionPage tab={route.tab ?? 'events'} />
       </Suspense>
     );
   else if (route.name === 'fraud') body = <FraudPage tab={route.tab ?? 'rules'} />;

@@ -10,6 +10,7 @@ const LINKS: Section[] = [
   'crash',
   'games',
   'shop',
+  'progression',
   'webhooks',
   'fraud',
   'approvals',

@@ -1,13 +1,17 @@
-import type { RouterOutputs } from '@casino/ui';
+import { Loading, type RouterOutputs } from '@casino/ui';
+import { lazy, Suspense } from 'react';
 import { Balances } from './balances';
 import { GamesGrid } from './games-grid';
 import { LevelBar } from './level-bar';
 import { LiveMetrics } from './live-metrics';
 import { RecentTransactions } from './recent-transactions';
 
+// Its own chunk, so the dashboard's claims and panels do not grow the main bundle.
+const ProgressionWidgets = lazy(() => import('./progression-widgets').then((m) => ({ default: m.ProgressionWidgets })));
+
 export function HomePage({ me }: { me: RouterOutputs['auth']['me'] }) {
   return (
-    <div className="stack" data-testid="home">
+    <div className="stack home" data-testid="home">
       <section className="hello">
         <h1 data-testid="nickname">{me.nickname}</h1>
         <span className={`rank rank-${me.rank.toLowerCase()}`} data-testid="rank">
@@ -16,6 +20,9 @@ export function HomePage({ me }: { me: RouterOutputs['auth']['me'] }) {
       </section>
       <Balances gold={me.gold} gems={me.gems} />
       <LevelBar level={me.level} experience={me.experience} maxExperience={me.maxExperience} />
+      <Suspense fallback={<Loading />}>
+        <ProgressionWidgets gold={me.gold} />
+      </Suspense>
       <LiveMetrics />
       <GamesGrid />
       <RecentTransactions />

@@ -1,15 +1,17 @@
-/** Short-lived notices for live events (achievements, …): a tiny store plus the list that shows it. */
+/** Short-lived notices for live events (rewards, level-ups, achievements, …): a tiny store plus the list that shows it. */
 import { useSyncExternalStore } from 'react';
 
 export type Toast = {
   id: number;
   title: string;
   body?: string;
-  tone?: 'ok' | 'info';
-  /** What the notice is about (an in-app hash link). */
+  tone?: 'ok' | 'info' | 'level';
+  /** What the notice is about (an in-app hash link with its label). */
   link?: { href: string; label: string };
-  /** The live event type it came from, for styling and tests. */
+  /** What it announces (reward, level_up, achievement, a notification type, …), for styling and tests. */
   kind?: string;
+  /** Where "View" goes (e.g. the page to claim on). */
+  href?: string;
 };
 
 let toasts: Toast[] = [];
@@ -59,6 +61,11 @@ export function Toaster() {
               </a>
             )}
           </div>
+          {t.href && (
+            <a className="small-text" href={t.href} onClick={() => toast.dismiss(t.id)}>
+              View
+            </a>
+          )}
           <button type="button" className="link" aria-label="Dismiss" onClick={() => toast.dismiss(t.id)}>
             ✕
           </button>

@@ -1,5 +1,5 @@
 /**
- * The account menu behind the header's menu button: Inbox, Sessions, Fairness and Log out.
+ * The account menu behind the header's menu button: Inbox, Missions, Battle pass, Sessions, Fairness and Log out.
  * A dropdown on wide screens, a sheet above the tab bar on phones (CSS); closes on a choice,
  * Escape, a click outside or a route change, and gives focus back to its button.
  */
@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { hrefFor, type Route, SCREEN_TITLES } from '../../lib/router';
 import { Icon } from './icons';
 
-const ITEMS: Route[] = ['inbox', 'sessions', 'fairness'];
+const ITEMS: Route[] = ['inbox', 'missions', 'battlepass', 'sessions', 'fairness'];
 
 export function MoreMenu({
   route,

@@ -16,6 +16,10 @@ type Me = RouterOutputs['auth']['me'];
 const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
 const InboxPage = lazy(() => import('../notifications/inbox-page').then((m) => ({ default: m.InboxPage })));
 const GamesPage = lazy(() => import('../games/games-page').then((m) => ({ default: m.GamesPage })));
+// Progression pages load on first visit, so the main bundle stays as it was.
+const EventsPage = lazy(() => import('../events/events-page').then((m) => ({ default: m.EventsPage })));
+const MissionsPage = lazy(() => import('../missions/missions-page').then((m) => ({ default: m.MissionsPage })));
+const BattlepassPage = lazy(() => import('../battlepass/battlepass-page').then((m) => ({ default: m.BattlepassPage })));
 
 /** The page of a signed-in route; each page fetches only what it shows. */
 export function Screen({ route, me }: { route: Route; me: Me }) {
@@ -50,6 +54,16 @@ export function Screen({ route, me }: { route: Route; me: Me }) {
           <GamesPage />
         </Suspense>
       );
+    case 'events':
+    case 'missions':
+    case 'battlepass': {
+      const Page = route === 'events' ? EventsPage : route === 'missions' ? MissionsPage : BattlepassPage;
+      return (
+        <Suspense fallback={<Loading />}>
+          <Page />
+        </Suspense>
+      );
+    }
     case 'profile':
       return <ProfilePage me={me} />;
     default:

@@ -12,8 +12,7 @@ const TABS: { id: string; href: string; label: string; icon: IconName; routes: r
   { id: 'home', href: hrefFor('home'), label: 'Home', icon: 'home', routes: ['home'] },
   { id: 'games', href: hrefFor('games'), label: 'Games', icon: 'games', routes: ['games', 'slot', 'gacha', 'crash', 'rps'] },
   { id: 'shop', href: hrefFor('shop'), label: 'Shop', icon: 'shop', routes: ['shop'] },
-  // The events screen is its own feature; its route is `#/events`.
-  { id: 'events', href: '#/events', label: 'Events', icon: 'events', routes: ['events'] },
+  { id: 'events', href: hrefFor('events'), label: 'Events', icon: 'events', routes: ['events', 'missions', 'battlepass'] },
   { id: 'profile', href: hrefFor('profile'), label: 'Profile', icon: 'profile', routes: ['profile'] },
 ];
 

@@ -98,7 +98,13 @@ describe('economy.bonus (hourly refill)', () => {
     // Spent again within the hour: the claim answers the first one and pays nothing.
     await drain(p.user.id, 0);
     clock.advance(cfg.periodMs - 1000);
-    expect(await p.caller.economy.bonus.status()).toMatchObject({ available: false, blockedBy: 'cooldown', nextAt: claim.nextAt });
+    // The countdown runs on the server's clock: it answers its own time beside nextAt.
+    expect(await p.caller.economy.bonus.status()).toMatchObject({
+      available: false,
+      blockedBy: 'cooldown',
+      nextAt: claim.nextAt,
+      serverNow: clock.now(),
+    });
     expect(await p.caller.economy.bonus.claim()).toMatchObject({ gold: cfg.amountGold, balance: 0, idempotent: true });
     clock.advance(1000);
     expect(await p.caller.economy.bonus.status()).toMatchObject({ available: true, nextAt: null });

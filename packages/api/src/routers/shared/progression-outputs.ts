@@ -101,6 +101,7 @@ export const ZBonusStatus = z.object({
   gold: ZInt,
   lastClaimAt: z.date().nullable(),
   blockedBy: z.enum(['cooldown', 'above_floor']).nullable(),
+  serverNow: z.date(),
 });
 export const ZBonusClaim = z.object({ gold: ZInt, balance: ZInt, idempotent: z.boolean(), nextAt: z.date() });
 

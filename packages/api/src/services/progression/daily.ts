@@ -91,6 +91,8 @@ export async function bonusStatus(deps: Pick<Deps, 'db' | 'clock' | 'config'>, u
     lastClaimAt: state?.lastClaimAt ?? null,
     /** Why it is not available: waiting for the period, or enough gold. */
     blockedBy: cooling ? ('cooldown' as const) : belowFloor ? null : ('above_floor' as const),
+    /** The server's clock when it answered: the countdown to `nextAt` runs on it, not on the device's. */
+    serverNow: now,
   };
 }
 
