@@ -10,7 +10,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   {
     test: {
       name: 'unit',
-      include: ['packages/shared/src/**/*.test.ts'],
+      include: ['packages/shared/src/**/*.test.ts', 'apps/web/src/**/*.test.ts'],
       environment: 'node',
       // Statistical tests simulate millions of rounds; the machine may be shared.
       testTimeout: 120_000,
