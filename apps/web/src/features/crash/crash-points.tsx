@@ -13,8 +13,11 @@ export function CrashPoints() {
     .filter((r) => typeof r.outcome.crashPoint === 'number');
   return (
     <div className="crash-points" data-testid="crash-points">
+      <span className="muted small-text" aria-hidden="true">
+        Last crashes
+      </span>
       {points.length === 0 ? (
-        <span className="muted small-text">Your last crash points will show here.</span>
+        <span className="muted small-text">none yet</span>
       ) : (
         <ol className="plain" aria-label="Your last crash points, newest first">
           {points.map(({ id, outcome }) => {

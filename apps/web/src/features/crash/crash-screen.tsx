@@ -98,8 +98,8 @@ export function CrashScreen({ gold }: { gold: number }) {
                     onClick={() => again.bet && place(again.bet)}
                     data-testid="crash-again"
                   >
-                    Bet again: {formatNumber(again.bet.bet)} gold
-                    {again.bet.autoCashout !== null && `, auto at ${formatMultiplier(again.bet.autoCashout)}`}
+                    Bet again · {formatNumber(again.bet.bet)} gold
+                    {again.bet.autoCashout !== null && ` · auto ${formatMultiplier(again.bet.autoCashout)}`}
                   </button>
                 )}
               </div>

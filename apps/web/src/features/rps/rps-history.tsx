@@ -22,8 +22,8 @@ export function RpsHistory() {
           return (
             <li key={r.id} data-testid="rps-history-row" data-result={o.result}>
               <div className="ledger-main">
-                <span className="capitalize">
-                  {o.choice} vs {o.serverChoice}
+                <span>
+                  <span className="capitalize">{o.choice}</span> vs <span className="capitalize">{o.serverChoice}</span>
                 </span>
                 <span className={toneClass(result.tone)}>{result.text}</span>
               </div>

@@ -8,7 +8,7 @@ type Spin = RouterOutputs['games']['slot']['spin'];
 export function SlotOutcome({ spin, bet, big, names }: { spin: Spin; bet: number; big: boolean; names: Record<string, string> }) {
   const result = roundResult(bet, spin.payout);
   const symbol = winningSymbol(spin.reels, spin.kind);
-  const combo = symbol ? `${spin.kind === 'triple' ? 'Three' : 'Pair of'} ${names[symbol] ?? symbol}` : 'No matching symbols';
+  const combo = symbol ? `${spin.kind === 'triple' ? 'Three of a kind' : 'Pair'}: ${names[symbol] ?? symbol}` : 'No matching symbols';
   return (
     <div
       className={`banner slot-banner ${spin.win ? 'banner-win' : ''}`}
