@@ -88,9 +88,9 @@ describe('profile', () => {
     await row('gacha').waitFor();
     const gacha = (await row('gacha').textContent()) ?? '';
     expect(gacha).toContain('spent 50');
-    expect(gacha).toContain('1 pulls');
+    expect(gacha).toContain('1 pull (of 1 or 10 items)');
     expect(gacha).not.toMatch(/×|best/);
-    expect(await row('rps').textContent()).toMatch(/1 rounds · [01] won · [01] drawn · [01] lost/);
+    expect(await row('rps').textContent()).toMatch(/1 round · [01] won · [01] drawn · [01] lost/);
     expect(await page.getByTestId('sessions-explained').textContent()).toContain('from Start until you End it');
     const values = await page.locator('[data-testid="lb-row"] .ledger-main > strong').allTextContents();
     expect(values.length).toBeGreaterThan(0);

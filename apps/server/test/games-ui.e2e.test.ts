@@ -97,7 +97,7 @@ describe('slot', () => {
     await page.locator('[data-testid="auto-spin"][data-done="2"]').waitFor({ timeout: 30_000 });
     await page.getByTestId('auto-stop').click();
     await page.locator('[data-testid="auto-spin"][data-state="idle"]').waitFor();
-    await page.locator('[data-testid="slot-spin"]:not([disabled])').waitFor();
+    await page.locator('[data-testid="slot-spin"][aria-disabled="false"]').waitFor();
     const stoppedAt = (await serverRounds(page, 'slot')).length;
     expect(stoppedAt - done).toBeLessThanOrEqual(3);
     expect(await page.getByTestId('auto-note').textContent()).toBe('Auto-spin stopped.');
@@ -110,6 +110,29 @@ describe('slot', () => {
       );
     expect(extra).toBe(false);
     expect(await serverRounds(page, 'slot')).toHaveLength(stoppedAt);
+    await page.context().close();
+  });
+});
+
+describe('slot auto-spin and the balance', () => {
+  it('stops when the balance cannot pay the next spin (betting it all)', async () => {
+    const { page } = await playerPage(suite.browser, suite.baseUrl, PHONE);
+    await go(page, 'slot', 'paytable');
+    await page.getByRole('button', { name: 'Max' }).click();
+    expect(await page.getByTestId('field-bet').inputValue()).toBe('1000');
+    await page.getByTestId('auto-start').click();
+    await page.locator('[data-testid="auto-spin"][data-state="running"]').waitFor();
+    await page.locator('[data-testid="auto-spin"][data-state="idle"]').waitFor({ timeout: 60_000 });
+    const done = Number(await page.getByTestId('auto-spin').getAttribute('data-done'));
+    const rounds = await serverRounds(page, 'slot');
+    expect(rounds).toHaveLength(done);
+    const gold = 1000 + rounds.reduce((sum, r) => sum + r.payout - r.bet, 0);
+    const note = (await page.getByTestId('auto-note').textContent()) ?? '';
+    // Whatever the reels did, the run ended for the reason it states.
+    if (note.includes('not enough gold')) expect(gold).toBeLessThan(1000);
+    else if (note.includes('big win')) expect(rounds[0]?.payout).toBeGreaterThanOrEqual(10_000);
+    else expect(note).toBe('Auto-spin done: 10 spins.');
+    expect(rounds.slice(1).every((r) => r.payout < 10_000)).toBe(true);
     await page.context().close();
   });
 });
@@ -150,55 +173,61 @@ describe('crash', () => {
   });
 });
 
-describe('every game screen at 390×844', () => {
-  it('keeps its key parts in the viewport without overlap, with SVG artwork, no emoji and readable contrast', async () => {
-    const { page, errors } = await playerPage(suite.browser, suite.baseUrl, PHONE);
-    const screens: { route: string; ready: string; play: () => Promise<void>; parts: string[] }[] = [
-      {
-        route: 'slot',
-        ready: 'paytable',
-        play: () => spinAndLand(page),
-        parts: ['reels', 'slot-result-area', 'field-bet', 'slot-spin', 'auto-spin'],
-      },
-      {
-        route: 'gacha',
-        ready: 'gacha-odds',
-        play: async () => {
-          await page.getByTestId('gacha-pull-10').click();
-          await expect.poll(() => page.getByTestId('gacha-item').count()).toBe(10);
+describe('every game screen', () => {
+  it.each([
+    ['390', PHONE],
+    ['1280', DESKTOP],
+  ])(
+    'at %s px keeps its key parts in the viewport without overlap, with SVG artwork, no emoji and readable contrast',
+    async (size, viewport) => {
+      const { page, errors } = await playerPage(suite.browser, suite.baseUrl, viewport);
+      const screens: { route: string; ready: string; play: () => Promise<void>; parts: string[] }[] = [
+        {
+          route: 'slot',
+          ready: 'paytable',
+          play: () => spinAndLand(page),
+          parts: ['reels', 'slot-result-area', 'field-bet', 'slot-spin', 'auto-spin'],
         },
-        parts: ['pity', 'gacha-pull-1', 'gacha-pull-10', 'gacha-results'],
-      },
-      {
-        route: 'crash',
-        ready: 'crash-page',
-        play: async () => {
-          await page.getByTestId('field-autoCashout').fill('1.01');
-          await page.getByTestId('crash-bet').click();
-          await page.getByTestId('crash-result').waitFor({ timeout: 15_000 });
+        {
+          route: 'gacha',
+          ready: 'gacha-odds',
+          play: async () => {
+            await page.getByTestId('gacha-pull-10').click();
+            await expect.poll(() => page.getByTestId('gacha-item').count()).toBe(10);
+          },
+          parts: ['pity', 'gacha-pull-1', 'gacha-pull-10', 'gacha-results'],
         },
-        parts: ['crash-points', 'crash-multiplier', 'crash-result', 'crash-again', 'field-bet', 'crash-bet'],
-      },
-      {
-        route: 'rps',
-        ready: 'rps-page',
-        play: async () => {
-          await page.getByTestId('rps-paper').click();
-          await page.getByTestId('rps-result').waitFor();
+        {
+          route: 'crash',
+          ready: 'crash-page',
+          play: async () => {
+            await page.getByTestId('field-autoCashout').fill('1.01');
+            await page.getByTestId('crash-bet').click();
+            await page.getByTestId('crash-result').waitFor({ timeout: 15_000 });
+          },
+          parts: ['crash-points', 'crash-multiplier', 'crash-result', 'crash-again', 'field-bet', 'crash-bet'],
         },
-        parts: ['rps-duel', 'rps-result', 'field-bet', 'rps-rock', 'rps-paper', 'rps-scissors'],
-      },
-    ];
-    for (const s of screens) {
-      await go(page, s.route, s.ready);
-      await s.play();
-      await settleAnimations(page);
-      await shot(page, `screen-${s.route}-390`);
-      await expectLaidOut(page, s.parts);
-      expect(await emojiIn(page), `${s.route} shows emoji`).toEqual([]);
-      expect(await lowContrast(page), `${s.route} text contrast`).toEqual([]);
-    }
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+        {
+          route: 'rps',
+          ready: 'rps-page',
+          play: async () => {
+            await page.getByTestId('rps-paper').click();
+            await page.getByTestId('rps-result').waitFor();
+          },
+          parts: ['rps-duel', 'rps-result', 'field-bet', 'rps-rock', 'rps-paper', 'rps-scissors'],
+        },
+      ];
+      for (const s of screens) {
+        await go(page, s.route, s.ready);
+        await s.play();
+        await settleAnimations(page);
+        await shot(page, `screen-${s.route}-${size}`);
+        await expectLaidOut(page, s.parts);
+        expect(await emojiIn(page), `${s.route} shows emoji`).toEqual([]);
+        expect(await lowContrast(page), `${s.route} text contrast`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 });

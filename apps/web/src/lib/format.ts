@@ -52,3 +52,6 @@ export function roundResult(stake: number, payout: number, currency = 'gold'): R
 
 /** The CSS class of a net amount: plus, minus or muted. */
 export const toneClass = (tone: RoundTone) => (tone === 'win' ? 'plus' : tone === 'loss' ? 'minus' : 'muted');
+
+/** "1 round", "3 rounds" (English plurals with an s, or the given plural). */
+export const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;

@@ -1,8 +1,9 @@
 import { appErrorOf, ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SoundToggle } from '../../components/sound-toggle';
 import { formatMultiplier } from '../../lib/games';
+import { useFocusIfLost } from '../../lib/keep-focus';
 import { play } from '../../lib/sound';
 import { type CrashBet, CrashBetForm, crashBetOf } from './crash-bet-form';
 import { CrashCurve } from './crash-curve';
@@ -53,6 +54,11 @@ export function CrashScreen({ gold }: { gold: number }) {
     bet.mutate({ bet: input.bet, autoCashout: input.autoCashout });
   };
   const canBet = crash.available && !crash.loading && !bet.isPending;
+  // The Bet button gives way to Cash out, and Cash out to Bet again: focus follows for keyboard play.
+  const cashoutButton = useRef<HTMLButtonElement>(null);
+  const againButton = useRef<HTMLButtonElement>(null);
+  useFocusIfLost(cashoutButton, round.phase === 'running' && round.gameId);
+  useFocusIfLost(againButton, round.phase === 'settled' && round.gameId);
 
   return (
     <div className="stack" data-testid="crash-page">
@@ -76,6 +82,7 @@ export function CrashScreen({ gold }: { gold: number }) {
               {round.autoCashout !== null && ` · auto cash-out at ${formatMultiplier(round.autoCashout)}`}
             </p>
             <button
+              ref={cashoutButton}
               type="button"
               className="primary big"
               disabled={cashout.isPending}

@@ -4,7 +4,7 @@
  * wins / draws / losses for rock-paper-scissors, cash-outs and the best one for crash.
  */
 import type { RouterOutputs } from '@casino/ui';
-import { formatNet } from '../../lib/format';
+import { formatNet, plural } from '../../lib/format';
 import { formatMultiplier, formatPercent } from '../../lib/games';
 
 type Stat = RouterOutputs['games']['stats']['mine'][number];
@@ -23,7 +23,7 @@ export function statLines(s: Stat): StatLines {
       return {
         ...net,
         lines: [
-          `${n(s.totalBets)} spins · ${n(s.totalWins)} paid${rate(s.totalWins, s.totalBets)}`,
+          `${plural(s.totalBets, 'spin')} · ${n(s.totalWins)} paid${rate(s.totalWins, s.totalBets)}`,
           `bet ${n(s.totalWagered)} gold · won ${n(s.totalPayout)} gold${s.totalWins > 0 ? ` · best win ${formatMultiplier(s.highestMultiplier)} the bet` : ''}`,
         ],
       };
@@ -32,7 +32,7 @@ export function statLines(s: Stat): StatLines {
         headline: `spent ${n(s.totalWagered)}`,
         tone: 'muted',
         lines: [
-          `${n(s.totalBets)} pulls (of 1 or 10 items) · ${n(s.totalWins)} with Epic or better${rate(s.totalWins, s.totalBets)}`,
+          `${plural(s.totalBets, 'pull')} (of 1 or 10 items) · ${n(s.totalWins)} with Epic or better${rate(s.totalWins, s.totalBets)}`,
           'spent counts gold and gems alike; gacha pays in items',
         ],
       };
@@ -41,7 +41,7 @@ export function statLines(s: Stat): StatLines {
       return {
         ...net,
         lines: [
-          `${n(s.totalBets)} rounds · ${n(s.totalWins)} won · ${n(draws)} drawn · ${n(s.totalLosses)} lost`,
+          `${plural(s.totalBets, 'round')} · ${n(s.totalWins)} won · ${n(draws)} drawn · ${n(s.totalLosses)} lost`,
           `bet ${n(s.totalWagered)} gold · won ${n(s.totalPayout)} gold`,
         ],
       };
@@ -50,7 +50,7 @@ export function statLines(s: Stat): StatLines {
       return {
         ...net,
         lines: [
-          `${n(s.totalBets)} rounds · ${n(s.totalWins)} cashed out${rate(s.totalWins, s.totalBets)}`,
+          `${plural(s.totalBets, 'round')} · ${n(s.totalWins)} cashed out${rate(s.totalWins, s.totalBets)}`,
           `bet ${n(s.totalWagered)} gold${s.totalWins > 0 ? ` · best cash-out ${formatMultiplier(s.highestMultiplier)}` : ''}`,
         ],
       };

@@ -1,6 +1,7 @@
 import { ErrorBanner, formatNumber, formatSigned, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { plural } from '../../lib/format';
 import { formatMultiplier, GAME_LABEL, type Game } from '../../lib/games';
 
 const PERIODS = { day: 'Today', week: 'This week', month: 'This month', all: 'All time' } as const;
@@ -75,7 +76,7 @@ export function Leaderboard({ myId }: { myId: number }) {
               <strong>{formatValue(metric, e.value, game)}</strong>
             </div>
             <div className="ledger-sub muted">
-              <span>{formatNumber(e.rounds)} rounds</span>
+              <span>{plural(e.rounds, 'round')}</span>
             </div>
           </li>
         ))}

@@ -88,7 +88,8 @@ export function RpsScreen({ gold }: { gold: number }) {
               key={c}
               type="button"
               aria-pressed={chosen === c}
-              disabled={deciding || !!problem}
+              aria-disabled={deciding}
+              disabled={!!problem}
               onClick={() => choose(c)}
               data-testid={`rps-${c}`}
             >

@@ -56,8 +56,9 @@ export function SlotScreen({ gold }: { gold: number }) {
   const tier = landedSpin ? winTier(stake, landedSpin.payout) : 'none';
 
   const spinOnce = () => {
-    if (!problem && !busy && cfg) spin.mutate({ bet: Number(betText) });
+    if (!problem && !busy && !autoRunning.current && cfg) spin.mutate({ bet: Number(betText) });
   };
+  const autoRunning = useRef(false);
   const landed = useMemo(
     () => (landedSpin ? { roundId: landedSpin.roundId, big: tier === 'big', balance: landedSpin.balance } : null),
     [landedSpin, tier],
@@ -69,9 +70,8 @@ export function SlotScreen({ gold }: { gold: number }) {
     spin: () => spin.mutate({ bet: Number(betText) }),
     pauseMs: still ? 150 : 600,
   });
-  useSpaceToSpin(() => {
-    if (!auto.running) spinOnce();
-  });
+  autoRunning.current = auto.running;
+  useSpaceToSpin(spinOnce);
 
   // A click per reel as it stops, a jingle for the landed win.
   const stoppedReels = reels.moving.filter((m) => !m).length;
@@ -125,7 +125,8 @@ export function SlotScreen({ gold }: { gold: number }) {
           }}
         >
           <BetInput value={betText} onChange={setBet} limits={limits} disabled={busy || auto.running} />
-          <button type="submit" className="primary big" disabled={busy || !!problem || auto.running} data-testid="slot-spin">
+          {/* Busy is aria-disabled, not disabled: the button keeps keyboard focus through a spin. */}
+          <button type="submit" className="primary big" disabled={!!problem} aria-disabled={busy || auto.running} data-testid="slot-spin">
             {busy ? 'Spinning…' : problem ? 'Spin' : `Spin for ${formatNumber(Number(betText))} gold`}
           </button>
         </form>
