@@ -2,10 +2,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from '../../vite.precompress.ts';
+import { appIcons } from './app-icons.ts';
 
 export default defineConfig({
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), appIcons(), precompress()],
   server: { proxy: { '/trpc': { target: 'http://localhost:3000', changeOrigin: true } } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

@@ -1,24 +1,10 @@
-/** Display helpers shared by the game screens: names, glyphs, multipliers and percentages. */
+/** Display helpers shared by the game screens: names, multipliers and percentages. */
 import { GAMES, type TGame } from '@casino/shared';
 
 export { GAMES };
 export type Game = TGame;
 
 export const GAME_LABEL: Record<Game, string> = { slot: 'Slot', gacha: 'Gacha', rps: 'RPS', crash: 'Crash' };
-
-const SYMBOL_GLYPH: Record<string, string> = {
-  cherry: '🍒',
-  lemon: '🍋',
-  orange: '🍊',
-  plum: '🫐',
-  grape: '🍇',
-  bell: '🔔',
-  bar: '🟰',
-  seven: '7️⃣',
-};
-
-/** A glyph for a known symbol id, else its first letters (the configuration may add symbols). */
-export const symbolGlyph = (id: string) => SYMBOL_GLYPH[id] ?? id.slice(0, 3).toUpperCase();
 
 export const formatMultiplier = (m: number) => `${m.toFixed(2)}×`;
 

@@ -1,7 +1,8 @@
 import { ZCrashTarget } from '@casino/shared';
 import { Field, formatNumber } from '@casino/ui';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { BetInput, betProblem } from '../../components/bet-input';
+import type { CrashSettings } from './use-crash-settings';
 
 export type CrashBet = { bet: number; autoCashout: number | null };
 
@@ -11,44 +12,52 @@ function targetProblem(raw: string): string | null {
   return ZCrashTarget.safeParse(Number(raw)).success ? null : 'A multiplier from 1.01 with at most two decimals.';
 }
 
+/** The bet the settings describe, or null with the reason it cannot be placed. */
+export function crashBetOf(settings: CrashSettings, limits: { min: number; max: number; balance: number }) {
+  const problem = betProblem(settings.bet, limits) ?? targetProblem(settings.auto);
+  if (problem) return { bet: null, problem };
+  return { bet: { bet: Number(settings.bet), autoCashout: settings.auto.trim() ? Number(settings.auto) : null }, problem: null };
+}
+
+/** Bet and auto cash-out; the values live with the page (useCrashSettings), so a round does not reset them. */
 export function CrashBetForm({
+  settings,
+  onChange,
   limits,
   busy,
   disabled,
   onBet,
 }: {
+  settings: CrashSettings;
+  onChange: (next: CrashSettings) => void;
   limits: { min: number; max: number; balance: number };
   busy: boolean;
   disabled: boolean;
   onBet: (bet: CrashBet) => void;
 }) {
-  const [bet, setBet] = useState<string | null>(null);
-  const [auto, setAuto] = useState('');
-  const betText = bet ?? String(limits.min);
-  const problem = betProblem(betText, limits) ?? targetProblem(auto);
+  const { bet, problem } = crashBetOf(settings, limits);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (problem || busy || disabled) return;
-    onBet({ bet: Number(betText), autoCashout: auto.trim() ? Number(auto) : null });
+    if (bet && !busy && !disabled) onBet(bet);
   };
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <BetInput value={betText} onChange={setBet} limits={limits} disabled={busy} />
+      <BetInput value={settings.bet} onChange={(v) => onChange({ ...settings, bet: v })} limits={limits} disabled={busy} />
       <Field
         label="Auto cash-out at (optional)"
         name="autoCashout"
         inputMode="decimal"
         placeholder="e.g. 2.00"
-        value={auto}
+        value={settings.auto}
         disabled={busy}
-        onChange={(e) => setAuto(e.target.value.replace(',', '.'))}
-        error={targetProblem(auto) ?? undefined}
+        onChange={(e) => onChange({ ...settings, auto: e.target.value.replace(',', '.') })}
+        error={targetProblem(settings.auto) ?? undefined}
         hint={<span className="muted small-text">The server cashes out for you at this multiplier, even if you leave the page.</span>}
       />
       <button type="submit" className="primary big" disabled={!!problem || busy || disabled} data-testid="crash-bet">
-        {busy ? 'Placing bet…' : problem ? 'Place bet' : `Bet ${formatNumber(Number(betText))} gold`}
+        {busy ? 'Placing bet…' : problem ? 'Place bet' : `Bet ${formatNumber(Number(settings.bet))} gold`}
       </button>
     </form>
   );

@@ -1,88 +1,13 @@
-import { appErrorOf, ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { formatMultiplier } from '../../lib/games';
-import { CrashBetForm } from './crash-bet-form';
-import { CrashCurve } from './crash-curve';
-import { CrashResult } from './crash-result';
-import { RecentRounds } from './recent-rounds';
-import { useCrashRound } from './use-crash-round';
+import { Loading } from '@casino/ui';
+import { lazy, Suspense } from 'react';
 
-/** Crash publishes no player-facing config yet; a bet_out_of_range answer carries the real limits. */
-const DEFAULT_LIMITS = { min: 10, max: 10_000 };
+// The round, its artwork and its sounds load with the screen, not with the app.
+const CrashScreen = lazy(() => import('./crash-screen').then((m) => ({ default: m.CrashScreen })));
 
 export function CrashPage({ gold }: { gold: number }) {
-  const trpc = useTRPC();
-  const crash = useCrashRound();
-  const [limits, setLimits] = useState(DEFAULT_LIMITS);
-  const bet = useMutation(
-    trpc.games.crash.bet.mutationOptions({
-      onSuccess: (res, input) => crash.placed(res, input.bet),
-      onError: (err) => {
-        const app = appErrorOf(err);
-        if (app?.reason === 'bet_out_of_range' && typeof app.minBet === 'number' && typeof app.maxBet === 'number')
-          setLimits({ min: app.minBet, max: app.maxBet });
-        if (app?.reason === 'crash_active') crash.resume();
-      },
-    }),
-  );
-  const cashout = useMutation(
-    trpc.games.crash.cashout.mutationOptions({
-      onSuccess: (r) =>
-        crash.settled(r.gameId, { status: 'cashed', multiplier: r.multiplier, crashPoint: r.crashPoint, payout: r.payout }, r.balance),
-      onError: (err, input) => crash.cashoutFailed(err, input.gameId ?? ''),
-    }),
-  );
-  const { round } = crash;
-
   return (
-    <div className="stack" data-testid="crash-page">
-      <h1>Crash</h1>
-      <section className="card stack">
-        <CrashCurve round={round} />
-        {crash.loading && <Loading label="Looking for a round in play…" />}
-        {!crash.available && (
-          <p className="banner banner-error" role="alert">
-            Crash is unavailable right now. Nothing is charged; try again shortly.
-          </p>
-        )}
-        {round.phase === 'running' ? (
-          <div className="stack" data-testid="crash-running">
-            <p className="muted small-text">
-              {round.bet !== null && `Bet ${formatNumber(round.bet)} gold`}
-              {round.autoCashout !== null && ` · auto cash-out at ${formatMultiplier(round.autoCashout)}`}
-            </p>
-            <button
-              type="button"
-              className="primary big"
-              disabled={cashout.isPending}
-              onClick={() => cashout.mutate({ gameId: round.gameId })}
-              data-testid="crash-cashout"
-            >
-              {cashout.isPending ? 'Cashing out…' : 'Cash out'}
-            </button>
-          </div>
-        ) : (
-          <>
-            {round.phase === 'settled' && <CrashResult round={round} />}
-            <CrashBetForm
-              limits={{ ...limits, balance: gold }}
-              busy={bet.isPending}
-              disabled={!crash.available || crash.loading}
-              onBet={(input) => {
-                cashout.reset();
-                bet.mutate({ bet: input.bet, autoCashout: input.autoCashout });
-              }}
-            />
-          </>
-        )}
-        <ErrorBanner error={bet.error ?? cashout.error} testId="crash-error" />
-        <p className="muted small-text">
-          The multiplier grows on the server’s clock. The crash point is fixed when you bet, from your seed pair and nonce, and revealed
-          when the round ends; cash out before it to win bet × multiplier.
-        </p>
-      </section>
-      <RecentRounds />
-    </div>
+    <Suspense fallback={<Loading />}>
+      <CrashScreen gold={gold} />
+    </Suspense>
   );
 }

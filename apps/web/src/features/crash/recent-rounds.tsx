@@ -1,5 +1,6 @@
-import { ErrorBanner, formatDate, formatSigned, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
+import { roundResult, toneClass } from '../../lib/format';
 import { formatMultiplier } from '../../lib/games';
 import { hrefFor } from '../../lib/router';
 
@@ -30,16 +31,17 @@ export function RecentRounds() {
               : o.status === 'expired'
                 ? 'expired'
                 : 'crashed';
+          const result = roundResult(r.bet, r.payout);
           return (
             <li key={r.id} data-testid="crash-recent-row">
               <div className="ledger-main">
                 <span>
                   <strong className={o.status === 'cashed' ? 'plus' : 'minus'}>{formatMultiplier(o.crashPoint ?? 1)}</strong> · {how}
                 </span>
-                <span className={r.payout - r.bet >= 0 ? 'plus' : 'minus'}>{formatSigned(r.payout - r.bet)} gold</span>
+                <span className={toneClass(result.tone)}>{result.text}</span>
               </div>
               <div className="ledger-sub muted">
-                <span>bet {r.bet}</span>
+                <span>bet {r.bet.toLocaleString('en-US')} gold</span>
                 <span>{formatDate(r.createdAt)}</span>
               </div>
             </li>

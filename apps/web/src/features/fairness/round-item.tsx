@@ -2,6 +2,7 @@ import type { TGachaConfig, TSlotConfig } from '@casino/shared';
 import { formatDate, formatNumber, useTRPC } from '@casino/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { roundResult } from '../../lib/format';
 import { GAME_LABEL, type Game } from '../../lib/games';
 import { type RoundRow, stableJson, type Verification, verifyLocally } from './verify';
 
@@ -40,7 +41,9 @@ export function RoundItem({ row, configs }: { row: RoundRow; configs: { slot?: T
       </div>
       <div className="row between small-text">
         <span>
-          {row.game === 'gacha' ? 'cost' : 'bet'} {formatNumber(row.bet)} {row.currency} · paid {formatNumber(row.payout)}
+          {row.game === 'gacha'
+            ? `cost ${formatNumber(row.bet)} ${row.currency}`
+            : `bet ${formatNumber(row.bet)} · ${roundResult(row.bet, row.payout, row.currency).text}`}
         </span>
         {row.serverSeed ? (
           <button type="button" className="small" onClick={() => void verify()} data-testid="verify-round">

@@ -1,6 +1,7 @@
 import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { RARITY_LABEL } from '../../lib/games';
+import { RarityArt } from './rarity-art';
 
 const ORDER = ['legendary', 'epic', 'rare', 'common'];
 
@@ -18,6 +19,7 @@ export function Inventory({ names }: { names: Record<string, string> }) {
       <ul className="plain inventory">
         {items.map((i) => (
           <li key={i.itemId} className={`rarity-border-${i.rarity}`} data-testid="inventory-item">
+            <RarityArt rarity={i.rarity} size={32} />
             <span className={`small-text rarity-${i.rarity}`}>{RARITY_LABEL[i.rarity] ?? i.rarity}</span>
             <strong>{names[i.itemId] ?? i.itemId}</strong>
             <span className="muted small-text">×{i.quantity}</span>

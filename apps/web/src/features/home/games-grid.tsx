@@ -1,10 +1,14 @@
+import type { ReactNode } from 'react';
+import { GameIcon } from '../../components/game-icon';
+import type { Game } from '../../lib/games';
 import { hrefFor, type Route } from '../../lib/router';
+import { GachaGuarantee } from '../gacha/guarantee';
 
-const TILES: { to: Route; glyph: string; title: string; blurb: string }[] = [
-  { to: 'slot', glyph: '🎰', title: 'Slot', blurb: 'Three reels, pairs pay' },
-  { to: 'gacha', glyph: '🎁', title: 'Gacha', blurb: 'Epic+ within 90 pulls' },
-  { to: 'crash', glyph: '📈', title: 'Crash', blurb: 'Cash out before it crashes' },
-  { to: 'rps', glyph: '✊', title: 'Rock-paper-scissors', blurb: 'Beat the house' },
+const TILES: { to: Route & Game; title: string; blurb: ReactNode }[] = [
+  { to: 'slot', title: 'Slot', blurb: 'Three reels, pairs pay' },
+  { to: 'gacha', title: 'Gacha', blurb: <GachaGuarantee /> },
+  { to: 'crash', title: 'Crash', blurb: 'Cash out before it crashes' },
+  { to: 'rps', title: 'Rock-paper-scissors', blurb: 'Beat the house' },
 ];
 
 export function GamesGrid() {
@@ -19,8 +23,8 @@ export function GamesGrid() {
       <div className="tiles">
         {TILES.map((t) => (
           <a key={t.to} className="card tile" href={hrefFor(t.to)} data-testid={`tile-${t.to}`}>
-            <span className="tile-glyph" aria-hidden="true">
-              {t.glyph}
+            <span className="tile-glyph">
+              <GameIcon game={t.to} />
             </span>
             <strong>{t.title}</strong>
             <span className="muted small-text">{t.blurb}</span>

@@ -1,5 +1,6 @@
 import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
+import { AchievementIcon } from './achievement-icon';
 
 function Progress({ current, target }: { current: number; target: number }) {
   const shown = Number.isInteger(current) ? formatNumber(current) : current.toFixed(2);
@@ -36,9 +37,7 @@ export function Achievements() {
       <ul className="plain achievements">
         {items.map((a) => (
           <li key={a.code} className={a.unlocked ? 'unlocked' : 'locked'} data-testid="achievement" data-unlocked={a.unlocked}>
-            <span className="ach-icon" aria-hidden="true">
-              {a.unlocked ? '🏆' : '🔒'}
-            </span>
+            <AchievementIcon unlocked={a.unlocked} />
             <div className="ach-body">
               <strong>{a.title}</strong>
               <p className="small-text muted">

@@ -8,9 +8,9 @@ type Session = RouterOutputs['games']['sessions']['active'][number];
 function Totals({ s }: { s: Session }) {
   return (
     <p className="small-text muted" data-testid="session-totals">
-      {formatNumber(s.totalRounds)} rounds · bet {formatNumber(s.totalBet)} · won {formatNumber(s.totalWin)} ·{' '}
+      {formatNumber(s.totalRounds)} rounds · bet {formatNumber(s.totalBet)} gold · won {formatNumber(s.totalWin)} gold ·{' '}
       <span className={s.netProfit >= 0 ? 'plus' : 'minus'}>
-        {formatSigned(s.netProfit)} (ROI {formatPercent(s.roi, 1)})
+        net {formatSigned(s.netProfit)} gold (ROI {formatPercent(s.roi, 1)})
       </span>{' '}
       · {formatDuration(s.durationMs)}
       {s.totalRounds > 0 && ` · ${formatDuration(s.averageRoundMs)} per round`}
@@ -37,6 +37,10 @@ export function GameSessions() {
   return (
     <section className="card stack" data-testid="game-sessions">
       <h2>Game sessions</h2>
+      <p className="muted small-text" data-testid="sessions-explained">
+        Optional: a session adds up one stretch of play of a game (rounds, gold bet and won, ROI — net as a share of the bets — and time per
+        round) from Start until you End it. Your rounds, stats and rewards count the same with or without one.
+      </p>
       {active.isPending && <Loading />}
       <ErrorBanner error={active.error ?? start.error ?? end.error} />
       <ul className="plain ledger">

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@casino/ui';
-import { formatMultiplier, formatPercent, symbolGlyph } from '../../lib/games';
+import { formatMultiplier, formatPercent } from '../../lib/games';
+import { SymbolArt } from './symbols';
 
 type SlotConfig = RouterOutputs['games']['slot']['config'];
 
@@ -33,8 +34,8 @@ export function Paytable({ config }: { config: SlotConfig }) {
           <tbody>
             {config.symbols.map((s, i) => (
               <tr key={s.id}>
-                <td>
-                  <span aria-hidden="true">{symbolGlyph(s.id)}</span> {s.name}
+                <td className="paytable-symbol">
+                  <SymbolArt id={s.id} size={28} /> {s.name}
                 </td>
                 <td className="num">{formatMultiplier(config.paytable.triple[s.id] ?? 0)}</td>
                 <td className="num">{formatMultiplier(config.paytable.pair[s.id] ?? 0)}</td>

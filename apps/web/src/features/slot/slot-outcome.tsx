@@ -1,46 +1,28 @@
-import { formatNumber, type RouterOutputs } from '@casino/ui';
+import type { RouterOutputs } from '@casino/ui';
+import { roundResult } from '../../lib/format';
+import { winningSymbol } from './slot-math';
 
 type Spin = RouterOutputs['games']['slot']['spin'];
 
-/** What the spin paid, shown once the reels have landed. */
-export function SlotOutcome({
-  spin,
-  names,
-  bonus,
-}: {
-  spin: Spin;
-  names: Record<string, string>;
-  bonus: { percentPerWin: number; maxPercent: number };
-}) {
-  const paired = spin.kind === 'triple' ? spin.reels[0] : spin.reels.find((r, i) => spin.reels.indexOf(r) !== i);
-  const label = spin.kind === 'triple' ? 'Three of a kind' : 'Pair';
+/** What the landed spin paid, told as payout and net (lib/format), and the combination that won. */
+export function SlotOutcome({ spin, bet, big, names }: { spin: Spin; bet: number; big: boolean; names: Record<string, string> }) {
+  const result = roundResult(bet, spin.payout);
+  const symbol = winningSymbol(spin.reels, spin.kind);
+  const combo = symbol ? `${spin.kind === 'triple' ? 'Three of a kind' : 'Pair'}: ${names[symbol] ?? symbol}` : 'No matching symbols';
   return (
     <div
-      className={`banner ${spin.win ? 'banner-win' : ''}`}
+      className={`banner slot-banner ${spin.win ? 'banner-win' : ''}`}
       role="status"
       data-testid="slot-result"
       data-win={spin.win}
       data-payout={spin.payout}
+      data-net={result.net}
     >
-      {spin.win ? (
-        <>
-          <strong>
-            {label} {paired ? (names[paired] ?? paired) : ''}: +{formatNumber(spin.payout)} gold
-          </strong>
-          {spin.bonusPercent > 0 && (
-            <span className="small-text">
-              {' '}
-              (streak bonus +{spin.bonusPercent.toFixed(2)}% on {formatNumber(spin.bonusStake)} gold)
-            </span>
-          )}
-        </>
-      ) : (
-        <strong>No win this time.</strong>
-      )}
-      <p className="small-text muted" data-testid="slot-streak">
-        {spin.streak > 0
-          ? `Win streak ${spin.streak}: the next win earns about +${Math.min(bonus.percentPerWin * spin.streak, bonus.maxPercent)}% bonus on up to ${formatNumber(spin.streakStake)} gold of the bet (the streak's smallest bet).`
-          : 'No win streak.'}
+      <strong>{result.text}</strong>
+      <p className="small-text">
+        {big && <strong className="big-badge">Big win · </strong>}
+        {combo}
+        {spin.bonusPercent > 0 && ` · streak bonus +${spin.bonusPercent.toFixed(2)}%`}
       </p>
     </div>
   );

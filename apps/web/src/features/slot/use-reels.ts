@@ -4,9 +4,9 @@
  * one by one, and a stopped reel shows exactly the server's symbol.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { reducedMotion } from '../../lib/motion';
 
 const STOP_AFTER_MS = [350, 650, 950];
-const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export function useReels(
   symbols: readonly string[],
@@ -27,7 +27,8 @@ export function useReels(
 
   // Decoration: faces of reels still moving; the stopped ones are read from the answer below.
   useEffect(() => {
-    if (stopped >= 3 || symbols.length === 0) return;
+    // Reduced motion: the reels wait still (blurred) instead of flickering through faces.
+    if (stopped >= 3 || symbols.length === 0 || reducedMotion()) return;
     const t = setInterval(() => {
       const random = () => symbols[Math.floor(Math.random() * symbols.length)] ?? '';
       setFaces([random(), random(), random()]);

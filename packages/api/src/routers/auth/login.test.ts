@@ -51,6 +51,26 @@ describe('auth.login', () => {
     expect(rows.filter((r) => r.reason === 'login_locked')).toHaveLength(1);
   });
 
+  it('tells how many tries are left before the lock (the same for an unknown name), counting again after a success', async () => {
+    const p = await newPlayer(env.deps);
+    const anon = callerFor(env.deps);
+    const left = async (siteId: string, password = 'bad-password') => {
+      const e = await anon.auth.login({ siteId, password }).catch((err) => err);
+      expect(e.cause.reason).toBe('invalid_credentials');
+      expect(e.cause.details.lockoutMinutes).toBe(env.deps.config.loginLockoutMinutes);
+      return e.cause.details.attemptsLeft;
+    };
+    expect(await left(p.siteId)).toBe(4);
+    expect(await left(p.user.nickname.toUpperCase())).toBe(3);
+    await anon.auth.login({ siteId: p.siteId, password: p.password });
+    expect([await left(p.siteId), await left(p.siteId), await left(p.siteId), await left(p.siteId), await left(p.siteId)]).toEqual([
+      4, 3, 2, 1, 0,
+    ]);
+    await expect(anon.auth.login({ siteId: p.siteId, password: p.password })).rejects.toMatchObject({ cause: { reason: 'login_locked' } });
+    const nobody = `nobody_${p.siteId}`;
+    expect([await left(nobody), await left(nobody)]).toEqual([4, 3]);
+  });
+
   it('unlocks when the window has passed', async () => {
     const short = await createTestEnv({ config: { loginMaxFailedAttempts: 2, loginLockoutMinutes: 1 } });
     try {

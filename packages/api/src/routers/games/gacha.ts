@@ -1,4 +1,4 @@
-import { ZCurrency } from '@casino/shared';
+import { pullsToGuarantee, ZCurrency } from '@casino/shared';
 import { z } from 'zod';
 import { gachaHistory, gachaPublicConfig, inventory, pityOf, pull } from '../../services/games/gacha';
 import { ZPageCursor } from '../../services/shared/page';
@@ -11,10 +11,14 @@ export const gachaRouter = router({
     .input(z.object({ count: z.union([z.literal(1), z.literal(10)]), currency: ZCurrency.default('gold') }))
     .output(ZGachaPull)
     .mutation(({ ctx, input }) => pull(ctx.deps, ctx.user.id, input.count, input.currency)),
-  pity: protectedProcedure.output(z.object({ pityCounter: z.number().int(), threshold: z.number().int() })).query(async ({ ctx }) => ({
-    pityCounter: await pityOf(ctx.deps.db, ctx.user.id),
-    threshold: ctx.deps.config.games.gacha.pity.threshold,
-  })),
+  /** `guaranteedWithin`: an Epic or better is certain within this many pulls (the next one counts as 1). */
+  pity: protectedProcedure
+    .output(z.object({ pityCounter: z.number().int(), threshold: z.number().int(), guaranteedWithin: z.number().int() }))
+    .query(async ({ ctx }) => {
+      const pityCounter = await pityOf(ctx.deps.db, ctx.user.id);
+      const { threshold } = ctx.deps.config.games.gacha.pity;
+      return { pityCounter, threshold, guaranteedWithin: pullsToGuarantee(threshold, pityCounter) };
+    }),
   inventory: protectedProcedure.output(ZGachaInventory).query(({ ctx }) => inventory(ctx.deps.db, ctx.user.id)),
   history: protectedProcedure
     .input(z.object({ cursor: ZPageCursor.optional(), limit: z.number().int().min(1).max(100).default(20) }).default({ limit: 20 }))

@@ -1,4 +1,6 @@
+import { gachaPity } from '@casino/db';
 import { hmacStream, spinSlot, type TVerifyInput, verifyRound, ZVerifyInput } from '@casino/shared';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashPublicConfig } from '../../services/games/crash';
 import { verifyWithConfig } from '../../services/games/fairness';
@@ -123,6 +125,23 @@ describe('gacha', () => {
     const second = await p.caller.games.gacha.history({ limit: 1, cursor: first.nextCursor ?? undefined });
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual(history.items.map((i) => i.id));
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('states one guarantee everywhere: 91 pulls from a fresh counter (pity fires on the pull after 90 misses), then counting down', async () => {
+    const p = await newPlayer(env.deps);
+    const fresh = await p.caller.games.gacha.pity();
+    expect(fresh).toEqual({ pityCounter: 0, threshold: 90, guaranteedWithin: 91 });
+    const pulled = await p.caller.games.gacha.pull({ count: 10, currency: 'gold' });
+    const after = await p.caller.games.gacha.pity();
+    expect(after.pityCounter).toBe(pulled.pityCounter);
+    expect(after.guaranteedWithin).toBe(pulled.guaranteedWithin);
+    expect(after.guaranteedWithin).toBe(91 - after.pityCounter);
+    // At the threshold the very next pull is the guaranteed one.
+    await env.deps.db.update(gachaPity).set({ counter: 90 }).where(eq(gachaPity.userId, p.user.id));
+    expect(await p.caller.games.gacha.pity()).toMatchObject({ pityCounter: 90, guaranteedWithin: 1 });
+    const pity = await p.caller.games.gacha.pull({ count: 1, currency: 'gold' });
+    expect(pity.items[0]?.animationType).toBe('pity');
+    expect(pity.guaranteedWithin).toBe(91);
   });
 
   it('reaches pity exactly at 90 under 20 concurrent pulls, every pull re-deriving from the seeds', async () => {

@@ -159,6 +159,8 @@ export const ZGachaPull = z.object({
   roundId: z.string(),
   items: z.array(ZGachaItem),
   pityCounter: ZInt,
+  /** An Epic or better is certain within this many pulls from now (games.gacha.pity says the same). */
+  guaranteedWithin: ZInt,
   cost: ZInt,
   currency: ZCurrency,
   balance: ZInt,

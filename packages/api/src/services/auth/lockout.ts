@@ -43,31 +43,35 @@ function locked(res: RateLimiterRes): DomainError {
   });
 }
 
-async function take(limiter: Limiter, key: string): Promise<RateLimiterRes | null> {
+/** Takes a point: the points left after it, or the refusal. */
+async function take(limiter: Limiter, key: string): Promise<{ left: number } | { refused: RateLimiterRes }> {
   try {
-    await limiter.consume(key);
-    return null;
+    const res = await limiter.consume(key);
+    return { left: res.remainingPoints };
   } catch (e) {
-    if (e instanceof RateLimiterRes) return e;
+    if (e instanceof RateLimiterRes) return { refused: e };
     throw e;
   }
 }
 
 /**
- * Takes one attempt's points or throws login_locked. The returned `succeeded` clears the
- * account's failures and returns the IP's point; a failure keeps both points.
+ * Takes one attempt's points or throws login_locked. `attemptsLeft` is how many more attempts
+ * may fail before the lock, if this one fails (the smaller of the account's and the IP's
+ * budget). The returned `succeeded` clears the account's failures and returns the IP's point;
+ * a failure keeps both points.
  */
 export async function reserveLoginAttempt(deps: Pick<Deps, 'kv' | 'config'>, key: string, ip: string | null) {
   const limiters = lockoutLimiters(deps);
-  const refusedByAccount = await take(limiters.account, key);
-  if (refusedByAccount) throw locked(refusedByAccount);
-  const refusedByIp = ip ? await take(limiters.ip, ip) : null;
-  if (refusedByIp) {
+  const byAccount = await take(limiters.account, key);
+  if ('refused' in byAccount) throw locked(byAccount.refused);
+  const byIp = ip ? await take(limiters.ip, ip) : null;
+  if (byIp && 'refused' in byIp) {
     // Not checked, so not this account's failure.
     await limiters.account.reward(key, 1);
-    throw locked(refusedByIp);
+    throw locked(byIp.refused);
   }
   return {
+    attemptsLeft: Math.max(0, Math.min(byAccount.left, byIp ? byIp.left : Number.POSITIVE_INFINITY)),
     async succeeded() {
       await limiters.account.delete(key);
       if (ip) await limiters.ip.reward(ip, 1);

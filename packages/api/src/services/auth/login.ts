@@ -39,7 +39,8 @@ export async function login(deps: Deps, input: TLoginInput, meta: Partial<Reques
   const ok = await verifyPassword(user && user.status !== 'deleted' ? user.passwordHash : null, input.password);
   if (!user || !ok) {
     await record(user?.id ?? null, false, 'invalid_credentials');
-    throw new DomainError('invalid_credentials');
+    // Unknown names have the same budget, so this says nothing about whether the account exists.
+    throw new DomainError('invalid_credentials', { attemptsLeft: attempt.attemptsLeft, lockoutMinutes: deps.config.loginLockoutMinutes });
   }
   // The right password: not a failure, whatever follows.
   await attempt.succeeded();

@@ -1,6 +1,6 @@
 /** Gacha: one round per 1- or 10-pull, pity kept per user, items into the inventory. */
 import { type Db, gachaPity, gameRounds, userItems } from '@casino/db';
-import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, type TCurrency, type TGachaOutcome } from '@casino/shared';
+import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, pullsToGuarantee, type TCurrency, type TGachaOutcome } from '@casino/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { pageCursorOf, pageOf } from '../shared/page';
@@ -51,6 +51,7 @@ export async function pull(deps: Deps, userId: number, count: 1 | 10, currency: 
       animationType: p.animationType,
     })),
     pityCounter: round.outcome.pityAfter,
+    guaranteedWithin: pullsToGuarantee(cfg.pity.threshold, round.outcome.pityAfter),
     cost,
     currency,
     balance: round.balance,

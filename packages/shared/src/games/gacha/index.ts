@@ -10,4 +10,4 @@ export {
   ZGachaRarity,
 } from './config';
 export { gachaBaseRates, gachaEffectiveRates, gachaExpectedCounts, gachaOdds, type TRarityTable } from './odds';
-export { pullGacha, pullGachaBatch, type TGachaPull } from './pull';
+export { pullGacha, pullGachaBatch, pullsToGuarantee, type TGachaPull } from './pull';

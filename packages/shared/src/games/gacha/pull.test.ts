@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rng } from '../../fairness/rng';
 import { hmacStream } from '../../fairness/stream';
 import { DEFAULT_GACHA_CONFIG as config, GACHA_RARITIES, gachaCost, type TGachaConfig, ZGachaConfig } from './config';
-import { pullGacha, pullGachaBatch } from './pull';
+import { pullGacha, pullGachaBatch, pullsToGuarantee } from './pull';
 
 /** Always draws the last option: the worst rarity, the last item, the last animation. */
 const worstLuck: Rng = {
@@ -31,6 +31,22 @@ describe('gacha pulls', () => {
     const pity = pullGacha(config, worstLuck, { pityCounter });
     expect(pity).toMatchObject({ rarity: 'epic', animationType: 'pity', pityCounter: 0 });
     expect(pullGacha(config, worstLuck, { pityCounter: 89 })).toMatchObject({ rarity: 'common', pityCounter: 90 });
+  });
+
+  it('states the guarantee as the pulls until pity fires: 91 from a fresh counter, 1 when the next is pity', () => {
+    expect(pullsToGuarantee(config.pity.threshold, 0)).toBe(91);
+    expect(pullsToGuarantee(config.pity.threshold, 89)).toBe(2);
+    expect(pullsToGuarantee(config.pity.threshold, 90)).toBe(1);
+    // Walk it: after k misses the guarantee is exactly the pulls the pure function needs to reach pity.
+    let pityCounter = 0;
+    for (let pulls = 1; ; pulls++) {
+      const pull = pullGacha(config, worstLuck, { pityCounter });
+      if (pull.animationType === 'pity') {
+        expect(pulls).toBe(pullsToGuarantee(config.pity.threshold, 0));
+        break;
+      }
+      pityCounter = pull.pityCounter;
+    }
   });
 
   it('an Epic or better resets the counter without pity', () => {

@@ -59,3 +59,12 @@ export function pullGachaBatch(config: TGachaConfig, rng: Rng, input: { count: n
   }
   return pulls;
 }
+
+/**
+ * Within how many pulls an Epic or better is certain, counting the next pull as 1: pity fires on
+ * the pull after `threshold` misses, so a fresh counter (0) is threshold + 1 pulls away. Every
+ * screen that states the guarantee uses this number (the server sends it with the counter).
+ */
+export function pullsToGuarantee(threshold: number, pityCounter: number): number {
+  return Math.max(1, threshold + 1 - pityCounter);
+}
