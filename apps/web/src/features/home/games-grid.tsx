@@ -11,6 +11,23 @@ const TILES: { to: Route & Game; title: string; blurb: ReactNode }[] = [
   { to: 'rps', title: 'Rock-paper-scissors', blurb: 'Beat the house' },
 ];
 
+/** The four game tiles (SVG icon, name, one line), linking to each game; `testIdPrefix` names them for tests. */
+export function GameTiles({ testIdPrefix }: { testIdPrefix: string }) {
+  return (
+    <div className="tiles">
+      {TILES.map((t) => (
+        <a key={t.to} className="card tile" href={hrefFor(t.to)} data-testid={`${testIdPrefix}-${t.to}`}>
+          <span className="tile-glyph">
+            <GameIcon game={t.to} />
+          </span>
+          <strong>{t.title}</strong>
+          <span className="muted small-text">{t.blurb}</span>
+        </a>
+      ))}
+    </div>
+  );
+}
+
 export function GamesGrid() {
   return (
     <section className="stack" aria-label="Games">
@@ -20,17 +37,7 @@ export function GamesGrid() {
           Provably fair
         </a>
       </div>
-      <div className="tiles">
-        {TILES.map((t) => (
-          <a key={t.to} className="card tile" href={hrefFor(t.to)} data-testid={`tile-${t.to}`}>
-            <span className="tile-glyph">
-              <GameIcon game={t.to} />
-            </span>
-            <strong>{t.title}</strong>
-            <span className="muted small-text">{t.blurb}</span>
-          </a>
-        ))}
-      </div>
+      <GameTiles testIdPrefix="tile" />
     </section>
   );
 }
