@@ -1,14 +1,12 @@
-import { ZText } from '@casino/shared';
 import { z } from 'zod';
-import { listAudit } from '../../services/audit/audit';
 import { reconcile } from '../../services/wallet/queries';
 import { adminProcedure, router } from '../../trpc';
+import { adminAuditRouter } from './audit';
 import { adminCrashRouter } from './crash';
 import { adminFraudRouter } from './fraud';
 import { adminGamesRouter } from './games';
 import { adminInvitesRouter } from './invites';
 import { adminNotificationsRouter } from './notifications';
-import { ZAuditPage } from './outputs';
 import { adminBattlepassRouter, adminEventsRouter, adminMissionsRouter, adminRewardsRouter } from './progression';
 import { adminShopRouter } from './shop';
 import { adminStatsRouter } from './stats';
@@ -29,26 +27,7 @@ export const adminRouter = router({
   battlepass: adminBattlepassRouter,
   notifications: adminNotificationsRouter,
   stats: adminStatsRouter,
-  audit: router({
-    list: adminProcedure
-      .input(
-        z
-          .object({
-            adminId: z.number().int().positive().optional(),
-            action: ZText.max(64).optional(),
-            targetType: ZText.max(32).optional(),
-            targetId: ZText.max(64).optional(),
-            search: ZText.max(64).optional(),
-            from: z.coerce.date().optional(),
-            to: z.coerce.date().optional(),
-            cursor: z.number().int().positive().optional(),
-            limit: z.number().int().min(1).max(100).default(50),
-          })
-          .default({ limit: 50 }),
-      )
-      .output(ZAuditPage)
-      .query(({ ctx, input }) => listAudit(ctx.deps.db, input)),
-  }),
+  audit: adminAuditRouter,
   economy: router({
     reconcile: adminProcedure
       .output(

@@ -43,34 +43,54 @@ function locked(res: RateLimiterRes): DomainError {
   });
 }
 
-async function take(limiter: Limiter, key: string): Promise<RateLimiterRes | null> {
+async function take(limiter: Limiter, key: string): Promise<{ refused: RateLimiterRes | null; taken: RateLimiterRes | null }> {
   try {
-    await limiter.consume(key);
-    return null;
+    return { refused: null, taken: await limiter.consume(key) };
   } catch (e) {
-    if (e instanceof RateLimiterRes) return e;
+    if (e instanceof RateLimiterRes) return { refused: e, taken: null };
     throw e;
   }
 }
 
 /**
- * Takes one attempt's points or throws login_locked. The returned `succeeded` clears the
- * account's failures and returns the IP's point; a failure keeps both points.
+ * Takes one attempt's points or throws login_locked. The returned `succeeded` clears the account's failures and returns the IP's
+ * point; a failure keeps both points, and `locksUntil` is when the lock its failure starts ends
+ * (null while budget is left).
  */
-export async function reserveLoginAttempt(deps: Pick<Deps, 'kv' | 'config'>, key: string, ip: string | null) {
+export async function reserveLoginAttempt(deps: Pick<Deps, 'kv' | 'config' | 'clock'>, key: string, ip: string | null) {
   const limiters = lockoutLimiters(deps);
-  const refusedByAccount = await take(limiters.account, key);
-  if (refusedByAccount) throw locked(refusedByAccount);
-  const refusedByIp = ip ? await take(limiters.ip, ip) : null;
+  const account = await take(limiters.account, key);
+  if (account.refused) throw locked(account.refused);
+  const refusedByIp = ip ? (await take(limiters.ip, ip)).refused : null;
   if (refusedByIp) {
     // Not checked, so not this account's failure.
     await limiters.account.reward(key, 1);
     throw locked(refusedByIp);
   }
+  const taken = account.taken;
   return {
+    locksUntil: taken && taken.remainingPoints <= 0 ? new Date(deps.clock.now().getTime() + taken.msBeforeNext) : null,
     async succeeded() {
       await limiters.account.delete(key);
       if (ip) await limiters.ip.reward(ip, 1);
     },
   };
+}
+
+/** The account's lockout as Redis (which enforces it) sees it now. */
+export async function lockoutState(deps: Pick<Deps, 'kv' | 'config' | 'clock'>, userId: number) {
+  const res = await lockoutLimiters(deps).account.get(lockoutKey({ userId }));
+  const failures = res?.consumedPoints ?? 0;
+  const locked = failures >= deps.config.loginMaxFailedAttempts;
+  return {
+    locked,
+    failures,
+    maxFailures: deps.config.loginMaxFailedAttempts,
+    lockedUntil: locked && res ? new Date(deps.clock.now().getTime() + res.msBeforeNext) : null,
+  };
+}
+
+/** Forgets the account's failures: the next login is checked at once. */
+export async function clearLockout(deps: Pick<Deps, 'kv' | 'config'>, userId: number) {
+  await lockoutLimiters(deps).account.delete(lockoutKey({ userId }));
 }
