@@ -75,6 +75,7 @@ export const ZAdminUserDetail = z.object({
   activeSessions: z.array(ZSession),
   recentLogins: z.array(
     z.object({
+      id: z.number(),
       success: z.boolean(),
       reason: z.string().nullable(),
       ip: z.string().nullable(),

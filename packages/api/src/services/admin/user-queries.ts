@@ -170,6 +170,7 @@ export async function getUserDetail(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'co
       .limit(30),
     db
       .select({
+        id: loginAttempts.id,
         success: loginAttempts.success,
         reason: loginAttempts.reason,
         ip: loginAttempts.ip,
