@@ -73,7 +73,7 @@ export function UserDetailPage({ userId, selfId }: { userId: number; selfId: num
       </section>
       <div className="detail-grid">
         <AccessActions detail={detail.data} isSelf={p.id === selfId} />
-        {!gone && <EditProfileForm key={`${p.nickname}|${p.rank}|${p.role}`} profile={p} />}
+        {!gone && <EditProfileForm profile={p} />}
         {!gone && <AdjustBalanceForm userId={p.id} />}
         <DangerZone profile={p} />
       </div>
