@@ -9,8 +9,18 @@ import { type AuditFilters, AuditFiltersForm, NO_AUDIT_FILTERS, toAuditInput } f
 
 const PAGE_SIZE = 25;
 const COLUMNS: Column<Entry>[] = [
-  { key: 'createdAt', header: 'When', cell: (e) => formatDate(e.createdAt) },
-  { key: 'admin', header: 'Admin', cell: (e) => `${e.adminNickname} (#${e.adminId})` },
+  {
+    key: 'createdAt',
+    header: 'When / by',
+    cell: (e) => (
+      <>
+        <span className="nowrap">{formatDate(e.createdAt)}</span>
+        <div className="muted small-text">
+          {e.adminNickname} (#{e.adminId})
+        </div>
+      </>
+    ),
+  },
   { key: 'action', header: 'Action', cell: (e) => <span className="mono">{e.action}</span> },
   { key: 'target', header: 'Target', cell: (e) => <AuditTarget entry={e} /> },
   { key: 'reason', header: 'Reason', cell: (e) => <span data-testid="audit-reason">{e.reason ?? '—'}</span> },
