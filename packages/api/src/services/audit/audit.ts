@@ -86,11 +86,8 @@ function baseQuery(db: Db) {
     .innerJoin(users, eq(users.id, adminAuditLog.adminId))
     .leftJoin(
       targetUser,
-      and(
-        eq(adminAuditLog.targetType, 'user'),
-        sql`${adminAuditLog.targetId} ~ '^[0-9]{1,9}$'`,
-        eq(targetUser.id, sql`${adminAuditLog.targetId}::int`),
-      ),
+      // Compared as text: other targets' ids are not numbers, and SQL does not promise to check the type first.
+      and(eq(adminAuditLog.targetType, 'user'), eq(sql`${targetUser.id}::text`, adminAuditLog.targetId)),
     )
     .$dynamic();
 }
