@@ -53,9 +53,11 @@ describe('admin console', () => {
     expect(await adminPage.getByTestId('adjust-error').textContent()).toBe('The player does not have that much to deduct.');
     expect(await text(adminPage, 'user-gold')).toBe('1,250');
 
-    // A ban needs a reason before anything is sent.
+    // A ban asks in the confirmation dialog and needs a reason before anything is sent.
     await adminPage.getByTestId('ban').click();
-    await adminPage.getByTestId('field-statusReason-error').waitFor();
+    await adminPage.getByTestId('ban-dialog-confirm').click();
+    await adminPage.getByTestId('field-ban-dialog-reason-error').waitFor();
+    await adminPage.getByTestId('ban-dialog-cancel').click();
     expect(await text(adminPage, 'user-status')).toBe('active');
 
     await adminPage.getByTestId('nav-audit').click();
@@ -78,7 +80,8 @@ describe('admin console', () => {
     // Force logout reaches the player's page over the live stream.
     await adminPage.goto(`${baseUrl}/admin/#/users/${player.userId}`);
     await adminPage.getByTestId('force-logout').click();
-    await adminPage.getByTestId('force-logout').click();
+    await adminPage.getByTestId('field-logout-dialog-reason').fill('e2e support request');
+    await adminPage.getByTestId('logout-dialog-confirm').click();
     await adminPage.locator('[data-testid="status-result"]', { hasText: 'Logged out of' }).waitFor();
     await playerPage.getByTestId('login-form').waitFor();
     expect(await text(playerPage, 'session-notice')).toBe('You were logged out by an administrator.');

@@ -77,6 +77,9 @@ export const REASONS = {
   user_not_found: { code: 'NOT_FOUND', message: 'No such player.', ui: 'That player does not exist.' },
   session_not_found: { code: 'NOT_FOUND', message: 'That session no longer exists.', ui: 'That session has already ended.' },
   cannot_target_self: { code: 'BAD_REQUEST', message: 'Admins cannot do that to their own account.' },
+  last_admin: { code: 'CONFLICT', message: 'This would leave no active administrator. Promote another admin first.' },
+  user_anonymised: { code: 'CONFLICT', message: 'This account was anonymised; it can no longer be changed.' },
+  nothing_to_change: { code: 'BAD_REQUEST', message: 'Nothing to change: every field is already set to that.' },
   // Money
   insufficient_funds: { code: 'BAD_REQUEST', message: 'Not enough balance.' },
   invalid_amount: { code: 'BAD_REQUEST', message: 'Amounts are non-zero whole numbers.', ui: 'That amount is not allowed.' },

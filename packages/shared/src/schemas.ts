@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES, RANKS, USER_STATUSES } from './constants';
+import { CURRENCIES, RANKS, ROLES, USER_STATUSES } from './constants';
 
 /**
  * Every text a client sends is built on this: no NUL or other control characters (C0, DEL, C1).
@@ -35,6 +35,7 @@ export const ZPhone = ZText.trim().regex(/^\+?[0-9 -]{6,20}$/);
 export const ZCurrency = z.enum(CURRENCIES);
 export const ZRank = z.enum(RANKS);
 export const ZUserStatus = z.enum(USER_STATUSES);
+export const ZRole = z.enum(ROLES);
 export const ZUserId = z.number().int().positive().max(2_147_483_647);
 export const ZLimit = z.number().int().min(1).max(100).default(20);
 export const ZIdempotencyKey = ZText.min(8).max(128);

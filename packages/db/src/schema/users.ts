@@ -27,6 +27,16 @@ export const users = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp({ withTimezone: true }),
+    /** Shown on the admin's user page while banned; cleared on unban. */
+    banReason: text(),
+    bannedAt: timestamp({ withTimezone: true }),
+    /**
+     * Mirror of the login lockout kept in Redis (which enforces it), so admins can filter and
+     * see it; set when a failure exhausts the budget, cleared by a success or an admin unlock.
+     */
+    lockedUntil: timestamp({ withTimezone: true }),
+    /** Set once by anonymisation (status 'deleted'); identifiers are replaced and freed then. */
+    anonymisedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_site_id_uq').on(t.siteId),

@@ -2,6 +2,7 @@ import { CURRENCIES, type TCurrency } from '@casino/shared';
 import { ErrorBanner, Field, formatNumber, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Flash, useFlash } from '../../components/flash';
 import { SelectField } from '../../components/select-field';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { hrefFor } from '../../lib/router';
@@ -16,10 +17,15 @@ export function AdjustBalanceForm({ userId }: { userId: number }) {
   const [currency, setCurrency] = useState<TCurrency>('gold');
   const [delta, setDelta] = useState('');
   const [reason, setReason] = useState('');
+  const flash = useFlash();
   const [errors, setErrors] = useState<{ delta?: string; reason?: string }>({});
   const adjust = useMutation(
     trpc.admin.users.adjustBalance.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (r, v) => {
+        if (!r.approval)
+          flash.show(
+            `${r.idempotent ? 'Already applied earlier; ' : 'Done; '}${v.currency} balance is now ${formatNumber(r.balance)} (ledger #${r.ledgerId}).`,
+          );
         setDelta('');
         setReason('');
         void refresh();
@@ -64,18 +70,14 @@ export function AdjustBalanceForm({ userId }: { userId: number }) {
       <button type="submit" className="primary" disabled={adjust.isPending} data-testid="adjust-submit">
         {adjust.isPending ? 'Applying…' : 'Apply'}
       </button>
-      {adjust.isSuccess &&
-        (adjust.data.approval ? (
-          <p className="banner" data-testid="adjust-pending">
-            Above the four-eyes threshold: request #{adjust.data.approval.id} waits for another admin on the{' '}
-            <a href={hrefFor({ name: 'approvals' })}>Approvals</a> page.
-          </p>
-        ) : (
-          <p className="banner banner-ok" data-testid="adjust-result">
-            {adjust.data.idempotent ? 'Already applied earlier; ' : 'Done; '}
-            {adjust.variables.currency} balance is now {formatNumber(adjust.data.balance)} (ledger #{adjust.data.ledgerId}).
-          </p>
-        ))}
+      {adjust.isSuccess && adjust.data.approval ? (
+        <p className="banner" data-testid="adjust-pending">
+          Above the four-eyes threshold: request #{adjust.data.approval.id} waits for another admin on the{' '}
+          <a href={hrefFor({ name: 'approvals' })}>Approvals</a> page.
+        </p>
+      ) : (
+        <Flash message={flash.message} testId="adjust-result" />
+      )}
       <ErrorBanner error={adjust.error} testId="adjust-error" />
     </form>
   );

@@ -1,8 +1,12 @@
 import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
+import { AdminOnly } from '../../lib/role';
 import { hrefFor } from '../../lib/router';
+import { AccessActions } from './access-actions';
 import { AdjustBalanceForm } from './adjust-balance-form';
-import { StatusActions } from './status-actions';
+import { DangerZone } from './danger-zone';
+import { EditProfileForm } from './edit-profile-form';
+import { StatusBadge } from './status-badge';
 import { UserActivity } from './user-activity';
 
 export function UserDetailPage({ userId, selfId }: { userId: number; selfId: number }) {
@@ -12,25 +16,34 @@ export function UserDetailPage({ userId, selfId }: { userId: number; selfId: num
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorBanner error={detail.error} />;
   const p = detail.data.profile;
+  const gone = p.status === 'deleted';
 
   return (
     <div className="stack" data-testid="user-detail">
       <a href={hrefFor({ name: 'users' })}>← Users</a>
       <section className="card stack">
-        <div className="row between">
+        <div className="row between wrap">
           <h1 data-testid="user-nickname">{p.nickname}</h1>
-          <span className="row">
-            {p.role === 'admin' && <span className="badge">admin</span>}
-            <span className="badge">{p.rank}</span>
-            <span className={`badge status-${p.status}`} data-testid="user-status">
-              {p.status}
-            </span>
-          </span>
+          <StatusBadge status={p.status} role={p.role} rank={p.rank} locked={detail.data.lockout.locked} />
         </div>
+        {p.status === 'banned' && (
+          <p className="banner banner-error" data-testid="ban-reason">
+            Banned {formatDate(p.bannedAt)}: {p.banReason ?? 'no reason recorded'}
+          </p>
+        )}
+        {gone && (
+          <p className="banner" data-testid="anonymised-banner">
+            Anonymised {formatDate(p.anonymisedAt)}. The ledger and statistics are kept; the account cannot log in or be changed.
+          </p>
+        )}
+        {p.mustChangePassword && !gone && <p className="banner">Must choose a new password at the next login.</p>}
         <dl className="facts">
           <dt>ID</dt>
           <dd>
-            #{p.id} · {p.siteId}
+            #{p.id} ·{' '}
+            <span className="mono" data-testid="user-site-id">
+              {p.siteId}
+            </span>
           </dd>
           <dt>Gold</dt>
           <dd data-testid="user-gold">{formatNumber(p.gold)}</dd>
@@ -40,7 +53,7 @@ export function UserDetailPage({ userId, selfId }: { userId: number; selfId: num
           <dd>{formatNumber(p.vipPoints)}</dd>
           <dt>Level</dt>
           <dd>
-            {p.level} ({formatNumber(p.experience)} / {formatNumber(p.maxExperience)} XP)
+            {p.level} ({formatNumber(p.experience)} / {formatNumber(p.maxExperience)} XP) · battle pass {p.battlepassLevel}
           </dd>
           <dt>Phone</dt>
           <dd>{p.phoneNumber ?? '—'}</dd>
@@ -49,13 +62,28 @@ export function UserDetailPage({ userId, selfId }: { userId: number; selfId: num
           <dt>Last login</dt>
           <dd>{formatDate(p.lastLoginAt)}</dd>
         </dl>
-        <a href={hrefFor({ name: 'audit', targetType: 'user', targetId: String(p.id) })}>Audit entries for this user →</a>
-        <a href={hrefFor({ name: 'shop', tab: 'purchases', userId: p.id })} data-testid="user-purchases">
-          Shop purchases of this user →
-        </a>
+        <div className="row wrap">
+          <a href={hrefFor({ name: 'audit', targetType: 'user', targetId: String(p.id) })} data-testid="user-audit-link">
+            Audit entries for this user →
+          </a>
+          <a href={hrefFor({ name: 'shop', tab: 'purchases', userId: p.id })} data-testid="user-purchases">
+            Shop purchases →
+          </a>
+          <a href={hrefFor({ name: 'crash', userId: p.id })}>Crash rounds →</a>
+        </div>
       </section>
-      <StatusActions userId={p.id} status={p.status} isSelf={p.id === selfId} />
-      <AdjustBalanceForm userId={p.id} />
+      <div className="detail-grid">
+        <AccessActions detail={detail.data} isSelf={p.id === selfId} />
+        {!gone && (
+          <AdminOnly>
+            <EditProfileForm profile={p} />
+          </AdminOnly>
+        )}
+        {!gone && <AdjustBalanceForm userId={p.id} />}
+        <AdminOnly>
+          <DangerZone profile={p} />
+        </AdminOnly>
+      </div>
       <UserActivity detail={detail.data} />
     </div>
   );

@@ -1,31 +1,8 @@
 /** Output schemas of admin procedures: what the console may see, nothing more (no hashes, no keys). */
 import { z } from 'zod';
-import { page, ZLedgerEntry, ZOk, ZProfile } from '../shared/outputs';
+import { page, ZOk } from '../shared/outputs';
 
 export const ZOkOutput = ZOk;
-
-export const ZAdminUserRow = ZProfile.pick({
-  id: true,
-  siteId: true,
-  nickname: true,
-  role: true,
-  rank: true,
-  status: true,
-  gold: true,
-  gems: true,
-  level: true,
-  createdAt: true,
-  lastLoginAt: true,
-});
-
-export const ZAdminUserDetail = z.object({
-  profile: ZProfile.extend({ phoneNumber: z.string().nullable() }),
-  recentLedger: z.array(ZLedgerEntry),
-  activeSessions: z.array(
-    z.object({ id: z.string(), userAgent: z.string().nullable(), ip: z.string().nullable(), createdAt: z.date(), lastUsedAt: z.date() }),
-  ),
-  recentLogins: z.array(z.object({ success: z.boolean(), reason: z.string().nullable(), ip: z.string().nullable(), createdAt: z.date() })),
-});
 
 export const ZInvite = z.object({
   id: z.number(),
@@ -45,13 +22,14 @@ export const ZAuditEntry = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  targetLabel: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   meta: z.unknown(),
+  reason: z.string().nullable(),
   createdAt: z.date(),
 });
 
-export const ZAdminUserPage = page(ZAdminUserRow);
 export const ZInvitePage = page(ZInvite);
 export const ZAuditPage = page(ZAuditEntry);
 
@@ -79,3 +57,5 @@ export const ZApprovalPage = z.object({
   ),
   nextCursor: z.number().nullable(),
 });
+
+export const ZAuditTablePage = z.object({ items: z.array(ZAuditEntry), total: z.number(), page: z.number(), pageSize: z.number() });

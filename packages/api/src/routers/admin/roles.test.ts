@@ -12,7 +12,9 @@ import { reasonOf } from '../../test/staff';
 const SUPPORT_MAY = new Set([
   // reads
   'admin.users.list',
+  'admin.users.search',
   'admin.users.get',
+  'admin.users.activities',
   'admin.invites.list',
   'admin.crash.sessions',
   'admin.games.config',
@@ -34,6 +36,7 @@ const SUPPORT_MAY = new Set([
   'admin.stats.charts',
   'admin.stats.onStats',
   'admin.audit.list',
+  'admin.audit.search',
   'admin.economy.reconcile',
   'admin.economy.runReconcile', // records a run; changes no balance
   'admin.economy.reconcileHistory',
@@ -44,6 +47,7 @@ const SUPPORT_MAY = new Set([
   // actions
   'admin.users.ban',
   'admin.users.unban',
+  'admin.users.unlock', // players only, as ban and unban
   'admin.users.adjustBalance', // grants up to ADMIN_SUPPORT_GRANT_CAP_*, no deductions
   'admin.rewards.grantBulk', // the batch's total up to the cap, no items
   // the caller's own second factor
@@ -131,5 +135,23 @@ describe('admin roles', () => {
       ),
     ).toBe('FORBIDDEN:support_grant_cap');
     expect((await target.caller.economy.wallet.balance()).gold).toBe(1000 + cap.gold);
+  });
+
+  it('lets support ban, unban and unlock players but no staff account', async () => {
+    const [support, otherSupport, admin, target] = await Promise.all([
+      newStaff(env.deps, 'support'),
+      newStaff(env.deps, 'support'),
+      newStaff(env.deps, 'admin'),
+      newPlayer(env.deps),
+    ]);
+    const as = support.caller.admin.users;
+    expect(await reasonOf(as.ban({ userId: target.user.id, reason: 'abuse in chat' }))).toBe('resolved');
+    expect(await reasonOf(as.unban({ userId: target.user.id, reason: 'appeal accepted' }))).toBe('resolved');
+    expect(await reasonOf(as.unlock({ userId: target.user.id, reason: 'locked out by mistake' }))).toBe('resolved');
+    for (const staff of [admin, otherSupport]) {
+      expect(await reasonOf(as.ban({ userId: staff.user.id, reason: 'take over' }))).toBe('FORBIDDEN:support_not_allowed');
+      expect(await reasonOf(as.unlock({ userId: staff.user.id, reason: 'take over' }))).toBe('FORBIDDEN:support_not_allowed');
+    }
+    expect((await admin.caller.auth.me()).status).toBe('active');
   });
 });

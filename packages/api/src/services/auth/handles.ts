@@ -5,7 +5,7 @@
  * one account that owns it, and no one can register a name that looks like a taken one.
  */
 import { type Db, type User, userHandles, users } from '@casino/db';
-import { eq, inArray, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import unhomoglyph from 'unhomoglyph';
 import type { Deps } from '../../deps';
 import { DomainError } from '../../errors';
@@ -72,6 +72,26 @@ export async function claimHandles(tx: Db, userId: number, names: { siteId: stri
   if (lost.length) throw new DomainError('nickname_taken');
 }
 
+/**
+ * Gives the user a new nickname's keys in place of the old one's (inside the caller's
+ * transaction); a key someone else owns answers nickname_taken and changes nothing.
+ */
+export async function replaceNicknameHandles(tx: Db, userId: number, names: { siteId: string; nickname: string }): Promise<void> {
+  await tx.delete(userHandles).where(and(eq(userHandles.userId, userId), eq(userHandles.kind, 'nickname')));
+  const own = new Set(handleKeys(names.siteId));
+  const rows = handleRows(userId, names)
+    .filter((r) => r.kind === 'nickname' && !own.has(r.handle))
+    .sort((a, b) => (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0));
+  if (!rows.length) return;
+  const won = await tx.insert(userHandles).values(rows).onConflictDoNothing().returning({ handle: userHandles.handle });
+  if (won.length < rows.length) throw new DomainError('nickname_taken');
+}
+
+/** Frees every name of the user (anonymisation): anyone may sign up with them afterwards. */
+export async function releaseHandles(tx: Db, userId: number): Promise<void> {
+  await tx.delete(userHandles).where(eq(userHandles.userId, userId));
+}
+
 /** The account that owns the name, by any spelling with one of its keys (in their order: lower case first). */
 export async function userByHandle(db: Db, name: string): Promise<User | null> {
   const keys = handleKeys(name);
@@ -96,7 +116,13 @@ export async function backfillHandles(deps: Pick<Deps, 'db' | 'logger'>): Promis
   const missing = await deps.db
     .select({ id: users.id, siteId: users.siteId, nickname: users.nickname })
     .from(users)
-    .where(notExists(deps.db.select({ one: sql`1` }).from(userHandles).where(eq(userHandles.userId, users.id))))
+    .where(
+      and(
+        // Anonymised accounts gave their names up on purpose.
+        isNull(users.anonymisedAt),
+        notExists(deps.db.select({ one: sql`1` }).from(userHandles).where(eq(userHandles.userId, users.id))),
+      ),
+    )
     .orderBy(users.id);
   const byId = new Map(missing.map((u) => [u.id, u]));
   const rows = missing.flatMap((u) => handleRows(u.id, u));

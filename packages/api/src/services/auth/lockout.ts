@@ -43,13 +43,11 @@ function locked(res: RateLimiterRes): DomainError {
   });
 }
 
-/** Takes a point: the points left after it, or the refusal. */
-async function take(limiter: Limiter, key: string): Promise<{ left: number } | { refused: RateLimiterRes }> {
+async function take(limiter: Limiter, key: string): Promise<{ refused: RateLimiterRes | null; taken: RateLimiterRes | null }> {
   try {
-    const res = await limiter.consume(key);
-    return { left: res.remainingPoints };
+    return { refused: null, taken: await limiter.consume(key) };
   } catch (e) {
-    if (e instanceof RateLimiterRes) return { refused: e };
+    if (e instanceof RateLimiterRes) return { refused: e, taken: null };
     throw e;
   }
 }
@@ -57,24 +55,45 @@ async function take(limiter: Limiter, key: string): Promise<{ left: number } | {
 /**
  * Takes one attempt's points or throws login_locked. `attemptsLeft` is how many more attempts
  * may fail before the lock, if this one fails (the smaller of the account's and the IP's
- * budget). The returned `succeeded` clears the account's failures and returns the IP's point;
+ * budget); `locksUntil` is when the lock this failure would start ends (null while budget is
+ * left). The returned `succeeded` clears the account's failures and returns the IP's point;
  * a failure keeps both points.
  */
-export async function reserveLoginAttempt(deps: Pick<Deps, 'kv' | 'config'>, key: string, ip: string | null) {
+export async function reserveLoginAttempt(deps: Pick<Deps, 'kv' | 'config' | 'clock'>, key: string, ip: string | null) {
   const limiters = lockoutLimiters(deps);
-  const byAccount = await take(limiters.account, key);
-  if ('refused' in byAccount) throw locked(byAccount.refused);
+  const account = await take(limiters.account, key);
+  if (account.refused) throw locked(account.refused);
   const byIp = ip ? await take(limiters.ip, ip) : null;
-  if (byIp && 'refused' in byIp) {
+  if (byIp?.refused) {
     // Not checked, so not this account's failure.
     await limiters.account.reward(key, 1);
     throw locked(byIp.refused);
   }
+  const taken = account.taken;
   return {
-    attemptsLeft: Math.max(0, Math.min(byAccount.left, byIp ? byIp.left : Number.POSITIVE_INFINITY)),
+    attemptsLeft: Math.max(0, Math.min(taken?.remainingPoints ?? 0, byIp?.taken ? byIp.taken.remainingPoints : Number.POSITIVE_INFINITY)),
+    locksUntil: taken && taken.remainingPoints <= 0 ? new Date(deps.clock.now().getTime() + taken.msBeforeNext) : null,
     async succeeded() {
       await limiters.account.delete(key);
       if (ip) await limiters.ip.reward(ip, 1);
     },
   };
+}
+
+/** The account's lockout as Redis (which enforces it) sees it now. */
+export async function lockoutState(deps: Pick<Deps, 'kv' | 'config' | 'clock'>, userId: number) {
+  const res = await lockoutLimiters(deps).account.get(lockoutKey({ userId }));
+  const failures = res?.consumedPoints ?? 0;
+  const locked = failures >= deps.config.loginMaxFailedAttempts;
+  return {
+    locked,
+    failures,
+    maxFailures: deps.config.loginMaxFailedAttempts,
+    lockedUntil: locked && res ? new Date(deps.clock.now().getTime() + res.msBeforeNext) : null,
+  };
+}
+
+/** Forgets the account's failures: the next login is checked at once. */
+export async function clearLockout(deps: Pick<Deps, 'kv' | 'config'>, userId: number) {
+  await lockoutLimiters(deps).account.delete(lockoutKey({ userId }));
 }
