@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './game-config';
 export * from './games';
 export * from './live';
 export * from './outbox';
