@@ -48,11 +48,14 @@ export const adminGamesRouter = router({
     .output(ZConfigVersionDiff)
     .query(({ ctx, input }) => versionWithDiff(ctx.deps.db, input.version)),
 
-  /** Preview: the exact RTP of every game of a draft and what falls outside the 85–99% band; stores nothing. */
+  /**
+   * Preview: the exact RTP of every game of a draft and what falls outside the 85–99% band.
+   * Stores nothing; a POST only because a whole configuration does not fit in a GET's URL.
+   */
   validate: adminProcedure
     .input(z.object({ draft: ZGameConfig }))
     .output(ZConfigValidation)
-    .query(({ input }) => validateDraft(input.draft)),
+    .mutation(({ input }) => validateDraft(input.draft)),
 
   /** A new version from `draft`; CONFLICT when the version in force is no longer `baseVersion`. */
   publish: adminProcedure
