@@ -14,12 +14,22 @@ type Active = RouterOutputs['admin']['games']['active'];
 export function ConfigEditor() {
   const trpc = useTRPC();
   const active = useQuery(trpc.admin.games.active.queryOptions());
+  const [published, setPublished] = useState<number | null>(null);
   if (active.isPending) return <Loading />;
   if (active.isError) return <ErrorBanner error={active.error} />;
-  return <Editor key={active.data.version} active={active.data} />;
+  return (
+    <>
+      {published !== null && (
+        <p className="banner banner-ok" data-testid="publish-done" role="status">
+          Version {published} published. The next round on every server uses it.
+        </p>
+      )}
+      <Editor key={active.data.version} active={active.data} onPublished={setPublished} />
+    </>
+  );
 }
 
-function Editor({ active }: { active: Active }) {
+function Editor({ active, onPublished }: { active: Active; onPublished: (version: number) => void }) {
   const trpc = useTRPC();
   const [draft, setDraft] = useState<TGameConfig>(active.config);
   const settled = useDebounced(draft, 300);
@@ -53,7 +63,12 @@ function Editor({ active }: { active: Active }) {
         </div>
         {changes.length === 0 ? <p className="muted">No changes yet.</p> : <ChangeList changes={changes} />}
       </section>
-      <PublishForm baseVersion={active.version} draft={draft} publishable={current && validate.data.ok && changes.length > 0} />
+      <PublishForm
+        baseVersion={active.version}
+        draft={draft}
+        publishable={current && validate.data.ok && changes.length > 0}
+        onPublished={onPublished}
+      />
     </div>
   );
 }

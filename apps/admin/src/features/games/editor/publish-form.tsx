@@ -4,15 +4,26 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 /** Publishes the draft as the next version on top of `baseVersion`, with the reason the history shows. */
-export function PublishForm({ baseVersion, draft, publishable }: { baseVersion: number; draft: TGameConfig; publishable: boolean }) {
+export function PublishForm({
+  baseVersion,
+  draft,
+  publishable,
+  onPublished,
+}: {
+  baseVersion: number;
+  draft: TGameConfig;
+  publishable: boolean;
+  /** The editor starts over from the new version (it remounts), so the parent keeps the message. */
+  onPublished: (version: number) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const publish = useMutation(
     trpc.admin.games.publish.mutationOptions({
-      onSuccess: () => {
-        setReason('');
+      onSuccess: (data) => {
+        onPublished(data.version);
         void queryClient.invalidateQueries(trpc.admin.games.pathFilter());
         void queryClient.invalidateQueries(trpc.admin.audit.pathFilter());
       },
@@ -39,16 +50,22 @@ export function PublishForm({ baseVersion, draft, publishable }: { baseVersion: 
         required
       />
       <div className="row between">
-        <button type="submit" className="primary" disabled={!publishable || publish.isPending} data-testid="publish-config">
+        <button
+          type="submit"
+          className="primary"
+          disabled={!publishable || reason.trim().length < 3 || publish.isPending}
+          data-testid="publish-config"
+        >
           {publish.isPending ? 'Publishing…' : `Publish as version ${baseVersion + 1}`}
         </button>
-        {!publishable && <span className="muted small-text">Publishing needs a change and every game inside the band.</span>}
+        <span className="muted small-text" data-testid="publish-hint">
+          {!publishable
+            ? 'Publishing needs a change and every game inside the band.'
+            : reason.trim().length < 3
+              ? 'Say why (at least 3 characters): the version history shows it.'
+              : ''}
+        </span>
       </div>
-      {publish.isSuccess && (
-        <p className="banner banner-ok" data-testid="publish-done" role="status">
-          Version {publish.data.version} published. The next round on every server uses it.
-        </p>
-      )}
       <ErrorBanner error={publish.error} testId="publish-error" />
     </form>
   );
