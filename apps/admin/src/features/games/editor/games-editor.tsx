@@ -83,7 +83,7 @@ export function TableGamesEditor({
   onCrash: (c: Crash) => void;
 }) {
   return (
-    <div className="grid-2">
+    <div className="grid-2 top">
       <section className="card stack" data-testid="edit-rps">
         <h2>Rock-paper-scissors</h2>
         <NumInput
