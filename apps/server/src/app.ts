@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  activeGameConfig,
   appRouter,
   backfillHandles,
   createInnerContext,
@@ -19,6 +20,7 @@ import {
   type Kv,
   seedBasicAccounts,
   seedCatalog,
+  seedGameConfig,
   startCrashWorker,
   startLiveWorker,
   startShopSweeper,
@@ -82,6 +84,9 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   };
   await ensureDefaultInvite(deps);
   await ensureFraudDefaults(deps);
+  // Version 1 of the game configuration is the built-in defaults; then warm this instance's cache (and its subscription).
+  await seedGameConfig(deps);
+  await activeGameConfig(deps);
   await backfillHandles(deps);
   if (config.shop.seedCatalog) {
     const added = await seedCatalog(deps);

@@ -16,6 +16,8 @@ export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { ensureFraudDefaults } from './services/fraud';
+export { activeGameConfig } from './services/game-config/cache';
+export { seedVersionOne as seedGameConfig } from './services/game-config/store';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
 export { sharedComputations } from './services/live/shared-cache';
 export { type LiveWorker, startLiveWorker } from './services/live/worker';

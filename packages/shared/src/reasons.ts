@@ -122,6 +122,16 @@ export const REASONS = {
   webhook_not_replayable: { code: 'BAD_REQUEST', message: 'Only a failed webhook event can be replayed.' },
   not_limited: { code: 'BAD_REQUEST', message: 'That product is not a limited package.' },
   fraud_rule_invalid: { code: 'BAD_REQUEST', message: 'That fraud rule is not valid.' },
+  game_config_rtp_out_of_band: {
+    code: 'BAD_REQUEST',
+    message: 'This game configuration returns too little or too much: every game must return 85–99%.',
+  },
+  game_config_conflict: {
+    code: 'CONFLICT',
+    message: 'Someone published another game configuration meanwhile. Reload it and apply your change again.',
+  },
+  game_config_version_not_found: { code: 'NOT_FOUND', message: 'No such game configuration version.' },
+  game_config_unchanged: { code: 'BAD_REQUEST', message: 'This configuration is the one already in force.' },
   fraud_rule_not_found: { code: 'NOT_FOUND', message: 'No such fraud rule.' },
   fraud_decision_not_found: { code: 'NOT_FOUND', message: 'No such fraud decision.' },
   fraud_decision_not_open: { code: 'CONFLICT', message: 'This decision has already been reviewed.' },

@@ -10,7 +10,7 @@ export type Route =
   | { name: 'audit'; targetType?: string; targetId?: string }
   | { name: 'economy' }
   | { name: 'crash'; userId?: number }
-  | { name: 'games' }
+  | { name: 'games'; tab?: GamesTab }
   | { name: 'webhooks' }
   | { name: 'shop'; tab?: ShopTab; userId?: number }
   | { name: 'fraud'; tab?: FraudTab }
@@ -20,6 +20,8 @@ export type Route =
 
 export const SHOP_TABS = ['products', 'limited', 'promos', 'purchases'] as const;
 export type ShopTab = (typeof SHOP_TABS)[number];
+export const GAMES_TABS = ['config', 'edit', 'history'] as const;
+export type GamesTab = (typeof GAMES_TABS)[number];
 export const FRAUD_TABS = ['rules', 'decisions', 'thresholds'] as const;
 export type FraudTab = (typeof FRAUD_TABS)[number];
 export const PROGRESSION_TABS = ['events', 'missions', 'battlepass', 'grants'] as const;
@@ -56,7 +58,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/notifications') return { name: 'notifications' };
   if (path === '/invites') return { name: 'invites' };
   if (path === '/economy') return { name: 'economy' };
-  if (path === '/games') return { name: 'games' };
+  const games = /^\/games(?:\/([a-z]+))?$/.exec(path);
+  if (games) return { name: 'games', tab: GAMES_TABS.find((t) => t === games[1]) ?? 'config' };
   if (path === '/webhooks') return { name: 'webhooks' };
   if (path === '/approvals') return { name: 'approvals' };
   if (path === '/security') return { name: 'security' };
@@ -99,6 +102,8 @@ export function hrefFor(route: Route): string {
       const path = !route.tab || route.tab === 'products' ? '#/shop' : `#/shop/${route.tab}`;
       return route.userId ? `${path}?user=${route.userId}` : path;
     }
+    case 'games':
+      return !route.tab || route.tab === 'config' ? '#/games' : `#/games/${route.tab}`;
     case 'fraud':
       return !route.tab || route.tab === 'rules' ? '#/fraud' : `#/fraud/${route.tab}`;
     case 'progression':

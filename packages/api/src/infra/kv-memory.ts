@@ -176,6 +176,9 @@ export function createMemoryKv(prefix = ''): Kv {
       for (const r of liveReservations(key, Date.now()).values()) used += r.quantity;
       return used;
     },
+    async publish(channel, message) {
+      publish(channel, message);
+    },
     async subscribe(channel, handler) {
       const hs = channels.get(channel) ?? new Set();
       channels.set(channel, hs);

@@ -194,6 +194,9 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       );
     },
     reserved: (key) => guard(scripted.reservedUnits(k(key), k(`${key}:qty`), Date.now())),
+    async publish(channel, message) {
+      await guard(redis.publish(k(channel), message));
+    },
     async subscribe(channel, handler) {
       const ch = k(channel);
       let set = handlers.get(ch);

@@ -53,6 +53,8 @@ export interface Kv {
   unreserve(key: string, holder: string): Promise<void>;
   /** Units held by live reservations in `key`. */
   reserved(key: string): Promise<number>;
+  /** PUBLISH `message` on `channel` to every instance's subscribers (fire and forget; no stream). */
+  publish(channel: string, message: string): Promise<void>;
   /** Subscribes on a dedicated connection; returns the unsubscribe function. */
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
   limiter(opts: LimiterOptions): RateLimiterAbstract;

@@ -68,6 +68,8 @@ export const gameRounds = pgTable(
     outcome: jsonb().notNull(),
     sessionId: uuid(),
     durationMs: integer(),
+    /** The game_config_versions.version the round was played under: verification re-derives it with that one. */
+    configVersion: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -98,6 +100,10 @@ export const crashBets = pgTable(
     status: crashStatus().notNull().default('active'),
     payout: bigint({ mode: 'number' }).notNull().default(0),
     cashoutMultiplier: doublePrecision(),
+    /** The configuration version at bet time; the round keeps it (and its edge and cap) even across a publish. */
+    configVersion: integer().notNull(),
+    houseEdgePercent: doublePrecision().notNull(),
+    maxWinMultiplier: doublePrecision().notNull(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     /** When the server must settle it by itself: auto-cashout reached, bust, or expiry, whichever is first. */

@@ -1,6 +1,7 @@
 export * from './admin-security';
 export * from './audit';
 export * from './auth';
+export * from './game-config';
 export * from './games';
 export * from './live';
 export * from './outbox';

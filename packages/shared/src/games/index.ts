@@ -1,6 +1,7 @@
 export * from './common';
 export * from './crash';
 export * from './gacha';
+export * from './game-config';
 export * from './outcomes';
 export * from './rps';
 export * from './slot';

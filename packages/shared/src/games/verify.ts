@@ -12,7 +12,13 @@ import { playRps, ZRpsChoice } from './rps/play';
 import { DEFAULT_SLOT_CONFIG, type TSlotConfig } from './slot/config';
 import { spinSlot } from './slot/spin';
 
-const seeds = { serverSeed: ZServerSeed, clientSeed: ZClientSeed, nonce: ZNonce };
+const seeds = {
+  serverSeed: ZServerSeed,
+  clientSeed: ZClientSeed,
+  nonce: ZNonce,
+  /** The game configuration version the round was played under (its record says); absent = the active one. */
+  configVersion: z.number().int().min(1).max(2_147_483_647).optional(),
+};
 /** Verification replays rounds of up to a million gold. */
 const ZVerifyBet = ZBet.max(1_000_000);
 
@@ -34,7 +40,8 @@ export const ZVerifyInput = z.discriminatedUnion('game', [
     pityCounter: z.number().int().min(0).max(1_000_000).default(0),
   }),
   z.object({ game: z.literal('rps'), ...seeds, bet: ZVerifyBet, choice: ZRpsChoice, houseEdgePercent: ZHouseEdgePercent.optional() }),
-  z.object({ game: z.literal('crash'), ...seeds, houseEdgePercent: ZHouseEdgePercent.default(DEFAULT_CRASH_HOUSE_EDGE_PERCENT) }),
+  /** Absent edge: the server fills in its configuration's; the pure verifier uses the default. */
+  z.object({ game: z.literal('crash'), ...seeds, houseEdgePercent: ZHouseEdgePercent.optional() }),
 ]);
 export type TVerifyInput = z.input<typeof ZVerifyInput>;
 export type TVerifyGame = TVerifyInput['game'];
@@ -85,7 +92,14 @@ export function verifyRound(raw: TVerifyInput, configs: TVerifyConfigs = {}): TV
       return {
         game: 'crash',
         ...fairness,
-        outcome: { crashPoint: crashPoint(input.serverSeed, input.clientSeed, input.nonce, input.houseEdgePercent) },
+        outcome: {
+          crashPoint: crashPoint(
+            input.serverSeed,
+            input.clientSeed,
+            input.nonce,
+            input.houseEdgePercent ?? DEFAULT_CRASH_HOUSE_EDGE_PERCENT,
+          ),
+        },
       };
   }
 }

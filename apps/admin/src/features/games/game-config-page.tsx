@@ -1,60 +1,35 @@
-import { ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
-import { useQuery } from '@tanstack/react-query';
-import { pct, x } from './format';
-import { GachaConfig } from './gacha-config';
-import { RecalculateStats } from './recalculate-stats';
-import { SlotConfig } from './slot-config';
+import { type GamesTab, hrefFor } from '../../lib/router';
+import { ConfigInForce } from './config-in-force';
+import { ConfigEditor } from './editor/config-editor';
+import { VersionsPanel } from './history/versions-panel';
+import './games.css';
 
-/** Read-only: the configuration each game runs with (admin.games.config). */
-export function GameConfigPage() {
-  const trpc = useTRPC();
-  const config = useQuery(trpc.admin.games.config.queryOptions());
+const TABS: { tab: GamesTab; label: string }[] = [
+  { tab: 'config', label: 'In force' },
+  { tab: 'edit', label: 'Edit' },
+  { tab: 'history', label: 'Versions' },
+];
 
+/** Game configuration (SPEC §5, §8): what runs now, the editor with its exact RTP preview, and the version history. */
+export function GameConfigPage({ tab }: { tab: GamesTab }) {
   return (
     <div className="stack" data-testid="games-page">
       <h1>Games</h1>
-      {config.isPending && <Loading />}
-      <ErrorBanner error={config.error} />
-      {config.data && (
-        <>
-          <SlotConfig slot={config.data.slot} />
-          <GachaConfig gacha={config.data.gacha} />
-          <div className="grid-2">
-            <section className="card stack" data-testid="config-rps">
-              <h2>Rock-paper-scissors</h2>
-              <dl className="facts">
-                <dt>House edge</dt>
-                <dd>{config.data.rps.houseEdgePercent}%</dd>
-                <dt>RTP</dt>
-                <dd>{pct(config.data.rps.rtp)}</dd>
-                <dt>Bets</dt>
-                <dd>
-                  {config.data.rps.minBet}–{config.data.rps.maxBet} gold
-                </dd>
-              </dl>
-            </section>
-            <section className="card stack" data-testid="config-crash">
-              <h2>Crash</h2>
-              <dl className="facts">
-                <dt>House edge</dt>
-                <dd>{config.data.crash.houseEdgePercent}%</dd>
-                <dt>RTP</dt>
-                <dd>{pct(config.data.crash.rtp)}</dd>
-                <dt>Bets</dt>
-                <dd>
-                  {config.data.crash.minBet}–{config.data.crash.maxBet} gold
-                </dd>
-                <dt>Max win</dt>
-                <dd>{x(config.data.crash.maxWinMultiplier)} the bet</dd>
-                <dt>Round expiry</dt>
-                <dd>{Math.round(config.data.crash.roundTtlMs / 1000)} s</dd>
-              </dl>
-            </section>
-          </div>
-          <p className="muted small-text">Big-win threshold: {formatNumber(config.data.bigWinThresholdGold)} gold.</p>
-        </>
-      )}
-      <RecalculateStats />
+      <nav className="tabs" aria-label="Game configuration sections">
+        {TABS.map((t) => (
+          <a
+            key={t.tab}
+            href={hrefFor({ name: 'games', tab: t.tab })}
+            aria-current={tab === t.tab ? 'page' : undefined}
+            data-testid={`games-tab-${t.tab}`}
+          >
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {tab === 'config' && <ConfigInForce />}
+      {tab === 'edit' && <ConfigEditor />}
+      {tab === 'history' && <VersionsPanel />}
     </div>
   );
 }

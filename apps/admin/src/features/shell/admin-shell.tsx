@@ -71,7 +71,7 @@ export function AdminShell({ route }: { route: Route }) {
       </Suspense>
     );
   else if (route.name === 'crash') body = <CrashRoundsPage key={hrefFor(route)} presetUserId={route.userId} />;
-  else if (route.name === 'games') body = <GameConfigPage />;
+  else if (route.name === 'games') body = <GameConfigPage tab={route.tab ?? 'config'} />;
   else if (route.name === 'webhooks') body = <WebhooksPage />;
   else if (route.name === 'shop')
     body = (

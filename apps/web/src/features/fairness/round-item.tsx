@@ -4,25 +4,35 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { roundResult } from '../../lib/format';
 import { GAME_LABEL, type Game } from '../../lib/games';
-import { type RoundRow, stableJson, type Verification, verifyLocally } from './verify';
+import { gachaConfigOf, type RoundRow, slotConfigOf, stableJson, type Verification, verifyLocally } from './verify';
 
 type State = { local: Verification; server: 'checking' | 'agrees' | 'differs' | 'unavailable' } | { error: string } | null;
 
 /** One past round; once its seed is revealed it can be re-derived right here in the browser. */
-export function RoundItem({ row, configs }: { row: RoundRow; configs: { slot?: TSlotConfig; gacha?: TGachaConfig } }) {
+export function RoundItem({ row }: { row: RoundRow }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>(null);
 
+  // Published versions never change, so their configuration is cached for good.
+  const configsOf = async (): Promise<{ slot?: TSlotConfig; gacha?: TGachaConfig }> => {
+    const version = { version: row.configVersion };
+    if (row.game === 'slot')
+      return { slot: slotConfigOf(await queryClient.fetchQuery(trpc.games.slot.config.queryOptions(version, { staleTime: Infinity }))) };
+    if (row.game === 'gacha')
+      return { gacha: gachaConfigOf(await queryClient.fetchQuery(trpc.games.gacha.config.queryOptions(version, { staleTime: Infinity }))) };
+    return {};
+  };
+
   const verify = async () => {
     let local: Verification;
     try {
-      local = verifyLocally(row, configs);
+      local = verifyLocally(row, await configsOf());
     } catch (e) {
       return setState({ error: e instanceof Error ? e.message : 'This round cannot be re-derived.' });
     }
     setState({ local, server: 'checking' });
-    // Second opinion: the server's verifier with the configuration in force.
+    // Second opinion: the server's verifier, under the round's own configuration version.
     try {
       const server = await queryClient.fetchQuery(trpc.games.fairness.verify.queryOptions(local.input));
       setState({ local, server: stableJson(server.outcome) === stableJson(local.result.outcome) ? 'agrees' : 'differs' });
@@ -36,7 +46,7 @@ export function RoundItem({ row, configs }: { row: RoundRow; configs: { slot?: T
       <div className="row between">
         <strong>{GAME_LABEL[row.game as Game] ?? row.game}</strong>
         <span className="muted small-text">
-          nonce {row.nonce} · {formatDate(row.createdAt)}
+          nonce {row.nonce} · config v{row.configVersion} · {formatDate(row.createdAt)}
         </span>
       </div>
       <div className="row between small-text">

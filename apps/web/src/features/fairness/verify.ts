@@ -1,14 +1,11 @@
 /**
  * Re-derives a recorded round in the browser with the shared verifier and lists what was
- * compared. The configuration must be the one the round was played with: the slot machine
- * is rebuilt from games.slot.config; gacha and crash publish less (see `gachaConfigOf`).
+ * compared, under the configuration version the round was played with (games.slot.config and
+ * games.gacha.config { version } publish each version in full).
  */
 
 import {
   DEFAULT_CRASH_HOUSE_EDGE_PERCENT,
-  DEFAULT_GACHA_CONFIG,
-  GACHA_RARITIES,
-  gachaBaseRates,
   type TGachaConfig,
   type TSlotConfig,
   type TVerifyInput,
@@ -34,24 +31,9 @@ export function slotConfigOf(pub: SlotPublic): TSlotConfig {
   };
 }
 
-/**
- * games.gacha.config publishes probabilities, not the integer weights or the near-miss weights
- * the draw uses. The defaults are used when they give the published odds; otherwise weights
- * per 10,000 are rebuilt from the odds (exact for tables defined per 10,000).
- */
+/** games.gacha.config publishes the table in full (integer and near-miss weights), so pulls re-derive exactly. */
 export function gachaConfigOf(pub: GachaPublic): TGachaConfig {
-  const defaults = gachaBaseRates(DEFAULT_GACHA_CONFIG);
-  const rate = (r: string) => pub.rarities.find((x) => x.rarity === r)?.probability ?? 0;
-  const same = GACHA_RARITIES.every((r) => Math.abs(defaults[r] - rate(r)) < 1e-12);
-  const weights = same
-    ? DEFAULT_GACHA_CONFIG.weights
-    : {
-        legendary: Math.round(rate('legendary') * 10_000),
-        epic: Math.round(rate('epic') * 10_000),
-        rare: Math.round(rate('rare') * 10_000),
-        common: Math.round(rate('common') * 10_000),
-      };
-  return { ...DEFAULT_GACHA_CONFIG, weights, costs: pub.costs, pity: pub.pity, items: pub.items };
+  return { weights: pub.weights, nearMiss: pub.nearMiss, costs: pub.costs, pity: pub.pity, values: pub.values, items: pub.items };
 }
 
 type Outcome = Record<string, unknown>;
@@ -60,7 +42,7 @@ const num = (v: unknown, fallback = 0) => (typeof v === 'number' ? v : fallback)
 /** The verifier's input for a round, from its record and the revealed server seed. */
 export function verifyInputOf(row: RoundRow, serverSeed: string): TVerifyInput {
   const o = (row.outcome ?? {}) as Outcome;
-  const seeds = { serverSeed, clientSeed: row.clientSeed, nonce: row.nonce };
+  const seeds = { serverSeed, clientSeed: row.clientSeed, nonce: row.nonce, configVersion: row.configVersion };
   switch (row.game) {
     case 'slot':
       // Rounds recorded before the streak kept its smallest stake have none: the bonus was on the bet.

@@ -9,7 +9,10 @@ import { ZCrashPublicConfig } from './outputs';
 
 /** games.crash.*: thin procedures over services/games/crash (no crash point before a round ends). */
 export const crashRouter = router({
-  config: publicProcedure.output(ZCrashPublicConfig).query(({ ctx }) => crashPublicConfig(ctx.deps)),
+  config: publicProcedure
+    .input(z.object({ version: z.number().int().min(1).max(2_147_483_647).optional() }).optional())
+    .output(ZCrashPublicConfig)
+    .query(({ ctx, input }) => crashPublicConfig(ctx.deps, input?.version)),
   bet: protectedProcedure
     .input(z.object({ bet: ZBet, autoCashout: ZCrashTarget.nullish() }))
     .output(
@@ -19,6 +22,8 @@ export const crashRouter = router({
         balance: z.number(),
         autoCashout: z.number().nullable(),
         fairness: ZFairnessRef,
+        /** The game configuration version the round keeps until it settles (edge and cap). */
+        configVersion: z.number().int(),
       }),
     )
     .mutation(({ ctx, input }) => placeBet(ctx.deps, ctx.user.id, input)),

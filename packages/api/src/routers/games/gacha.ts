@@ -1,12 +1,16 @@
 import { pullsToGuarantee, ZCurrency } from '@casino/shared';
 import { z } from 'zod';
+import { activeGameConfig } from '../../services/game-config/cache';
 import { gachaHistory, gachaPublicConfig, inventory, pityOf, pull } from '../../services/games/gacha';
 import { ZPageCursor } from '../../services/shared/page';
 import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZGachaHistory, ZGachaInventory, ZGachaPublicConfig, ZGachaPull } from './outputs';
 
 export const gachaRouter = router({
-  config: publicProcedure.output(ZGachaPublicConfig).query(({ ctx }) => gachaPublicConfig(ctx.deps)),
+  config: publicProcedure
+    .input(z.object({ version: z.number().int().min(1).max(2_147_483_647).optional() }).optional())
+    .output(ZGachaPublicConfig)
+    .query(({ ctx, input }) => gachaPublicConfig(ctx.deps, input?.version)),
   pull: protectedProcedure
     .input(z.object({ count: z.union([z.literal(1), z.literal(10)]), currency: ZCurrency.default('gold') }))
     .output(ZGachaPull)
@@ -15,8 +19,8 @@ export const gachaRouter = router({
   pity: protectedProcedure
     .output(z.object({ pityCounter: z.number().int(), threshold: z.number().int(), guaranteedWithin: z.number().int() }))
     .query(async ({ ctx }) => {
-      const pityCounter = await pityOf(ctx.deps.db, ctx.user.id);
-      const { threshold } = ctx.deps.config.games.gacha.pity;
+      const [pityCounter, active] = await Promise.all([pityOf(ctx.deps.db, ctx.user.id), activeGameConfig(ctx.deps)]);
+      const { threshold } = active.config.gacha.pity;
       return { pityCounter, threshold, guaranteedWithin: pullsToGuarantee(threshold, pityCounter) };
     }),
   inventory: protectedProcedure.output(ZGachaInventory).query(({ ctx }) => inventory(ctx.deps.db, ctx.user.id)),

@@ -2,11 +2,13 @@ import { gachaPity } from '@casino/db';
 import { hmacStream, spinSlot, type TVerifyInput, verifyRound, ZVerifyInput } from '@casino/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeGameConfig } from '../../services/game-config/cache';
 import { crashPublicConfig } from '../../services/games/crash';
 import { verifyWithConfig } from '../../services/games/fairness';
 import { gachaPublicConfig } from '../../services/games/gacha';
 import { rpsPublicConfig } from '../../services/games/rps';
 import { slotPublicConfig } from '../../services/games/slot';
+import { installGameConfig } from '../../test/game-config';
 import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 
 let env: TestEnv;
@@ -148,12 +150,10 @@ describe('gacha', () => {
     const p = await newPlayer(env.deps);
     await admin.caller.admin.users.adjustBalance({ userId: p.user.id, currency: 'gold', delta: 100_000, reason: 'gacha budget' });
     // Force a long dry spell: the table without Epic/Legendary, so only pity can award them.
-    const dry = { ...env.deps.config.games.gacha, weights: { legendary: 0, epic: 0, rare: 2000, common: 8000 } };
-    const dryDeps = {
-      ...env.deps,
-      config: { ...env.deps.config, games: { ...env.deps.config.games, gacha: { ...dry, weights: { ...dry.weights, epic: 1 } } } },
-    };
-    const caller = callerFor(dryDeps, p.accessToken);
+    const active = await activeGameConfig(env.deps);
+    const dryGacha = { ...active.config.gacha, weights: { legendary: 0, epic: 1, rare: 2000, common: 8000 } };
+    const dryVersion = await installGameConfig(env.deps, { ...active.config, gacha: dryGacha });
+    const caller = callerFor(env.deps, p.accessToken);
     const pulls = await Promise.all(Array.from({ length: 20 }, () => caller.games.gacha.pull({ count: 10, currency: 'gold' })));
     expect(pulls.every((r) => r.items.length === 10)).toBe(true);
     const rounds = (await p.caller.games.fairness.rounds({ game: 'gacha', limit: 100 })).items.reverse();
@@ -179,10 +179,13 @@ describe('gacha', () => {
           count: o.count,
           pityCounter: o.pityBefore,
         },
-        { gacha: dryDeps.config.games.gacha },
+        { gacha: dryGacha },
       );
       expect(v.outcome).toEqual({ pulls: o.items });
+      expect(r.configVersion).toBe(dryVersion);
     }
+    // Back to the table in force before, for the tests after this one.
+    await installGameConfig(env.deps, active.config);
     expect((await p.caller.games.gacha.pity()).pityCounter).toBe(all.at(-1)?.pityCounter);
   });
 });
@@ -191,18 +194,18 @@ describe('output schemas', () => {
   // An output schema strips what it does not name: each answer must equal what its service returns.
   it('every config procedure answers its service result whole', async () => {
     const anon = callerFor(env.deps);
-    expect(await anon.games.slot.config()).toEqual(slotPublicConfig(env.deps));
-    expect(await anon.games.gacha.config()).toEqual(gachaPublicConfig(env.deps));
-    expect(await anon.games.rps.config()).toEqual(rpsPublicConfig(env.deps));
+    expect(await anon.games.slot.config()).toEqual(await slotPublicConfig(env.deps));
+    expect(await anon.games.gacha.config()).toEqual(await gachaPublicConfig(env.deps));
+    expect(await anon.games.rps.config()).toEqual(await rpsPublicConfig(env.deps));
     const crash = await anon.games.crash.config();
-    expect(crash).toEqual(crashPublicConfig(env.deps));
+    expect(crash).toEqual(await crashPublicConfig(env.deps));
     expect(crash).not.toHaveProperty('tickMs');
     const all = await admin.caller.admin.games.config();
     expect(all).toEqual({
-      slot: slotPublicConfig(env.deps),
-      gacha: gachaPublicConfig(env.deps),
-      rps: rpsPublicConfig(env.deps),
-      crash: { ...env.deps.config.games.crash, ...crashPublicConfig(env.deps) },
+      slot: await slotPublicConfig(env.deps),
+      gacha: await gachaPublicConfig(env.deps),
+      rps: await rpsPublicConfig(env.deps),
+      crash: { ...(await crashPublicConfig(env.deps)), tickMs: env.deps.config.games.crash.tickMs },
       bigWinThresholdGold: env.deps.config.games.bigWinThresholdGold,
     });
   });
@@ -218,7 +221,7 @@ describe('output schemas', () => {
     const anon = callerFor(env.deps);
     for (const input of inputs) {
       const answer = await anon.games.fairness.verify(input);
-      expect(answer, input.game).toEqual(verifyWithConfig(env.deps, ZVerifyInput.parse(input)));
+      expect(answer, input.game).toEqual(await verifyWithConfig(env.deps, ZVerifyInput.parse(input)));
       expect(answer.game).toBe(input.game);
     }
     const slot = await anon.games.fairness.verify({ game: 'slot', ...seeds, bet: 100 });

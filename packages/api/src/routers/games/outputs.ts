@@ -24,7 +24,11 @@ const slot = ZSlotConfig.shape;
 const gacha = ZGachaConfig.shape;
 
 /** games.slot.config: the machine in full (reel weights by symbol), so clients can re-derive spins, and its exact RTP. */
+/** The game configuration version a config answer describes. */
+const ZVersion = z.number().int().min(1);
+
 export const ZSlotPublicConfig = z.object({
+  version: ZVersion,
   symbols: z.array(ZSlotSymbol.pick({ id: true, name: true })),
   /** Reel weights of `symbols[i]`, in the same order. */
   weights: z.array(ZSlotSymbol.shape.weights),
@@ -39,20 +43,23 @@ export const ZSlotPublicConfig = z.object({
 
 /** games.gacha.config: the odds disclosure and the full table (weights, near-miss weights, items), so clients can re-derive pulls. */
 export const ZGachaPublicConfig = z.object({
+  version: ZVersion,
   rarities: z.array(z.object({ rarity: ZGachaRarity, probability: z.number(), effectiveProbability: z.number() })),
   weights: gacha.weights,
   nearMiss: gacha.nearMiss,
   costs: gacha.costs,
   pity: gacha.pity,
   items: gacha.items,
+  values: gacha.values,
 });
 
 const ZBetLimits = { minBet: ZInt, maxBet: ZInt };
 
-export const ZRpsPublicConfig = z.object({ ...ZBetLimits, houseEdgePercent: ZHouseEdgePercent, rtp: ZRtp });
+export const ZRpsPublicConfig = z.object({ version: ZVersion, ...ZBetLimits, houseEdgePercent: ZHouseEdgePercent, rtp: ZRtp });
 
 /** games.crash.config: what players may know (never a crash point). */
 export const ZCrashPublicConfig = z.object({
+  version: ZVersion,
   ...ZBetLimits,
   houseEdgePercent: ZHouseEdgePercent,
   maxWinMultiplier: z.number(),
@@ -138,6 +145,8 @@ export const ZRoundsPage = z.object({
         multiplier: z.number(),
         result: z.enum(['win', 'loss', 'draw']),
         nonce: ZInt,
+        /** Verify under this configuration version (games.slot.config / gacha.config { version }). */
+        configVersion: ZInt,
         createdAt: z.date(),
         serverSeedHash: z.string(),
         clientSeed: z.string(),
@@ -165,6 +174,7 @@ export const ZGachaPull = z.object({
   currency: ZCurrency,
   balance: ZInt,
   fairness: ZFairnessRef,
+  configVersion: ZInt,
 });
 
 export const ZGachaInventory = z.array(

@@ -5,7 +5,10 @@ import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZRpsPublicConfig } from './outputs';
 
 export const rpsRouter = router({
-  config: publicProcedure.output(ZRpsPublicConfig).query(({ ctx }) => rpsPublicConfig(ctx.deps)),
+  config: publicProcedure
+    .input(z.object({ version: z.number().int().min(1).max(2_147_483_647).optional() }).optional())
+    .output(ZRpsPublicConfig)
+    .query(({ ctx, input }) => rpsPublicConfig(ctx.deps, input?.version)),
   play: protectedProcedure
     .input(z.object({ bet: ZBet, choice: ZRpsChoice }))
     .output(
@@ -17,6 +20,7 @@ export const rpsRouter = router({
         payout: z.number(),
         balance: z.number(),
         fairness: ZFairnessRef,
+        configVersion: z.number().int(),
       }),
     )
     .mutation(({ ctx, input }) => playRpsRound(ctx.deps, ctx.user.id, input.bet, input.choice)),

@@ -5,7 +5,11 @@ import { protectedProcedure, publicProcedure, router } from '../../trpc';
 import { ZSlotPublicConfig } from './outputs';
 
 export const slotRouter = router({
-  config: publicProcedure.output(ZSlotPublicConfig).query(({ ctx }) => slotPublicConfig(ctx.deps)),
+  /** The machine in force, or with `version` the one an earlier round was played under. */
+  config: publicProcedure
+    .input(z.object({ version: z.number().int().min(1).max(2_147_483_647).optional() }).optional())
+    .output(ZSlotPublicConfig)
+    .query(({ ctx, input }) => slotPublicConfig(ctx.deps, input?.version)),
   spin: protectedProcedure
     .input(z.object({ bet: ZBet }))
     .output(
@@ -23,6 +27,8 @@ export const slotRouter = router({
         streakStake: z.number(),
         balance: z.number(),
         fairness: ZFairnessRef,
+        /** The game configuration version this spin was played under. */
+        configVersion: z.number().int(),
       }),
     )
     .mutation(({ ctx, input }) => spin(ctx.deps, ctx.user.id, input.bet)),

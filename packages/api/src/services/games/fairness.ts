@@ -10,6 +10,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
 import { DomainError } from '../../errors';
+import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { unsettledRounds } from './unsettled';
 
 export type RoundSeed = { seedId: number; serverSeed: string; serverSeedHash: string; clientSeed: string; nonce: number };
@@ -139,9 +140,12 @@ export async function seedHistory(db: Db, userId: number, limit: number) {
   }));
 }
 
-/** Re-derives a revealed round; a house edge the caller leaves out is the one in force. */
-export function verifyWithConfig(deps: Pick<Deps, 'config'>, input: z.output<typeof ZVerifyInput>) {
-  const games = deps.config.games;
+/**
+ * Re-derives a revealed round under the configuration version it names (its record's
+ * configVersion), or the one in force; a house edge the caller leaves out is that version's.
+ */
+export async function verifyWithConfig(deps: Deps, input: z.output<typeof ZVerifyInput>) {
+  const games = input.configVersion === undefined ? (await activeGameConfig(deps)).config : await gameConfigAt(deps, input.configVersion);
   const withEdge = input.game === 'rps' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.rps.houseEdgePercent } : input;
   const round = input.game === 'crash' ? { ...input, houseEdgePercent: input.houseEdgePercent ?? games.crash.houseEdgePercent } : withEdge;
   return verifyRound(round, { slot: games.slot, gacha: games.gacha });

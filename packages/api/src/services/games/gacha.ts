@@ -3,6 +3,7 @@ import { type Db, gachaPity, gameRounds, userItems } from '@casino/db';
 import { gachaCost, gachaOdds, hmacStream, pullGachaBatch, pullsToGuarantee, type TCurrency, type TGachaOutcome } from '@casino/shared';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { pageCursorOf, pageOf } from '../shared/page';
 import { fairnessRef } from './fairness';
 import { afterCursor } from './history';
@@ -15,11 +16,13 @@ async function lockPity(tx: Db, userId: number): Promise<number> {
 }
 
 export async function pull(deps: Deps, userId: number, count: 1 | 10, currency: TCurrency) {
-  const cfg = deps.config.games.gacha;
+  const { version, config } = await activeGameConfig(deps);
+  const cfg = config.gacha;
   const cost = gachaCost(cfg, count);
   const round = await playRound(deps, {
     userId,
     game: 'gacha',
+    configVersion: version,
     currency,
     cost,
     decide: async (seed, tx) => {
@@ -56,19 +59,23 @@ export async function pull(deps: Deps, userId: number, count: 1 | 10, currency: 
     currency,
     balance: round.balance,
     fairness: fairnessRef(round.seed),
+    configVersion: version,
   };
 }
 
-export function gachaPublicConfig(deps: Pick<Deps, 'config'>) {
-  const cfg = deps.config.games.gacha;
+export async function gachaPublicConfig(deps: Deps, at?: number) {
+  const active = at === undefined ? await activeGameConfig(deps) : { version: at, config: await gameConfigAt(deps, at) };
+  const cfg = active.config.gacha;
   // Weights and near-miss weights are published in full so clients can re-derive pulls exactly.
   return {
+    version: active.version,
     rarities: gachaOdds(cfg),
     weights: cfg.weights,
     nearMiss: cfg.nearMiss,
     costs: { single: cfg.costs.single, ten: cfg.costs.ten },
     pity: cfg.pity,
     items: cfg.items,
+    values: cfg.values,
   };
 }
 

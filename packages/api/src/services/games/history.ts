@@ -25,6 +25,7 @@ export async function roundsPage(db: Db, userId: number, opts: { game?: TGame | 
       result: gameRounds.result,
       outcome: gameRounds.outcome,
       nonce: gameRounds.nonce,
+      configVersion: gameRounds.configVersion,
       createdAt: gameRounds.createdAt,
       serverSeedHash: fairnessSeeds.serverSeedHash,
       clientSeed: fairnessSeeds.clientSeed,

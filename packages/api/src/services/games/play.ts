@@ -34,6 +34,8 @@ export async function playRound<T extends TRoundOutcome>(
   p: {
     userId: number;
     game: TGame;
+    /** The configuration version `decide` derives the outcome with. */
+    configVersion: number;
     currency: TCurrency;
     cost: number;
     decide: Decide<T>;
@@ -65,6 +67,7 @@ export async function playRound<T extends TRoundOutcome>(
         payout,
         result,
         seed,
+        configVersion: p.configVersion,
         at: deps.clock.now(),
       },
       deps.config,

@@ -51,6 +51,7 @@ describe('recordRound', () => {
       payout: 250,
       result: 'win',
       seed,
+      configVersion: 1,
       outcome: {
         reels: ['a', 'a', 'b'],
         kind: 'pair',

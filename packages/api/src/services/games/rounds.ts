@@ -24,6 +24,8 @@ export type RoundRecord = {
   payout: number;
   result: TResult;
   seed: Pick<RoundSeed, 'seedId' | 'nonce'>;
+  /** The game configuration version the outcome was derived under. */
+  configVersion: number;
   durationMs?: number | null;
   at: Date;
 } & TGameOutcome; // { game, outcome }: checked against the shared schema before it is stored.
@@ -53,11 +55,11 @@ export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord, config
   const [row] = await queryRows<{ total_bets: number | null } & RoundProgressRow>(
     tx,
     sql`WITH r AS (
-          INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, created_at)
+          INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, config_version, created_at)
           VALUES (${r.roundId}::uuid, ${r.userId}::int, ${r.game}::game_type, ${r.currency}::text, ${r.bet}::bigint, ${r.payout}::bigint,
             ${multiplier}::float8, ${r.result}::round_result, ${r.seed.seedId}::bigint, ${r.seed.nonce}::int, ${JSON.stringify(r.outcome)}::jsonb,
             (SELECT id FROM game_sessions WHERE user_id = ${r.userId}::int AND game = ${r.game}::game_type AND ended_at IS NULL),
-            ${duration}::int, ${r.at.toISOString()}::timestamptz)
+            ${duration}::int, ${r.configVersion}::int, ${r.at.toISOString()}::timestamptz)
           ON CONFLICT DO NOTHING
           RETURNING session_id),
         s AS (

@@ -1,15 +1,18 @@
 /** Rock-paper-scissors: the server's choice is the round's only fair draw. */
 import { hmacStream, playRps, rpsRtp, type TRpsChoice } from '@casino/shared';
 import type { Deps } from '../../deps';
+import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { fairnessRef } from './fairness';
 import { checkBet, playRound } from './play';
 
 export async function playRpsRound(deps: Deps, userId: number, bet: number, choice: TRpsChoice) {
-  const cfg = deps.config.games.rps;
+  const { version, config } = await activeGameConfig(deps);
+  const cfg = config.rps;
   checkBet(cfg, bet);
   const round = await playRound(deps, {
     userId,
     game: 'rps',
+    configVersion: version,
     currency: 'gold',
     cost: bet,
     decide: async (seed) => {
@@ -30,10 +33,18 @@ export async function playRpsRound(deps: Deps, userId: number, bet: number, choi
     payout: o.payout,
     balance: round.balance,
     fairness: fairnessRef(round.seed),
+    configVersion: version,
   };
 }
 
-export function rpsPublicConfig(deps: Pick<Deps, 'config'>) {
-  const cfg = deps.config.games.rps;
-  return { minBet: cfg.minBet, maxBet: cfg.maxBet, houseEdgePercent: cfg.houseEdgePercent, rtp: rpsRtp(cfg.houseEdgePercent) };
+export async function rpsPublicConfig(deps: Deps, at?: number) {
+  const active = at === undefined ? await activeGameConfig(deps) : { version: at, config: await gameConfigAt(deps, at) };
+  const cfg = active.config.rps;
+  return {
+    version: active.version,
+    minBet: cfg.minBet,
+    maxBet: cfg.maxBet,
+    houseEdgePercent: cfg.houseEdgePercent,
+    rtp: rpsRtp(cfg.houseEdgePercent),
+  };
 }

@@ -3,6 +3,7 @@ import { type Db, queryRows } from '@casino/db';
 import { hmacStream, slotRtp, spinSlot } from '@casino/shared';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { fairnessRef } from './fairness';
 import { checkBet, playRound } from './play';
 
@@ -37,11 +38,13 @@ async function lastStreak(tx: Db, userId: number, now: Date): Promise<Streak> {
 }
 
 export async function spin(deps: Deps, userId: number, bet: number) {
-  const cfg = deps.config.games.slot;
+  const { version, config } = await activeGameConfig(deps);
+  const cfg = config.slot;
   checkBet(cfg, bet);
   const round = await playRound(deps, {
     userId,
     game: 'slot',
+    configVersion: version,
     currency: 'gold',
     cost: bet,
     decide: async (seed, tx) => {
@@ -68,13 +71,17 @@ export async function spin(deps: Deps, userId: number, bet: number) {
     streakStake: o.streakStakeAfter,
     balance: round.balance,
     fairness: fairnessRef(round.seed),
+    configVersion: version,
   };
 }
 
-export function slotPublicConfig(deps: Pick<Deps, 'config'>) {
-  const cfg = deps.config.games.slot;
+/** The machine in force, or the one of an earlier version (to re-derive that version's rounds). */
+export async function slotPublicConfig(deps: Deps, at?: number) {
+  const active = at === undefined ? await activeGameConfig(deps) : { version: at, config: await gameConfigAt(deps, at) };
+  const cfg = active.config.slot;
   const rtp = slotRtp(cfg);
   return {
+    version: active.version,
     symbols: cfg.symbols.map((s) => ({ id: s.id, name: s.name })),
     weights: cfg.symbols.map((s) => s.weights),
     paytable: cfg.paytable,

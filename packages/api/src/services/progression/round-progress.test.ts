@@ -124,6 +124,7 @@ describe('progress from gameplay', () => {
       payout: 0,
       result: 'loss',
       seed,
+      configVersion: 1,
       at: clock.now(),
       ...({
         game: 'slot',

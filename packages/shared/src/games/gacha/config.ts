@@ -11,6 +11,7 @@ export type TGachaAnimation = (typeof GACHA_ANIMATIONS)[number];
 const ZWeight = z.number().int().min(0).max(1_000_000);
 /** Near-miss animation weights for one shown rarity; drawn as pickWeighted([none, epic, legendary]). */
 const ZNearMiss = z.object({ none: ZWeight, epic: ZWeight, legendary: ZWeight }).refine((w) => w.none + w.epic + w.legendary > 0);
+const ZValue = z.number().int().min(0).max(10_000_000);
 const ZItem = z.object({ id: z.string().min(1).max(64), name: z.string().min(1).max(64) });
 
 export const ZGachaConfig = z
@@ -20,6 +21,11 @@ export const ZGachaConfig = z
     costs: z.object({ single: z.number().int().min(0), ten: z.number().int().min(0) }),
     /** After `threshold` consecutive pulls without Epic or better, the next pull is Epic or better. */
     pity: z.object({ threshold: z.number().int().min(1).max(10_000) }),
+    /**
+     * Declared worth of one item of each rarity, in the currency of the pull: what the
+     * return to player of a pull is measured in (gameConfigRtp). Never paid out.
+     */
+    values: z.object({ legendary: ZValue, epic: ZValue, rare: ZValue, common: ZValue }),
     /** Animation only: never changes the awarded rarity or item. */
     nearMiss: z.object({ common: ZNearMiss, rare: ZNearMiss }),
     items: z.object({
@@ -41,6 +47,8 @@ export const DEFAULT_GACHA_CONFIG: TGachaConfig = {
   weights: { legendary: 50, epic: 450, rare: 2_000, common: 7_500 },
   costs: { single: 50, ten: 450 },
   pity: { threshold: 90 },
+  // Long-run return with pity: 87.1% for single pulls, 96.8% for ten (450 for ten is a discount).
+  values: { legendary: 1_500, epic: 220, rare: 55, common: 20 },
   nearMiss: {
     common: { none: 900, epic: 80, legendary: 20 },
     rare: { none: 850, epic: 100, legendary: 50 },

@@ -10,6 +10,7 @@ import { crashBets } from '@casino/db';
 import { crashPoint as deriveCrashPoint } from '@casino/shared';
 import { type Deps, inTransaction } from '../../../deps';
 import { DomainError, isUniqueViolation } from '../../../errors';
+import { activeGameConfig } from '../../game-config/cache';
 import { applyChange } from '../../wallet/wallet';
 import { takeNonce } from '../fairness';
 import { checkBet } from '../play';
@@ -34,7 +35,9 @@ function checkTarget(target: number | null | undefined, maxWinMultiplier: number
 }
 
 export async function placeBet(deps: Deps, userId: number, input: CrashBetInput) {
-  const cfg = deps.config.games.crash;
+  const { version, config } = await activeGameConfig(deps);
+  // Edge and cap come from the version in force at bet time; the round keeps them across a publish.
+  const cfg = { ...config.crash, roundTtlMs: deps.config.games.crash.roundTtlMs };
   checkBet(cfg, input.bet);
   const autoCashout = checkTarget(input.autoCashout, cfg.maxWinMultiplier);
   // A round whose bust or auto-cashout has passed but the worker has not reached yet
@@ -56,6 +59,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         crashPoint: deriveCrashPoint(seed.serverSeed, seed.clientSeed, seed.nonce, cfg.houseEdgePercent),
         startedAtMs: startedAt.getTime(),
         ttlMs: cfg.roundTtlMs,
+        maxWinMultiplier: cfg.maxWinMultiplier,
       };
       const dueAt = new Date(round.startedAtMs + dueMs(round));
       const debit = await applyChange(tx, outbox, {
@@ -76,6 +80,9 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         crashPoint: round.crashPoint,
         seedId: seed.seedId,
         nonce: seed.nonce,
+        configVersion: version,
+        houseEdgePercent: cfg.houseEdgePercent,
+        maxWinMultiplier: cfg.maxWinMultiplier,
         status: 'active',
         startedAt,
         expiresAt: new Date(round.startedAtMs + cfg.roundTtlMs),
@@ -93,6 +100,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         balance: debit.balance,
         autoCashout,
         fairness: { serverSeedHash: seed.serverSeedHash, clientSeed: seed.clientSeed, nonce: seed.nonce },
+        configVersion: version,
       };
     });
   } catch (err) {

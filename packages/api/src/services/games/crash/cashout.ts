@@ -33,7 +33,8 @@ export async function cashout(deps: Deps, userId: number, requested: string | nu
   // Another user's round is indistinguishable from none (no IDOR oracle).
   if (!row || row.userId !== userId) throw notFound(requested);
   const gameId = row.id;
-  const fin = cashoutAt(toRound(row), at.getTime(), deps.config.games.crash.maxWinMultiplier);
+  const round = toRound(row);
+  const fin = cashoutAt(round, at.getTime(), round.maxWinMultiplier);
   let final: CrashBet | null = row;
   if (row.status === 'active') {
     const settled = await settleRound(deps, row, fin, at);

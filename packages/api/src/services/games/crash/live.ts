@@ -24,7 +24,7 @@ export type CrashLiveItem = { id: string; data: CrashLiveEvent };
  */
 export const crashTickers = new EventEmitter<{ due: [{ userId: number; gameId: string; atMs: number }] }>();
 
-type Live = Pick<RoundState, 'gameId' | 'bet' | 'autoCashout' | 'crashPoint' | 'startedAtMs' | 'ttlMs'>;
+type Live = Pick<RoundState, 'gameId' | 'bet' | 'autoCashout' | 'crashPoint' | 'startedAtMs' | 'ttlMs' | 'maxWinMultiplier'>;
 
 /**
  * The round in play. After a `start` event (published post-commit, so the round exists) the
@@ -43,7 +43,6 @@ export async function* crashRoundEvents(
   opts: { signal?: AbortSignal; lastEventId?: string | null; tickMs?: number } = {},
 ): AsyncGenerator<CrashLiveItem> {
   const tickMs = opts.tickMs ?? deps.config.games.crash.tickMs;
-  const maxWin = deps.config.games.crash.maxWinMultiplier;
   const done = new AbortController();
   const queue: DeliveredEvent[] = [];
   const waiter: { wake: (() => void) | null } = { wake: null };
@@ -84,7 +83,7 @@ export async function* crashRoundEvents(
       if (round && performance.now() >= nextTick) {
         nextTick = performance.now() + tickMs;
         const now = deps.clock.now();
-        const res = resolveAt(round, now.getTime(), maxWin);
+        const res = resolveAt(round, now.getTime(), round.maxWinMultiplier);
         if (res.status !== 'active') {
           // Due: the settlement event (from whichever instance settles it) reveals the rest.
           crashTickers.emit('due', { userId, gameId: round.gameId, atMs: now.getTime() });

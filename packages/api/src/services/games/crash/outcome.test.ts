@@ -8,6 +8,7 @@ const round = (p: Partial<CrashRound>): CrashRound => ({
   crashPoint: 2,
   startedAtMs: 1_000_000,
   ttlMs: 120_000,
+  maxWinMultiplier: 1000,
   ...p,
 });
 const at = (r: CrashRound, ms: number) => r.startedAtMs + ms;

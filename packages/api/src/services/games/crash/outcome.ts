@@ -14,6 +14,8 @@ export type CrashRound = {
   startedAtMs: number;
   /** Expiry, ms after start (frozen at bet time as expires_at − started_at). */
   ttlMs: number;
+  /** Caps the payout at bet × this: the round's own configuration version's cap. */
+  maxWinMultiplier: number;
 };
 
 export type CrashFinal =

@@ -3,6 +3,7 @@ import { crashBets, type Db, users } from '@casino/db';
 import { multiplierAt } from '@casino/shared';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
+import { activeGameConfig, gameConfigAt } from '../../game-config/cache';
 import { resolveAt } from './outcome';
 import { findActiveRound, toRound } from './settle';
 import { kvAvailable } from './state';
@@ -17,7 +18,7 @@ export async function currentRound(deps: Deps, userId: number) {
   const now = deps.clock.now();
   if (!row) return { available, session: null, serverNow: now };
   const round = toRound(row);
-  const res = resolveAt(round, now.getTime(), deps.config.games.crash.maxWinMultiplier);
+  const res = resolveAt(round, now.getTime(), round.maxWinMultiplier);
   const dueInMs = row.dueAt.getTime() - round.startedAtMs;
   return {
     available,
@@ -59,9 +60,11 @@ export async function listCrashRounds(db: Db, f: CrashAuditFilter) {
 }
 
 /** What players may know of the crash configuration, with its return to player (one place computes it). */
-export function crashPublicConfig(deps: Pick<Deps, 'config'>) {
-  const c = deps.config.games.crash;
+export async function crashPublicConfig(deps: Deps, at?: number) {
+  const active = at === undefined ? await activeGameConfig(deps) : { version: at, config: await gameConfigAt(deps, at) };
+  const c = { ...active.config.crash, roundTtlMs: deps.config.games.crash.roundTtlMs };
   return {
+    version: active.version,
     minBet: c.minBet,
     maxBet: c.maxBet,
     houseEdgePercent: c.houseEdgePercent,

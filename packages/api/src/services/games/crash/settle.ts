@@ -33,6 +33,7 @@ export function toRound(row: CrashBet): CrashRound {
     crashPoint: row.crashPoint,
     startedAtMs,
     ttlMs: row.expiresAt.getTime() - startedAtMs,
+    maxWinMultiplier: row.maxWinMultiplier,
   };
 }
 
@@ -80,10 +81,11 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
         payout: fin.payout,
         result: resultOf(row.bet, fin.payout),
         seed: { seedId: row.seedId, nonce: row.nonce },
+        configVersion: row.configVersion,
         outcome: {
           crashPoint: row.crashPoint,
           // Needed to re-derive the crash point from the revealed seed (verifyRound).
-          houseEdgePercent: deps.config.games.crash.houseEdgePercent,
+          houseEdgePercent: row.houseEdgePercent,
           status: fin.status,
           cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
           autoCashout: row.autoCashout,
@@ -120,7 +122,8 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
 /** Settles the round by itself if its auto-cashout, bust or expiry has come by `at`. */
 export async function settleIfDue(deps: Deps, row: CrashBet, at: Date): Promise<CrashSettlement | null> {
   if (row.status !== 'active') return null;
-  const res = resolveAt(toRound(row), at.getTime(), deps.config.games.crash.maxWinMultiplier);
+  const round = toRound(row);
+  const res = resolveAt(round, at.getTime(), round.maxWinMultiplier);
   return res.status === 'active' ? null : settleRound(deps, row, res, at);
 }
 

@@ -24,6 +24,8 @@ export type RoundState = {
   crashPoint: number;
   startedAtMs: number;
   ttlMs: number;
+  /** The round's own cap (from its configuration version). */
+  maxWinMultiplier: number;
   dueAtMs: number;
 };
 
@@ -53,7 +55,9 @@ export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Pr
 export async function readRoundState(kv: Kv, gameId: string): Promise<RoundState | null> {
   try {
     const raw = await withTimeout(kv.get(roundKey(gameId)));
-    return raw ? (JSON.parse(raw) as RoundState) : null;
+    const s = raw ? (JSON.parse(raw) as Partial<RoundState>) : null;
+    // State written before rounds carried their cap: Postgres answers for those.
+    return s && typeof s.maxWinMultiplier === 'number' ? (s as RoundState) : null;
   } catch {
     return null;
   }
