@@ -91,7 +91,7 @@ export async function login(page: Page, siteId: string) {
 
 /** Where each player screen sits in the navigation: a tab, a game in the Games lobby, or the menu. */
 const GAME_SCREENS = ['slot', 'gacha', 'crash', 'rps'];
-const MENU_SCREENS = ['inbox', 'sessions', 'fairness'];
+const MENU_SCREENS = ['inbox', 'missions', 'battlepass', 'sessions', 'fairness'];
 
 /** Opens a player screen the way a player does: a tab, the Games lobby, or the menu (works at any width). */
 export async function openScreen(page: Page, screen: string) {
