@@ -75,9 +75,11 @@ describe('player signup', () => {
     await page.getByTestId('login-submit').click();
     expect(await page.getByTestId('login-error').textContent()).toBe('Wrong ID or password.');
 
-    for (let attempt = 2; attempt <= 6; attempt++) {
+    // Warned before the lock; the failure that uses up the budget starts the countdown at once.
+    for (let attempt = 2; attempt <= 5; attempt++) {
       await page.getByTestId('login-submit').click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="login-submit"]')?.textContent?.includes('…'));
+      if (attempt === 4) expect(await page.getByTestId('login-tries-left').textContent()).toContain('One try left');
     }
     await page.getByTestId('login-locked').waitFor();
     expect(await page.getByTestId('login-submit').isDisabled()).toBe(true);

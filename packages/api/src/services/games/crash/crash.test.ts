@@ -43,7 +43,7 @@ describe('games.crash bet / cashout', () => {
     const p = await newPlayer(env.deps);
     const res = await p.caller.games.crash.bet({ bet: 100, autoCashout: 2.5 });
     expect(res).toMatchObject({ balance: 900, autoCashout: 2.5, startedAt: clock.now() });
-    expect(Object.keys(res).sort()).toEqual(['autoCashout', 'balance', 'fairness', 'gameId', 'startedAt']);
+    expect(Object.keys(res).sort()).toEqual(['autoCashout', 'balance', 'configVersion', 'fairness', 'gameId', 'startedAt']);
     expect(res.fairness).toEqual({ ...(await p.caller.games.fairness.current()), nonce: 0, nextNonce: undefined });
     expect(await reasonOf(p.caller.games.crash.bet({ bet: 100 }))).toBe('CONFLICT:crash_active');
     const cur = await p.caller.games.crash.current();
