@@ -46,7 +46,13 @@ describe('HTTP host', () => {
     const res = await post('/trpc/auth.login', JSON.stringify({ json: { siteId: 'nobody_at_all', password: 'whatever-123' } }));
     expect(res.status).toBe(401);
     const body = await res.json();
-    expect(body.error.json.data.appError).toEqual({ reason: 'invalid_credentials', message: expect.any(String) });
+    // The tries left before a lock come with it (the login form warns on the last two).
+    expect(body.error.json.data.appError).toEqual({
+      reason: 'invalid_credentials',
+      message: expect.any(String),
+      attemptsLeft: 4,
+      lockoutMinutes: 10,
+    });
   });
 
   it('answers malformed JSON with 400, an oversized body with 413, unknown procedures with 404', async () => {

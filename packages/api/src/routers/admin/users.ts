@@ -33,11 +33,12 @@ const ZFilters = z.object({
 
 const ZImportRowInput = z.object({
   // Loose here, checked row by row in the service: one bad row is reported, not a 400 for all.
-  siteId: z.string().max(200),
-  nickname: z.string().max(200),
-  password: z.string().max(200).optional(),
-  phoneNumber: z.string().max(60).optional(),
-  rank: z.string().max(20).optional(),
+  // Control characters are refused for the whole request (400), like every text field.
+  siteId: ZText.max(200),
+  nickname: ZText.max(200),
+  password: ZText.max(200).optional(),
+  phoneNumber: ZText.max(60).optional(),
+  rank: ZText.max(20).optional(),
 });
 
 const ZStatusResult = z.object({ ok: z.literal(true), status: z.enum(['active', 'banned']), revokedSessions: z.number() });
