@@ -26,10 +26,7 @@ export async function seedLocalStorage(port: number, origin: string, key: string
     const context = browser.contexts()[0] ?? (await browser.newContext());
     const page = await context.newPage();
     await page.goto(`${origin}/manifest.webmanifest`);
-    await page.evaluate(
-      ([k, v]) => (v === null ? localStorage.removeItem(k as string) : localStorage.setItem(k as string, v)),
-      [key, value],
-    );
+    await page.evaluate(({ k, v }) => (v === null ? localStorage.removeItem(k) : localStorage.setItem(k, v)), { k: key, v: value });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.clearBrowserCache');
     await page.close();
