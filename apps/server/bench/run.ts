@@ -8,6 +8,7 @@ const scenarios: Record<string, () => Promise<Scenario>> = {
   wallet: () => import('./wallet'),
   games: () => import('./games'),
   live: () => import('./live'),
+  web: () => import('./web'),
 };
 
 async function main(): Promise<number> {

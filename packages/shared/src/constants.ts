@@ -18,3 +18,11 @@ export function rankAtLeast(rank: TRank, min: TRank): boolean {
 export function maxExperienceFor(level: number): number {
   return 1000 + (level - 1) * 100;
 }
+
+// Device ids (fraud signals) live here, not in fraud.ts: the SPAs read them on first load, and
+// fraud.ts's zod schemas would bring zod along.
+
+/** The header the player SPA names its device with (a random id kept in localStorage). */
+export const DEVICE_ID_HEADER = 'x-device-id';
+/** Printable ASCII without spaces, 8–128 characters: anything else is treated as no device id. */
+export const DEVICE_ID_PATTERN = /^[\x21-\x7e]{8,128}$/;

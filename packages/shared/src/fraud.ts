@@ -205,8 +205,3 @@ export const ZFraudRuleId = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'rule id: 1–64 characters of a–z, 0–9, _ and -, starting with a letter or digit');
-
-/** The header the player SPA names its device with (a random id kept in localStorage). */
-export const DEVICE_ID_HEADER = 'x-device-id';
-/** Printable ASCII without spaces, 8–128 characters: anything else is treated as no device id. */
-export const DEVICE_ID_PATTERN = /^[\x21-\x7e]{8,128}$/;

@@ -18,6 +18,8 @@ export async function startBenchServer(opts: { databaseUrl: string; redisUrl: st
     REDIS_URL: opts.redisUrl,
     MIGRATE_ON_START: '1',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // Required in production; a random key per run (the benches send no webhooks).
+    PAYMENT_WEBHOOK_KEYS: `bench:${randomBytes(24).toString('hex')}`,
     DEFAULT_INVITE_CODE: '',
     HOST: '127.0.0.1',
     PORT: '0',

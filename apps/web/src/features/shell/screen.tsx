@@ -2,12 +2,9 @@ import { Loading, type RouterOutputs } from '@casino/ui';
 import { lazy, Suspense } from 'react';
 import type { Route } from '../../lib/router';
 import { CrashPage } from '../crash/crash-page';
-import { FairnessPage } from '../fairness/fairness-page';
 import { GachaPage } from '../gacha/gacha-page';
 import { HomePage } from '../home/home-page';
-import { ProfilePage } from '../profile/profile-page';
 import { RpsPage } from '../rps/rps-page';
-import { SessionsPage } from '../sessions/sessions-page';
 import { SlotPage } from '../slot/slot-page';
 
 type Me = RouterOutputs['auth']['me'];
@@ -16,6 +13,10 @@ type Me = RouterOutputs['auth']['me'];
 const ShopPage = lazy(() => import('../shop/shop-page').then((m) => ({ default: m.ShopPage })));
 const InboxPage = lazy(() => import('../notifications/inbox-page').then((m) => ({ default: m.InboxPage })));
 const GamesPage = lazy(() => import('../games/games-page').then((m) => ({ default: m.GamesPage })));
+// The fairness page carries the browser-side verifier (hashes, game math); profile and sessions are menu visits.
+const FairnessPage = lazy(() => import('../fairness/fairness-page').then((m) => ({ default: m.FairnessPage })));
+const ProfilePage = lazy(() => import('../profile/profile-page').then((m) => ({ default: m.ProfilePage })));
+const SessionsPage = lazy(() => import('../sessions/sessions-page').then((m) => ({ default: m.SessionsPage })));
 // Progression pages load on first visit, so the main bundle stays as it was.
 const EventsPage = lazy(() => import('../events/events-page').then((m) => ({ default: m.EventsPage })));
 const MissionsPage = lazy(() => import('../missions/missions-page').then((m) => ({ default: m.MissionsPage })));
@@ -25,7 +26,11 @@ const BattlepassPage = lazy(() => import('../battlepass/battlepass-page').then((
 export function Screen({ route, me }: { route: Route; me: Me }) {
   switch (route) {
     case 'sessions':
-      return <SessionsPage />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <SessionsPage />
+        </Suspense>
+      );
     case 'slot':
       return <SlotPage gold={me.gold} />;
     case 'gacha':
@@ -35,7 +40,11 @@ export function Screen({ route, me }: { route: Route; me: Me }) {
     case 'rps':
       return <RpsPage gold={me.gold} />;
     case 'fairness':
-      return <FairnessPage />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <FairnessPage />
+        </Suspense>
+      );
     case 'shop':
       return (
         <Suspense fallback={<Loading />}>
@@ -65,7 +74,11 @@ export function Screen({ route, me }: { route: Route; me: Me }) {
       );
     }
     case 'profile':
-      return <ProfilePage me={me} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ProfilePage me={me} />
+        </Suspense>
+      );
     default:
       return <HomePage me={me} />;
   }
