@@ -75,7 +75,9 @@ describe('admin console', () => {
     await adminPage.locator('[data-testid="invite-created"]', { hasText: code }).waitFor();
     const row = adminPage.locator(`[data-testid="invite-row"][data-code="${code}"]`);
     await row.getByTestId('invite-deactivate').click();
+    await adminPage.getByTestId('invite-deactivate-dialog-confirm').click();
     await row.getByText('inactive').waitFor();
+    await adminPage.locator('[data-testid="invite-flash"]', { hasText: code }).waitFor();
 
     // Force logout reaches the player's page over the live stream.
     await adminPage.goto(`${baseUrl}/admin/#/users/${player.userId}`);

@@ -106,9 +106,9 @@ describe('admin payment webhooks page', () => {
       });
       await suite.server.deps.db.update(purchases).set({ chargeId }).where(eq(purchases.id, purchase.id));
       await row.getByTestId('webhook-replay').click();
-      expect(await row.getByTestId('webhook-replay').textContent()).toBe('Confirm: process it again');
+      await page.getByTestId('webhook-replay-dialog').getByText(eventId).waitFor();
       await page.screenshot({ path: join(SHOTS, `webhooks-confirm-${label}.png`), fullPage: true });
-      await row.getByTestId('webhook-replay').click();
+      await page.getByTestId('webhook-replay-dialog-confirm').click();
       await page.locator('[data-testid="webhook-replay-result"][data-status="REPLAYED"]', { hasText: eventId }).waitFor();
       await page.screenshot({ path: join(SHOTS, `webhooks-result-${label}.png`), fullPage: true });
       await page.getByTestId('field-webhook-status').selectOption('REPLAYED');

@@ -6,7 +6,9 @@
 import { ErrorBanner, Field, formatNumber, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmAction } from '../../components/confirm-action';
+import { Flash, useFlash } from '../../components/flash';
+import { AdminOnly } from '../../lib/role';
 import { formatWindow, parseWhole, useRefreshShop } from './format';
 
 type Stock = RouterOutputs['admin']['shop']['limited']['status'][number];
@@ -43,9 +45,9 @@ function LimitedCard({ row }: { row: Stock }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [add, setAdd] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const flash = useFlash();
   const finish = (message: string) => {
-    setDone(message);
+    flash.show(message);
     setReason('');
     setAdd('');
     refresh();
@@ -62,14 +64,12 @@ function LimitedCard({ row }: { row: Stock }) {
   const mismatch = row.unitsInPurchases !== row.stockSold;
 
   const reasonOk = () => {
-    setDone(null);
     const ok = reason.trim().length >= 3;
     setReasonError(ok ? null : 'Say why (at least 3 characters); it goes into the audit log.');
     return ok;
   };
   const addValue = parseWhole(add, 1, 10_000_000);
   const addOk = () => {
-    setDone(null);
     const ok = typeof addValue === 'number';
     setAddError(ok ? null : 'A whole number of units from 1.');
     return ok;
@@ -122,6 +122,7 @@ function LimitedCard({ row }: { row: Stock }) {
           The sold counter ({row.stockSold}) differs from the units held by purchases ({row.unitsInPurchases}).
         </p>
       )}
+      <AdminOnly>
       <div className="grid-2 actions-grid">
         <div className="stack tight">
           <Field
@@ -132,24 +133,30 @@ function LimitedCard({ row }: { row: Stock }) {
             error={reasonError ?? undefined}
           />
           {row.disabled ? (
-            <ConfirmButton
+            <ConfirmAction
               label="Enable sales"
-              confirmLabel="Confirm: resume sales"
+              title={`Resume sales of ${row.sku}?`}
+              confirmLabel="Resume sales"
               disabled={pending}
-              canArm={reasonOk}
+              canOpen={reasonOk}
               onConfirm={() => enable.mutate({ sku: row.sku, reason: reason.trim() })}
               testId="limited-enable"
-            />
+            >
+              <p>Players can buy it again at once, within its sale window and stock.</p>
+            </ConfirmAction>
           ) : (
-            <ConfirmButton
+            <ConfirmAction
               label="Emergency disable"
-              confirmLabel="Confirm: stop sales now"
+              title={`Stop sales of ${row.sku} now?`}
+              confirmLabel="Stop sales now"
               danger
               disabled={pending}
-              canArm={reasonOk}
+              canOpen={reasonOk}
               onConfirm={() => disable.mutate({ sku: row.sku, reason: reason.trim() })}
               testId="limited-disable"
-            />
+            >
+              <p>New purchases are refused at once; purchases in flight finish. Reason: “{reason.trim()}”.</p>
+            </ConfirmAction>
           )}
         </div>
         <div className="stack tight">
@@ -161,21 +168,21 @@ function LimitedCard({ row }: { row: Stock }) {
             onChange={(e) => setAdd(e.target.value)}
             error={addError ?? undefined}
           />
-          <ConfirmButton
+          <ConfirmAction
             label="Restock"
-            confirmLabel={typeof addValue === 'number' ? `Confirm: +${formatNumber(addValue)} units` : 'Confirm'}
+            title={`Restock ${row.sku}?`}
+            confirmLabel={typeof addValue === 'number' ? `Add ${formatNumber(addValue)} units` : 'Add'}
             disabled={pending}
-            canArm={addOk}
+            canOpen={addOk}
             onConfirm={() => typeof addValue === 'number' && restock.mutate({ sku: row.sku, add: addValue })}
             testId="limited-restock"
-          />
+          >
+            <p>The stock grows by {typeof addValue === 'number' ? formatNumber(addValue) : '—'} units.</p>
+          </ConfirmAction>
         </div>
       </div>
-      {done && (
-        <p className="banner banner-ok" data-testid="limited-result">
-          {done}
-        </p>
-      )}
+      </AdminOnly>
+      <Flash message={flash.message} testId="limited-result" />
       <ErrorBanner error={disable.error ?? enable.error ?? restock.error} testId="limited-error" />
     </article>
   );
