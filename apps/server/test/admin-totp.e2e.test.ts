@@ -114,7 +114,9 @@ describe('admin two-factor', () => {
     const pending = b.locator('tr', { hasText: 'tournament grand prize' });
     await pending.waitFor();
     await shot(b, 'approvals-pending');
+    await pending.getByRole('button', { name: 'Approve', exact: true }).click();
     await pending.getByRole('button', { name: 'Approve and grant' }).click();
+    await b.locator('[data-testid="approval-flash"]', { hasText: 'approved' }).waitFor();
     await b.getByTestId('approvals-empty').waitFor();
     await b.goto(`${suite.baseUrl}/admin/#/users/${player.userId}`);
     await b.locator('[data-testid="user-gold"]', { hasText: '151,000' }).waitFor();

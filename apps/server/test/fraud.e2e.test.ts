@@ -112,9 +112,12 @@ describe('fraud rules', () => {
     const row = page.locator('[data-testid="rule-row"][data-rule="e2e_big_cash"]');
     await row.getByTestId('rule-condition').filter({ hasText: 'amount ≥ 5000 and isCash = true' }).waitFor();
     await row.getByTestId('rule-toggle').click();
+    await row.getByTestId('rule-toggle-dialog-confirm').click();
     await row.getByTestId('rule-state').filter({ hasText: 'inactive' }).waitFor();
+    await page.locator('[data-testid="rule-flash"]', { hasText: 'e2e_big_cash deactivated' }).waitFor();
     await row.getByTestId('rule-delete').click();
-    await row.getByTestId('rule-delete').filter({ hasText: 'Confirm delete' }).click();
+    await row.getByTestId('field-rule-delete-dialog-typed').fill('e2e_big_cash');
+    await row.getByTestId('rule-delete-dialog-confirm').click();
     await row.waitFor({ state: 'detached' });
 
     // Thresholds: the order is checked before sending, then saved.

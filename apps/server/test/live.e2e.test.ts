@@ -135,7 +135,7 @@ describe('notifications on screen', () => {
     expect(await row.getAttribute('data-status')).toBe('scheduled');
     const jobId = await row.getAttribute('data-id');
     await row.getByTestId('job-cancel').click();
-    await row.getByTestId('job-cancel-confirm').click();
+    await row.getByTestId('job-cancel-dialog-confirm').click();
     await row.waitFor({ state: 'detached' });
     await page.getByTestId('field-jobStatus').selectOption('cancelled');
     await page.locator(`[data-testid="job-row"][data-id="${jobId}"][data-status="cancelled"]`).waitFor();
