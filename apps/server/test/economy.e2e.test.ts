@@ -45,7 +45,7 @@ describe('admin economy page', () => {
     // Sources and sinks: the chart draws bars, the table names the reasons in words.
     await page.locator('[data-testid="flows-chart"] svg .recharts-bar-rectangle').first().waitFor();
     const grant = page.locator('[data-testid="flows-table"] tr[data-reason="admin_grant"]');
-    expect(await grant.locator('td').first().textContent()).toBe('Admin grant');
+    expect(await grant.locator('td').first().textContent()).toBe('Granted by staff');
     expect(await grant.textContent()).toContain('+76,543');
     expect(await page.locator('[data-testid="flows-table"] tr[data-reason="admin_deduct"]').textContent()).toContain('−4,321');
 

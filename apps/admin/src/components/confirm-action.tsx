@@ -22,7 +22,21 @@ type Props = {
   className?: string;
 };
 
-export function ConfirmAction({ label, title, confirmLabel, children, onConfirm, testId, danger, disabled, pending, askReason, typeToConfirm, canOpen, className }: Props) {
+export function ConfirmAction({
+  label,
+  title,
+  confirmLabel,
+  children,
+  onConfirm,
+  testId,
+  danger,
+  disabled,
+  pending,
+  askReason,
+  typeToConfirm,
+  canOpen,
+  className,
+}: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -2,9 +2,9 @@ import { FRAUD_ACTIONS, FRAUD_REVIEW_STATUSES, type TFraudAction, type TFraudRev
 import { ErrorBanner, Field, Loading, MoreButton, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SelectField } from '../../components/select-field';
 import { DataTable } from '../../components/data-table';
 import { Flash, useFlash } from '../../components/flash';
+import { SelectField } from '../../components/select-field';
 import { useClientTable } from '../../components/use-client-table';
 import { useIsAdmin } from '../../lib/role';
 import { decisionColumns } from './decision-row';

@@ -78,7 +78,12 @@ export function RulesPanel() {
       ),
     },
   ];
-  if (isAdmin) columns.push({ key: 'actions', header: 'Actions', cell: (r) => <RuleActions rule={r} onEdit={() => setEditing(r)} onDone={flash.show} /> });
+  if (isAdmin)
+    columns.push({
+      key: 'actions',
+      header: 'Actions',
+      cell: (r) => <RuleActions rule={r} onEdit={() => setEditing(r)} onDone={flash.show} />,
+    });
 
   return (
     <section className="stack" data-testid="fraud-rules">

@@ -1,8 +1,8 @@
 import { ErrorBanner, Field, Loading, useDebounced, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SelectField } from '../../components/select-field';
 import { DataTable } from '../../components/data-table';
+import { SelectField } from '../../components/select-field';
 import { useClientTable } from '../../components/use-client-table';
 import { CRASH_COLUMNS } from './crash-round-row';
 

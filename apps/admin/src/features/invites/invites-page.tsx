@@ -35,7 +35,13 @@ export function InvitesPage() {
   const columns: Column<Invite>[] = [
     { key: 'code', header: 'Code', sortable: true, cell: (i) => <strong className="mono">{i.code}</strong> },
     { key: 'usedCount', header: 'Used', numeric: true, sortable: true, cell: (i) => i.usedCount },
-    { key: 'maxUses', header: 'Limit', numeric: true, sortable: true, cell: (i) => (i.maxUses === null ? 'unlimited' : formatNumber(i.maxUses)) },
+    {
+      key: 'maxUses',
+      header: 'Limit',
+      numeric: true,
+      sortable: true,
+      cell: (i) => (i.maxUses === null ? 'unlimited' : formatNumber(i.maxUses)),
+    },
     { key: 'expiresAt', header: 'Expires', sortable: true, cell: (i) => (i.expiresAt ? formatDate(i.expiresAt) : 'never') },
     { key: 'createdAt', header: 'Created', sortable: true, wide: true, cell: (i) => formatDate(i.createdAt) },
     {

@@ -10,7 +10,6 @@ import { useClientTable } from '../../components/use-client-table';
 import { useIsAdmin } from '../../lib/role';
 import { hrefFor } from '../../lib/router';
 
-
 type Job = RouterOutputs['admin']['notifications']['jobs']['items'][number];
 type JobStatus = (typeof NOTIFICATION_JOB_STATUSES)[number];
 
@@ -59,7 +58,13 @@ export function JobsList() {
       cell: (j) => (j.userId ? <a href={hrefFor({ name: 'user', userId: j.userId })}>Player #{j.userId}</a> : 'Every player'),
     },
     { key: 'sendAt', header: 'Sends', sortable: true, cell: (j) => formatDate(j.sendAt) },
-    { key: 'recipients', header: 'Recipients', numeric: true, sortable: true, cell: (j) => (j.status === 'scheduled' ? '—' : j.recipients) },
+    {
+      key: 'recipients',
+      header: 'Recipients',
+      numeric: true,
+      sortable: true,
+      cell: (j) => (j.status === 'scheduled' ? '—' : j.recipients),
+    },
     {
       key: 'finishedAt',
       header: 'Finished',
@@ -82,9 +87,7 @@ export function JobsList() {
             onConfirm={() => cancel.mutate({ jobId: j.id })}
             testId="job-cancel"
           >
-            <p>
-              “{j.title}” is not sent to anyone who has not received it yet. This cannot be undone; compose it again to resend.
-            </p>
+            <p>“{j.title}” is not sent to anyone who has not received it yet. This cannot be undone; compose it again to resend.</p>
           </ConfirmAction>
         ) : null,
     });

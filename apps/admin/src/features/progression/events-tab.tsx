@@ -113,7 +113,9 @@ export function EventsTab() {
           >
             Participations
           </button>
-          {isAdmin && <EventActions event={e} busy={busy} onEdit={() => setEditing(e.id)} publish={publish} deactivate={deactivate} remove={remove} />}
+          {isAdmin && (
+            <EventActions event={e} busy={busy} onEdit={() => setEditing(e.id)} publish={publish} deactivate={deactivate} remove={remove} />
+          )}
         </span>
       ),
     },
@@ -130,7 +132,13 @@ export function EventsTab() {
             <button type="button" className="small" disabled={seed.isPending} onClick={() => seed.mutate()} data-testid="event-seed">
               Seed Model Index Challenge
             </button>
-            <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="event-new">
+            <button
+              type="button"
+              className="primary"
+              disabled={editing === 'new'}
+              onClick={() => setEditing('new')}
+              data-testid="event-new"
+            >
               New event
             </button>
           </span>
@@ -180,7 +188,21 @@ export function EventsTab() {
 
 type Mut = { mutate: (v: { eventId: number }) => void };
 
-function EventActions({ event: e, busy, onEdit, publish, deactivate, remove }: { event: AdminEvent; busy: boolean; onEdit: () => void; publish: Mut; deactivate: Mut; remove: Mut }) {
+function EventActions({
+  event: e,
+  busy,
+  onEdit,
+  publish,
+  deactivate,
+  remove,
+}: {
+  event: AdminEvent;
+  busy: boolean;
+  onEdit: () => void;
+  publish: Mut;
+  deactivate: Mut;
+  remove: Mut;
+}) {
   return (
     <>
       <button type="button" className="small" onClick={onEdit} data-testid="event-edit">

@@ -6,8 +6,8 @@
 import { ErrorBanner, Field, formatNumber, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { newIdempotencyKey } from '../../lib/idempotency';
 import { ConfirmAction } from '../../components/confirm-action';
+import { newIdempotencyKey } from '../../lib/idempotency';
 import { CSV_COLUMNS, type CsvLine, type GrantRow, parseCsv } from './bulk-csv';
 import { BulkTable, type LineStatus } from './bulk-table';
 

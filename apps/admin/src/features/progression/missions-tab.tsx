@@ -23,11 +23,15 @@ export function MissionsTab() {
     flash.show(message);
     void queryClient.invalidateQueries(trpc.admin.missions.pathFilter());
   };
-  const activate = useMutation(trpc.admin.missions.activate.mutationOptions({ onSuccess: (_r, v) => done(`Mission #${v.missionId} activated.`) }));
+  const activate = useMutation(
+    trpc.admin.missions.activate.mutationOptions({ onSuccess: (_r, v) => done(`Mission #${v.missionId} activated.`) }),
+  );
   const deactivate = useMutation(
     trpc.admin.missions.deactivate.mutationOptions({ onSuccess: (_r, v) => done(`Mission #${v.missionId} hidden from players.`) }),
   );
-  const remove = useMutation(trpc.admin.missions.delete.mutationOptions({ onSuccess: (_r, v) => done(`Mission #${v.missionId} deleted.`) }));
+  const remove = useMutation(
+    trpc.admin.missions.delete.mutationOptions({ onSuccess: (_r, v) => done(`Mission #${v.missionId} deleted.`) }),
+  );
   const busy = activate.isPending || deactivate.isPending || remove.isPending;
   const rows = list.data?.items ?? [];
   const current = typeof editing === 'number' ? rows.find((m) => m.id === editing) : undefined;
@@ -124,7 +128,13 @@ export function MissionsTab() {
           {formatNumber(rows.length)} missions · {formatNumber(rows.filter((m) => m.isActive).length)} active
         </p>
         <AdminOnly>
-          <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="mission-new">
+          <button
+            type="button"
+            className="primary"
+            disabled={editing === 'new'}
+            onClick={() => setEditing('new')}
+            data-testid="mission-new"
+          >
             New mission
           </button>
         </AdminOnly>

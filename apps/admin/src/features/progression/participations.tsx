@@ -2,13 +2,13 @@
 import { ErrorBanner, formatDate, formatNumber, Loading, MoreButton, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SelectField } from '../../components/select-field';
-import { hrefFor } from '../../lib/router';
 import { ConfirmAction } from '../../components/confirm-action';
 import { type Column, DataTable } from '../../components/data-table';
 import { Flash, useFlash } from '../../components/flash';
+import { SelectField } from '../../components/select-field';
 import { useClientTable } from '../../components/use-client-table';
 import { useIsAdmin } from '../../lib/role';
+import { hrefFor } from '../../lib/router';
 
 type Participation = RouterOutputs['admin']['events']['participations']['items'][number];
 
@@ -53,7 +53,12 @@ export function Participations({ eventId }: { eventId: number }) {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const table = useClientTable(rows, { key: 'joinedAt', dir: 'desc' });
   const columns: Column<Participation>[] = [
-    { key: 'nickname', header: 'Player', sortable: true, cell: (p) => <a href={hrefFor({ name: 'user', userId: p.userId })}>{p.nickname}</a> },
+    {
+      key: 'nickname',
+      header: 'Player',
+      sortable: true,
+      cell: (p) => <a href={hrefFor({ name: 'user', userId: p.userId })}>{p.nickname}</a>,
+    },
     {
       key: 'progress',
       header: 'Progress',

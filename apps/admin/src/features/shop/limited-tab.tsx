@@ -123,64 +123,64 @@ function LimitedCard({ row }: { row: Stock }) {
         </p>
       )}
       <AdminOnly>
-      <div className="grid-2 actions-grid">
-        <div className="stack tight">
-          <Field
-            label={row.disabled ? 'Reason to resume sales' : 'Reason for the emergency stop'}
-            name={`limited-reason-${row.sku}`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={reasonError ?? undefined}
-          />
-          {row.disabled ? (
+        <div className="grid-2 actions-grid">
+          <div className="stack tight">
+            <Field
+              label={row.disabled ? 'Reason to resume sales' : 'Reason for the emergency stop'}
+              name={`limited-reason-${row.sku}`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={reasonError ?? undefined}
+            />
+            {row.disabled ? (
+              <ConfirmAction
+                label="Enable sales"
+                title={`Resume sales of ${row.sku}?`}
+                confirmLabel="Resume sales"
+                disabled={pending}
+                canOpen={reasonOk}
+                onConfirm={() => enable.mutate({ sku: row.sku, reason: reason.trim() })}
+                testId="limited-enable"
+              >
+                <p>Players can buy it again at once, within its sale window and stock.</p>
+              </ConfirmAction>
+            ) : (
+              <ConfirmAction
+                label="Emergency disable"
+                title={`Stop sales of ${row.sku} now?`}
+                confirmLabel="Stop sales now"
+                danger
+                disabled={pending}
+                canOpen={reasonOk}
+                onConfirm={() => disable.mutate({ sku: row.sku, reason: reason.trim() })}
+                testId="limited-disable"
+              >
+                <p>New purchases are refused at once; purchases in flight finish. Reason: “{reason.trim()}”.</p>
+              </ConfirmAction>
+            )}
+          </div>
+          <div className="stack tight">
+            <Field
+              label="Add units"
+              name={`limited-add-${row.sku}`}
+              inputMode="numeric"
+              value={add}
+              onChange={(e) => setAdd(e.target.value)}
+              error={addError ?? undefined}
+            />
             <ConfirmAction
-              label="Enable sales"
-              title={`Resume sales of ${row.sku}?`}
-              confirmLabel="Resume sales"
+              label="Restock"
+              title={`Restock ${row.sku}?`}
+              confirmLabel={typeof addValue === 'number' ? `Add ${formatNumber(addValue)} units` : 'Add'}
               disabled={pending}
-              canOpen={reasonOk}
-              onConfirm={() => enable.mutate({ sku: row.sku, reason: reason.trim() })}
-              testId="limited-enable"
+              canOpen={addOk}
+              onConfirm={() => typeof addValue === 'number' && restock.mutate({ sku: row.sku, add: addValue })}
+              testId="limited-restock"
             >
-              <p>Players can buy it again at once, within its sale window and stock.</p>
+              <p>The stock grows by {typeof addValue === 'number' ? formatNumber(addValue) : '—'} units.</p>
             </ConfirmAction>
-          ) : (
-            <ConfirmAction
-              label="Emergency disable"
-              title={`Stop sales of ${row.sku} now?`}
-              confirmLabel="Stop sales now"
-              danger
-              disabled={pending}
-              canOpen={reasonOk}
-              onConfirm={() => disable.mutate({ sku: row.sku, reason: reason.trim() })}
-              testId="limited-disable"
-            >
-              <p>New purchases are refused at once; purchases in flight finish. Reason: “{reason.trim()}”.</p>
-            </ConfirmAction>
-          )}
+          </div>
         </div>
-        <div className="stack tight">
-          <Field
-            label="Add units"
-            name={`limited-add-${row.sku}`}
-            inputMode="numeric"
-            value={add}
-            onChange={(e) => setAdd(e.target.value)}
-            error={addError ?? undefined}
-          />
-          <ConfirmAction
-            label="Restock"
-            title={`Restock ${row.sku}?`}
-            confirmLabel={typeof addValue === 'number' ? `Add ${formatNumber(addValue)} units` : 'Add'}
-            disabled={pending}
-            canOpen={addOk}
-            onConfirm={() => typeof addValue === 'number' && restock.mutate({ sku: row.sku, add: addValue })}
-            testId="limited-restock"
-          >
-            <p>The stock grows by {typeof addValue === 'number' ? formatNumber(addValue) : '—'} units.</p>
-          </ConfirmAction>
-        </div>
-      </div>
       </AdminOnly>
       <Flash message={flash.message} testId="limited-result" />
       <ErrorBanner error={disable.error ?? enable.error ?? restock.error} testId="limited-error" />

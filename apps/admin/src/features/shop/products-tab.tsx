@@ -27,7 +27,9 @@ export function ProductsTab() {
     flash.show(message);
     refresh();
   };
-  const activate = useMutation(trpc.admin.shop.products.activate.mutationOptions({ onSuccess: (_r, v) => done(`${v.sku} is listed in the shop.`) }));
+  const activate = useMutation(
+    trpc.admin.shop.products.activate.mutationOptions({ onSuccess: (_r, v) => done(`${v.sku} is listed in the shop.`) }),
+  );
   const deactivate = useMutation(
     trpc.admin.shop.products.deactivate.mutationOptions({ onSuccess: (_r, v) => done(`${v.sku} is hidden from the shop.`) }),
   );
@@ -59,7 +61,10 @@ export function ProductsTab() {
           <>
             {formatPrice(p.priceCurrency, p.priceAmount)}
             {p.discountPercent > 0 && (
-              <div className={`small-text ${running ? 'sale-text' : 'muted'}`} title={p.discountEndsAt ? formatDate(p.discountEndsAt) : 'no end'}>
+              <div
+                className={`small-text ${running ? 'sale-text' : 'muted'}`}
+                title={p.discountEndsAt ? formatDate(p.discountEndsAt) : 'no end'}
+              >
                 −{p.discountPercent}%{p.discountEndsAt ? ` ${running ? 'until' : 'ended'} ${shortDate(p.discountEndsAt)}` : ''}
               </div>
             )}
@@ -145,17 +150,17 @@ export function ProductsTab() {
           {rows.length} products · {rows.filter((p) => p.isActive).length} active
         </p>
         {isAdmin && (
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setEditing('new');
-          }}
-          disabled={editing === 'new'}
-          data-testid="product-new"
-        >
-          New product
-        </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setEditing('new');
+            }}
+            disabled={editing === 'new'}
+            data-testid="product-new"
+          >
+            New product
+          </button>
         )}
       </div>
       {editing && (editing === 'new' || current) && (

@@ -7,8 +7,8 @@
 import { ErrorBanner, Field, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Flash, useFlash } from '../../components/flash';
 import { ConfirmAction } from '../../components/confirm-action';
+import { Flash, useFlash } from '../../components/flash';
 import type { AdminPurchase } from './purchase-drawer';
 
 export function PurchaseActions({ purchase, onChanged }: { purchase: AdminPurchase; onChanged: () => void }) {

@@ -2,9 +2,9 @@
 import { reasonText } from '@casino/shared';
 import { formatDate, formatNumber, type RouterOutputs } from '@casino/ui';
 import { useEffect, useRef } from 'react';
+import { AdminOnly } from '../../lib/role';
 import { hrefFor } from '../../lib/router';
 import { formatGranted, formatPrice, useRefreshShop } from './format';
-import { AdminOnly } from '../../lib/role';
 import { PurchaseActions } from './purchase-actions';
 
 export type AdminPurchase = RouterOutputs['admin']['shop']['purchases']['items'][number];

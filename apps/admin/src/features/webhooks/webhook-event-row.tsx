@@ -19,7 +19,12 @@ export function webhookColumns(opts: { canReplay: boolean; replayingId: string |
         </>
       ),
     },
-    { key: 'status', header: 'Status', sortable: true, cell: (e) => <span className={`badge webhook-${e.status.toLowerCase()}`}>{e.status}</span> },
+    {
+      key: 'status',
+      header: 'Status',
+      sortable: true,
+      cell: (e) => <span className={`badge webhook-${e.status.toLowerCase()}`}>{e.status}</span>,
+    },
     { key: 'receivedAt', header: 'Received', sortable: true, cell: (e) => formatDate(e.receivedAt) },
     {
       key: 'attempts',
@@ -54,7 +59,13 @@ export function webhookColumns(opts: { canReplay: boolean; replayingId: string |
       header: 'Actions',
       cell: (e) =>
         e.status === 'FAILED' ? (
-          <button type="button" className="small" onClick={() => opts.onReplay(e)} disabled={opts.replayingId === e.id} data-testid="webhook-replay">
+          <button
+            type="button"
+            className="small"
+            onClick={() => opts.onReplay(e)}
+            disabled={opts.replayingId === e.id}
+            data-testid="webhook-replay"
+          >
             {opts.replayingId === e.id ? 'Replaying…' : 'Replay'}
           </button>
         ) : null,

@@ -1,9 +1,9 @@
 import { ErrorBanner, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SelectField } from '../../components/select-field';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
+import { SelectField } from '../../components/select-field';
 import { useClientTable } from '../../components/use-client-table';
 import { useIsAdmin } from '../../lib/role';
 import { type WebhookEvent, webhookColumns } from './webhook-event-row';
@@ -101,8 +101,8 @@ export function WebhooksPage() {
         testId="webhook-replay-dialog"
       >
         <p>
-          <span className="mono">{target?.type}</span> <span className="mono break">{target?.id}</span> runs through the same handler
-          once more. Do this only once the cause of the failure is fixed.
+          <span className="mono">{target?.type}</span> <span className="mono break">{target?.id}</span> runs through the same handler once
+          more. Do this only once the cause of the failure is fixed.
         </p>
       </ConfirmDialog>
       <MoreButton list={list} label="Load more" />

@@ -56,8 +56,8 @@ export function VersionDetail({ version, newest, onDone }: { version: number; ne
             testId="rollback-submit"
           >
             <p>
-              A new version {newest + 1} is published with the values of version {version}; new rounds use it at once. Rounds already
-              played keep verifying under their own version.
+              A new version {newest + 1} is published with the values of version {version}; new rounds use it at once. Rounds already played
+              keep verifying under their own version.
             </p>
           </ConfirmAction>
           <ErrorBanner error={rollback.error} testId="rollback-error" />
