@@ -44,7 +44,7 @@ function readCsv(text: string): Parsed[] {
     skip_empty_lines: true,
     info: true,
     raw: true,
-  }) as Parsed[];
+  }) as unknown as Parsed[];
 }
 
 /** Splits one CSV line into its trimmed fields. */
