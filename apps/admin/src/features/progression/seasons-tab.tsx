@@ -3,6 +3,7 @@ import { ErrorBanner, Field, formatDate, formatNumber, Loading, useTRPC } from '
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Flash, MutationFlash, useFlash } from '../../components/flash';
+import { useIsAdmin } from '../../lib/role';
 import { SeasonForm } from './season-form';
 
 export function SeasonsTab() {
@@ -10,6 +11,7 @@ export function SeasonsTab() {
   const list = useQuery(trpc.admin.battlepass.seasons.queryOptions());
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const flash = useFlash();
+  const isAdmin = useIsAdmin();
   const rows = list.data?.items ?? [];
   const current = typeof editing === 'number' ? rows.find((s) => s.id === editing) : undefined;
   const now = new Date();
@@ -17,9 +19,11 @@ export function SeasonsTab() {
     <div className="stack" data-testid="seasons-admin">
       <div className="row between">
         <p className="muted small-text">{rows.length} seasons</p>
-        <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="season-new">
-          New season
-        </button>
+        {isAdmin && (
+          <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="season-new">
+            New season
+          </button>
+        )}
       </div>
       {editing !== null && (editing === 'new' || current) && (
         <SeasonForm
@@ -54,14 +58,16 @@ export function SeasonsTab() {
               {formatNumber(s.players)} players · {formatNumber(s.premiumPlayers)} premium
             </span>
             <span>
-              <button type="button" className="small" onClick={() => setEditing(s.id)}>
-                Edit
-              </button>
+              {isAdmin && (
+                <button type="button" className="small" onClick={() => setEditing(s.id)} data-testid="season-edit">
+                  Edit
+                </button>
+              )}
             </span>
           </li>
         ))}
       </ul>
-      <GrantPremium />
+      {isAdmin && <GrantPremium />}
     </div>
   );
 }
