@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
+import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
 
 const suite = browserSuite();
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -35,7 +35,7 @@ describe('admin economy page', () => {
     await page.goto(`${baseUrl}/admin/`);
     await login(page, admin.siteId);
     await page.getByTestId('users-page').waitFor();
-    await page.getByTestId('nav-economy').click();
+    await adminNav(page, 'economy');
     await page.getByTestId('economy-page').waitFor();
 
     await page.getByTestId('reconcile').click();

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, phonePage, signupAccount } from './browser';
+import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, phonePage, signupAccount } from './browser';
 
 const suite = browserSuite();
 
@@ -41,7 +41,7 @@ async function adminConsole(prefix: string, section: string) {
   await page.goto(`${suite.baseUrl}/admin/`);
   await login(page, admin.siteId);
   await page.getByTestId('users-page').waitFor();
-  await page.getByTestId(`nav-${section}`).click();
+  await adminNav(page, `${section}`);
   return { admin, page, errors };
 }
 

@@ -15,7 +15,7 @@ import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { streakReward } from '@casino/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
+import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
 
 const suite = browserSuite();
 
@@ -240,7 +240,7 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     const errors = collectPageErrors(page);
     await page.goto(`${suite.baseUrl}/admin/`);
     await login(page, adminSiteId);
-    await page.getByTestId('nav-progression').click();
+    await adminNav(page, 'progression');
     await page.getByTestId('events-admin').waitFor();
 
     // The editor: a bad form is refused on the page, a good one creates the event.

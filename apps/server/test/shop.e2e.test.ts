@@ -17,7 +17,7 @@ import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { REASONS } from '@casino/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
+import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
 
 const suite = browserSuite();
 
@@ -293,7 +293,7 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     await page.goto(`${baseUrl}/admin/`);
     await login(page, admin.siteId);
     await page.getByTestId('users-page').waitFor();
-    await page.getByTestId('nav-shop').click();
+    await adminNav(page, 'shop');
     await page.locator('[data-testid="product-row"][data-sku="gold_1000"]').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, `admin-products-${vp.name}`, true);
