@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
+import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, openScreen, PASSWORD, signupAccount } from './browser';
 
 const suite = browserSuite();
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -111,7 +111,7 @@ describe('game configuration in the admin console', () => {
     await web.goto(`${baseUrl}/#/login`);
     await login(web, player.siteId);
     await web.getByTestId('home').waitFor();
-    await web.getByTestId('nav-fairness').click();
+    await openScreen(web, 'fairness');
     await web.getByTestId('fair-rotate').click();
     await web.getByTestId('fair-revealed').waitFor();
     const revealed = web.locator('[data-testid="fair-round"][data-revealed="true"]');

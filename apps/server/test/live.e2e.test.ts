@@ -9,7 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, phonePage, signupAccount } from './browser';
+import {
+  adminNav,
+  browserSuite,
+  collectPageErrors,
+  horizontalOverflow,
+  login,
+  makeAdmin,
+  PASSWORD,
+  phonePage,
+  signupAccount,
+} from './browser';
 
 const suite = browserSuite();
 

@@ -15,7 +15,17 @@ import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { streakReward } from '@casino/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
+import {
+  adminNav,
+  browserSuite,
+  collectPageErrors,
+  horizontalOverflow,
+  login,
+  makeAdmin,
+  openScreen,
+  PASSWORD,
+  signupAccount,
+} from './browser';
 
 const suite = browserSuite();
 
@@ -148,7 +158,7 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     expect(await card.getByTestId('goal-count').textContent()).toBe(`0 / ${SPINS}`);
 
     // The required spins, played in the browser; the server counts each one.
-    await page.getByTestId('nav-slot').click();
+    await openScreen(page, 'slot');
     const spin = page.getByTestId('slot-spin');
     for (let i = 1; i <= SPINS; i++) {
       await page.locator('[data-testid="slot-spin"]:not([disabled])').waitFor();

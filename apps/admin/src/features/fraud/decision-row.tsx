@@ -1,5 +1,6 @@
-import { ErrorBanner, formatDate, formatNumber, type RouterOutputs, useTRPC } from '@casino/ui';
+import { ErrorBanner, Field, formatDate, formatNumber, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ConfirmAction } from '../../components/confirm-action';
 import type { Column } from '../../components/data-table';
 import { hrefFor } from '../../lib/router';
@@ -99,14 +100,17 @@ function Review({ decision: d, onDone }: { decision: Decision; onDone: (message:
       },
     }),
   );
+  const [note, setNote] = useState('');
+  const withNote = note.trim() ? { note: note.trim() } : {};
   return (
-    <div className="stack tight">
+    <div className="stack tight review-cell">
+      <Field label="Note (optional)" name={`note-${d.id}`} value={note} onChange={(e) => setNote(e.target.value)} />
       <span className="row">
         <button
           type="button"
           className="small"
           disabled={review.isPending}
-          onClick={() => review.mutate({ id: d.id, status: 'approved' })}
+          onClick={() => review.mutate({ id: d.id, status: 'approved', ...withNote })}
           data-testid="decision-approve"
         >
           Approve
@@ -116,13 +120,13 @@ function Review({ decision: d, onDone }: { decision: Decision; onDone: (message:
           title={`Reject decision #${d.id}?`}
           confirmLabel="Reject"
           danger
-          askReason
           pending={review.isPending}
-          onConfirm={(note) => review.mutate({ id: d.id, status: 'rejected', note })}
+          onConfirm={() => review.mutate({ id: d.id, status: 'rejected', ...withNote })}
           testId="decision-reject"
         >
           <p>
-            Marks {d.nickname}’s attempt (score {formatNumber(d.score)}) as fraud after review. The note goes into the audit log.
+            Marks {d.nickname}’s attempt (score {formatNumber(d.score)}) as fraud after review
+            {note.trim() ? `, noting “${note.trim()}”` : ''}. It goes into the audit log.
           </p>
         </ConfirmAction>
       </span>
