@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, login, makeAdmin, signupAccount } from './browser';
+import { adminNav, browserSuite, login, makeAdmin, signupAccount } from './browser';
 
 const suite = browserSuite();
 
@@ -44,7 +44,7 @@ describe('admin two-factor', () => {
     await makeAdmin(suite.server, admin.userId);
     const page = await adminPage(suite.baseUrl, admin.siteId);
 
-    await page.getByTestId('nav-security').click();
+    await adminNav(page, 'security');
     await page.getByTestId('totp-start').click();
     await page.getByTestId('totp-qr').waitFor();
     const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
@@ -85,7 +85,7 @@ describe('admin two-factor', () => {
     await page.getByTestId('field-totpCode').fill(codes[0] ?? '');
     await page.getByTestId('totp-submit').click();
     await page.getByTestId('users-page').waitFor();
-    await page.getByTestId('nav-security').click();
+    await adminNav(page, 'security');
     await page.locator('[data-testid="totp-status"]', { hasText: 'Recovery codes left: 9' }).waitFor();
   });
 
@@ -105,16 +105,18 @@ describe('admin two-factor', () => {
     await shot(a, 'approval-requested');
     expect(await a.getByTestId('user-gold').textContent()).toBe('1,000');
 
-    await a.getByTestId('nav-approvals').click();
+    await adminNav(a, 'approvals');
     const row = a.locator('tr', { hasText: 'tournament grand prize' });
     await row.getByText('Another admin must approve your request.').waitFor();
 
     const b = await adminPage(suite.baseUrl, bob.siteId);
-    await b.getByTestId('nav-approvals').click();
+    await adminNav(b, 'approvals');
     const pending = b.locator('tr', { hasText: 'tournament grand prize' });
     await pending.waitFor();
     await shot(b, 'approvals-pending');
+    await pending.getByRole('button', { name: 'Approve', exact: true }).click();
     await pending.getByRole('button', { name: 'Approve and grant' }).click();
+    await b.locator('[data-testid="approval-flash"]', { hasText: 'approved' }).waitFor();
     await b.getByTestId('approvals-empty').waitFor();
     await b.goto(`${suite.baseUrl}/admin/#/users/${player.userId}`);
     await b.locator('[data-testid="user-gold"]', { hasText: '151,000' }).waitFor();

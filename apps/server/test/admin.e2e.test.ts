@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, horizontalOverflow, login, makeAdmin, phonePage, signupAccount } from './browser';
+import { adminNav, browserSuite, horizontalOverflow, login, makeAdmin, phonePage, signupAccount } from './browser';
 
 const suite = browserSuite();
 
@@ -60,22 +60,24 @@ describe('admin console', () => {
     await adminPage.getByTestId('ban-dialog-cancel').click();
     expect(await text(adminPage, 'user-status')).toBe('active');
 
-    await adminPage.getByTestId('nav-audit').click();
+    await adminNav(adminPage, 'audit');
     await adminPage.locator('[data-testid="audit-entry"][data-action="user.adjust_balance"]').first().waitFor();
 
-    await adminPage.getByTestId('nav-economy').click();
+    await adminNav(adminPage, 'economy');
     await adminPage.getByTestId('reconcile').click();
     await adminPage.locator('[data-testid="reconcile-result"][data-violations="0"]').waitFor();
 
     const code = `E2E${randomBytes(3).toString('hex').toUpperCase()}`;
-    await adminPage.getByTestId('nav-invites').click();
+    await adminNav(adminPage, 'invites');
     await adminPage.getByTestId('field-code').fill(code);
     await adminPage.getByTestId('field-maxUses').fill('3');
     await adminPage.getByTestId('invite-create-submit').click();
     await adminPage.locator('[data-testid="invite-created"]', { hasText: code }).waitFor();
     const row = adminPage.locator(`[data-testid="invite-row"][data-code="${code}"]`);
     await row.getByTestId('invite-deactivate').click();
+    await adminPage.getByTestId('invite-deactivate-dialog-confirm').click();
     await row.getByText('inactive').waitFor();
+    await adminPage.locator('[data-testid="invite-flash"]', { hasText: code }).waitFor();
 
     // Force logout reaches the player's page over the live stream.
     await adminPage.goto(`${baseUrl}/admin/#/users/${player.userId}`);

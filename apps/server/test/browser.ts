@@ -111,3 +111,15 @@ export async function logoutPlayer(page: Page) {
   await page.getByTestId('menu-button').click();
   await page.getByTestId('logout').click();
 }
+
+/**
+ * Opens an admin console section: clicks its sidebar link on wide screens, or opens the Menu
+ * first below 1024px where the sections sit behind the menu button.
+ */
+export async function adminNav(page: Page, section: string) {
+  const link = page.getByTestId(`nav-${section}`);
+  const menu = page.getByTestId('admin-menu');
+  await page.locator(`[data-testid="nav-${section}"]:visible, [data-testid="admin-menu"]:visible`).first().waitFor();
+  if (!(await link.isVisible())) await menu.click();
+  await link.click();
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
+import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
 
 const suite = browserSuite();
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -35,7 +35,7 @@ describe('admin economy page', () => {
     await page.goto(`${baseUrl}/admin/`);
     await login(page, admin.siteId);
     await page.getByTestId('users-page').waitFor();
-    await page.getByTestId('nav-economy').click();
+    await adminNav(page, 'economy');
     await page.getByTestId('economy-page').waitFor();
 
     await page.getByTestId('reconcile').click();
@@ -45,7 +45,7 @@ describe('admin economy page', () => {
     // Sources and sinks: the chart draws bars, the table names the reasons in words.
     await page.locator('[data-testid="flows-chart"] svg .recharts-bar-rectangle').first().waitFor();
     const grant = page.locator('[data-testid="flows-table"] tr[data-reason="admin_grant"]');
-    expect(await grant.locator('td').first().textContent()).toBe('Admin grant');
+    expect(await grant.locator('td').first().textContent()).toBe('Granted by staff');
     expect(await grant.textContent()).toContain('+76,543');
     expect(await page.locator('[data-testid="flows-table"] tr[data-reason="admin_deduct"]').textContent()).toContain('−4,321');
 

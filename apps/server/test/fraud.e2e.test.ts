@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { assessPurchase } from '../../../packages/api/src/services/fraud/assess';
-import { browserSuite, horizontalOverflow, login, makeAdmin, signupAccount } from './browser';
+import { adminNav, browserSuite, horizontalOverflow, login, makeAdmin, signupAccount } from './browser';
 
 const suite = browserSuite();
 const shots = process.env.FRAUD_SHOTS;
@@ -79,7 +79,7 @@ describe('fraud rules', () => {
     const page = await pageAt(suite.browser, 1280, 800);
     await page.goto(`${baseUrl}/admin/`);
     await login(page, admin.siteId);
-    await page.getByTestId('nav-fraud').click();
+    await adminNav(page, 'fraud');
     await page.locator('[data-testid="rule-row"][data-rule="card_testing"]').waitFor();
     expect(await page.getByTestId('rule-row').count()).toBe(11);
     await shot(page, 'desktop-rules');
@@ -112,9 +112,12 @@ describe('fraud rules', () => {
     const row = page.locator('[data-testid="rule-row"][data-rule="e2e_big_cash"]');
     await row.getByTestId('rule-condition').filter({ hasText: 'amount ≥ 5000 and isCash = true' }).waitFor();
     await row.getByTestId('rule-toggle').click();
+    await row.getByTestId('rule-toggle-dialog-confirm').click();
     await row.getByTestId('rule-state').filter({ hasText: 'inactive' }).waitFor();
+    await page.locator('[data-testid="rule-flash"]', { hasText: 'e2e_big_cash deactivated' }).waitFor();
     await row.getByTestId('rule-delete').click();
-    await row.getByTestId('rule-delete').filter({ hasText: 'Confirm delete' }).click();
+    await row.getByTestId('field-rule-delete-dialog-typed').fill('e2e_big_cash');
+    await row.getByTestId('rule-delete-dialog-confirm').click();
     await row.waitFor({ state: 'detached' });
 
     // Thresholds: the order is checked before sending, then saved.

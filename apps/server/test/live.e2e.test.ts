@@ -9,7 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, phonePage, signupAccount } from './browser';
+import {
+  adminNav,
+  browserSuite,
+  collectPageErrors,
+  horizontalOverflow,
+  login,
+  makeAdmin,
+  PASSWORD,
+  phonePage,
+  signupAccount,
+} from './browser';
 
 const suite = browserSuite();
 
@@ -41,7 +51,7 @@ async function adminConsole(prefix: string, section: string) {
   await page.goto(`${suite.baseUrl}/admin/`);
   await login(page, admin.siteId);
   await page.getByTestId('users-page').waitFor();
-  await page.getByTestId(`nav-${section}`).click();
+  await adminNav(page, `${section}`);
   return { admin, page, errors };
 }
 
@@ -135,7 +145,7 @@ describe('notifications on screen', () => {
     expect(await row.getAttribute('data-status')).toBe('scheduled');
     const jobId = await row.getAttribute('data-id');
     await row.getByTestId('job-cancel').click();
-    await row.getByTestId('job-cancel-confirm').click();
+    await row.getByTestId('job-cancel-dialog-confirm').click();
     await row.waitFor({ state: 'detached' });
     await page.getByTestId('field-jobStatus').selectOption('cancelled');
     await page.locator(`[data-testid="job-row"][data-id="${jobId}"][data-status="cancelled"]`).waitFor();

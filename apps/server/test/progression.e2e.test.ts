@@ -15,7 +15,17 @@ import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { streakReward } from '@casino/shared';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, openScreen, PASSWORD, signupAccount } from './browser';
+import {
+  adminNav,
+  browserSuite,
+  collectPageErrors,
+  horizontalOverflow,
+  login,
+  makeAdmin,
+  openScreen,
+  PASSWORD,
+  signupAccount,
+} from './browser';
 
 const suite = browserSuite();
 
@@ -240,7 +250,7 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     const errors = collectPageErrors(page);
     await page.goto(`${suite.baseUrl}/admin/`);
     await login(page, adminSiteId);
-    await page.getByTestId('nav-progression').click();
+    await adminNav(page, 'progression');
     await page.getByTestId('events-admin').waitFor();
 
     // The editor: a bad form is refused on the page, a good one creates the event.
@@ -284,9 +294,10 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     await shot(player1, `events-${vp.name}`, true);
     // …and the console shows the participation, filtered.
     await row.getByTestId('event-participations').click();
-    await row.locator(`[data-testid="participation-row"][data-user-id="${player.userId}"]`).waitFor();
-    await row.getByTestId(`field-pc-completed-${created?.id}`).selectOption('yes');
-    await row.getByText('No participations match.').waitFor();
+    const panel = page.getByTestId('event-participations-panel');
+    await panel.locator(`[data-testid="participation-row"][data-user-id="${player.userId}"]`).waitFor();
+    await panel.getByTestId(`field-pc-completed-${created?.id}`).selectOption('yes');
+    await panel.getByText('No participations match.').waitFor();
     await player1.context().close();
 
     // Bulk grant: a dry run checks each line and grants nothing…
@@ -316,7 +327,7 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
 
     // …then the real run grants the passing line, once, and reports per line.
     await page.getByTestId('bulk-send').click();
-    await page.getByTestId('bulk-send-confirm').click();
+    await page.getByTestId('bulk-send-dialog-confirm').click();
     await page.getByTestId('bulk-done').waitFor();
     expect(await page.getByTestId('bulk-done').textContent()).toBe('1 of 1 lines granted.');
     expect(await statusOf(2)).toBe('ok');

@@ -17,7 +17,7 @@ import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { REASONS } from '@casino/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
+import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, PASSWORD, signupAccount } from './browser';
 
 const suite = browserSuite();
 
@@ -293,7 +293,7 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     await page.goto(`${baseUrl}/admin/`);
     await login(page, admin.siteId);
     await page.getByTestId('users-page').waitFor();
-    await page.getByTestId('nav-shop').click();
+    await adminNav(page, 'shop');
     await page.locator('[data-testid="product-row"][data-sku="gold_1000"]').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, `admin-products-${vp.name}`, true);
@@ -331,11 +331,11 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     expect(await stock.getByTestId('limited-left').textContent()).toBe('5');
     await stock.getByTestId('limited-disable').click();
     await stock.getByTestId(`field-limited-reason-${sku}-error`).waitFor();
-    expect(await stock.getByTestId('limited-disable-confirm').count()).toBe(0);
+    expect(await stock.getByTestId('limited-disable-dialog').isVisible()).toBe(false);
     await stock.getByTestId(`field-limited-reason-${sku}`).fill('e2e: pricing mistake');
     await stock.getByTestId('limited-disable').click();
     await shot(page, `admin-limited-confirm-${vp.name}`, true);
-    await stock.getByTestId('limited-disable-confirm').click();
+    await stock.getByTestId('limited-disable-dialog-confirm').click();
     await page.locator(`[data-testid="limited-row"][data-sku="${sku}"][data-disabled="true"]`).waitFor();
     expect(await stock.getByTestId('limited-state').textContent()).toBe('disabled');
     mine = (await playerApi.economy.shop.catalog.query()).products.find((p) => p.sku === sku);
@@ -348,7 +348,7 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     // Deactivating (asked once more) takes it out of the player's catalog.
     await page.getByTestId('shop-tab-products').click();
     await row.getByTestId('product-deactivate').click();
-    await row.getByTestId('product-deactivate-confirm').click();
+    await row.getByTestId('product-deactivate-dialog-confirm').click();
     await expect.poll(() => row.getByTestId('product-status').textContent()).toBe('inactive');
     expect((await playerApi.economy.shop.catalog.query()).products.some((p) => p.sku === sku)).toBe(false);
 
@@ -374,7 +374,7 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     });
     await promoRow.getByTestId('promo-deactivate').click();
     await shot(page, `admin-promos-${vp.name}`, true);
-    await promoRow.getByTestId('promo-deactivate-confirm').click();
+    await promoRow.getByTestId('promo-deactivate-dialog-confirm').click();
     await expect.poll(() => promoRow.getByTestId('promo-status').textContent()).toBe('inactive');
     expect(await playerApi.economy.shop.quote.query({ sku: 'gold_1000', promoCode: code })).toMatchObject({
       valid: false,
@@ -411,7 +411,7 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     await refund.getByTestId('field-refund-reason-error').waitFor();
     await refund.getByTestId('field-refund-reason').fill('Player asked for a refund');
     await refund.getByTestId('refund-button').click();
-    await refund.getByTestId('refund-button-confirm').click();
+    await refund.getByTestId('refund-button-dialog-confirm').click();
     // Refunded: it leaves the "completed" filter and is listed under "refunded".
     await expect
       .poll(async () => (await playerApi.economy.shop.purchases.query({ limit: 5 })).items.map((i) => i.status))

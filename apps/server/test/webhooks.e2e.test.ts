@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { retryDueWebhooks } from '../../../packages/api/src/services/payments/webhooks';
 import { fixturePurchase } from '../../../packages/api/src/test/shop-fixture';
-import { browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, signupAccount } from './browser';
+import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, signupAccount } from './browser';
 
 const suite = browserSuite();
 const SHOTS = process.env.E2E_SCREENSHOTS ?? join(tmpdir(), 'casino-e2e-shots');
@@ -83,7 +83,7 @@ describe('admin payment webhooks page', () => {
       await page.goto(`${suite.baseUrl}/admin/`);
       await login(page, admin.siteId);
       await page.getByTestId('users-page').waitFor();
-      await page.getByTestId('nav-webhooks').click();
+      await adminNav(page, 'webhooks');
       await page.getByTestId('webhooks-page').waitFor();
       await page.locator('[data-testid="webhook-event"][data-status="DELIVERED"]').first().waitFor();
       await page.getByTestId('field-webhook-status').selectOption('FAILED');
@@ -106,9 +106,9 @@ describe('admin payment webhooks page', () => {
       });
       await suite.server.deps.db.update(purchases).set({ chargeId }).where(eq(purchases.id, purchase.id));
       await row.getByTestId('webhook-replay').click();
-      expect(await row.getByTestId('webhook-replay').textContent()).toBe('Confirm: process it again');
+      await page.getByTestId('webhook-replay-dialog').getByText(eventId).waitFor();
       await page.screenshot({ path: join(SHOTS, `webhooks-confirm-${label}.png`), fullPage: true });
-      await row.getByTestId('webhook-replay').click();
+      await page.getByTestId('webhook-replay-dialog-confirm').click();
       await page.locator('[data-testid="webhook-replay-result"][data-status="REPLAYED"]', { hasText: eventId }).waitFor();
       await page.screenshot({ path: join(SHOTS, `webhooks-result-${label}.png`), fullPage: true });
       await page.getByTestId('field-webhook-status').selectOption('REPLAYED');

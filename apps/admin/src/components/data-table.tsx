@@ -36,6 +36,8 @@ type Props<T> = {
   rowAttrs?: (row: T) => Record<string, string>;
   /** A click anywhere on the row (a link inside it stays the keyboard way in). */
   onRowClick?: (row: T) => void;
+  /** Rows under the body (totals), as a <tfoot>. */
+  footer?: ReactNode;
 };
 
 export function DataTable<T>({
@@ -52,6 +54,7 @@ export function DataTable<T>({
   rowTestId,
   rowAttrs,
   onRowClick,
+  footer,
 }: Props<T>) {
   const header = (c: Column<T>) => {
     const active = sort?.key === c.key;
@@ -105,6 +108,7 @@ export function DataTable<T>({
               </tr>
             ))}
           </tbody>
+          {footer && rows.length > 0 && <tfoot>{footer}</tfoot>}
         </table>
       </div>
       {!loading && rows.length === 0 && (

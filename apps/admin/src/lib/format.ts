@@ -3,23 +3,30 @@
 /** Compact JSON for audit before/after/meta columns. */
 export const formatJson = (v: unknown) => (v == null ? '—' : JSON.stringify(v, null, 2));
 
-/** Every ledger reason the wallet writes, as staff read it; unknown ones are humanised from their code. */
+/**
+ * Every ledger reason the wallet writes, as staff read it (the one map: economy flows, large
+ * movements, a user's ledger and rewards all use it); unknown ones are humanised from their code.
+ */
 export const LEDGER_REASONS: Record<string, string> = {
   signup_bonus: 'Welcome bonus',
   admin_grant: 'Granted by staff',
   admin_deduct: 'Deducted by staff',
+  reward_grant: 'Reward from staff',
   slot_bet: 'Slot bet',
   slot_win: 'Slot win',
   gacha_bet: 'Gacha pull',
+  gacha_win: 'Gacha prize',
   rps_bet: 'Rock-paper-scissors bet',
   rps_win: 'Rock-paper-scissors win',
   crash_bet: 'Crash bet',
   crash_win: 'Crash cash-out',
-  shop_purchase: 'Shop purchase',
-  shop_grant: 'Shop purchase delivered',
-  shop_refund: 'Shop refund',
-  shop_refund_clawback: 'Taken back after a refund',
+  crash_busted: 'Crash bust',
+  shop_purchase: 'Shop purchase (price)',
+  shop_grant: 'Shop purchase (delivered)',
+  shop_refund: 'Refund (price returned)',
+  shop_refund_clawback: 'Refund (grant taken back)',
   streak_claim: 'Daily streak reward',
+  vip_daily: 'VIP daily points',
   hourly_bonus: 'Hourly refill',
   achievement_reward: 'Achievement reward',
   level_reward: 'Level-up reward',
@@ -27,12 +34,11 @@ export const LEDGER_REASONS: Record<string, string> = {
   event_reward: 'Event reward',
   mission_reward: 'Mission reward',
   quest_reward: 'Quest reward',
-  reward_grant: 'Reward from staff',
 };
 
 export function humanize(code: string): string {
-  const words = code.replaceAll(/[_.]/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = code.replaceAll(/[_.:-]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : code;
 }
 
 export const ledgerReason = (reason: string) => LEDGER_REASONS[reason] ?? humanize(reason);

@@ -1,9 +1,9 @@
 import { ErrorBanner, formatDate, formatNumber, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { AdminOnly } from '../../lib/role';
+import { ConfirmAction } from '../../components/confirm-action';
+import type { Column } from '../../components/data-table';
 
-type Approval = RouterOutputs['admin']['approvals']['list']['items'][number];
+export type Approval = RouterOutputs['admin']['approvals']['list']['items'][number];
 
 const amounts = (a: Approval) =>
   [a.gold ? `${formatNumber(a.gold)} gold` : null, a.gems ? `${formatNumber(a.gems)} gems` : null].filter(Boolean).join(' + ') || '—';
@@ -11,74 +11,113 @@ const amounts = (a: Approval) =>
 function target(a: Approval): string {
   const p = a.payload as { userId?: number; items?: unknown[] };
   if (a.kind === 'adjust_balance') return `player #${p.userId ?? '?'}`;
-  return `${p.items?.length ?? 0} players (bulk)`;
+  return `${formatNumber(p.items?.length ?? 0)} players (bulk)`;
 }
 
-/** One request: what, for whom, who asked; approve / reject for another admin. */
-export function ApprovalRow({ approval: a, selfId }: { approval: Approval; selfId: number }) {
+/** The approvals table: what, for whom, who asked, and (admins, not the requester) approve / reject. */
+export function approvalColumns(opts: { selfId: number; isAdmin: boolean; onDone: (message: string) => void }): Column<Approval>[] {
+  const columns: Column<Approval>[] = [
+    { key: 'id', header: '#', numeric: true, sortable: true, cell: (a) => `#${a.id}` },
+    {
+      key: 'gold',
+      header: 'Grant',
+      sortable: true,
+      cell: (a) => (
+        <>
+          <strong>{amounts(a)}</strong>
+          <div className="small-text muted">
+            {target(a)} · {a.reason}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'createdAt',
+      header: 'Requested',
+      sortable: true,
+      cell: (a) => (
+        <>
+          {a.requestedByNickname}
+          <div className="small-text muted">{formatDate(a.createdAt)}</div>
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      sortable: true,
+      cell: (a) => (
+        <span data-testid={`approval-${a.id}-status`}>
+          {a.status}
+          {a.decidedByNickname && <span className="small-text muted"> by {a.decidedByNickname}</span>}
+        </span>
+      ),
+    },
+  ];
+  if (opts.isAdmin) {
+    columns.push({
+      key: 'decision',
+      header: 'Decision',
+      cell: (a) => (a.status === 'pending' ? <Decide approval={a} own={a.requestedBy === opts.selfId} onDone={opts.onDone} /> : null),
+    });
+  }
+  return columns;
+}
+
+function Decide({ approval: a, own, onDone }: { approval: Approval; own: boolean; onDone: (message: string) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [note, setNote] = useState('');
-  const done = () => {
+  const refresh = () => {
     void queryClient.invalidateQueries(trpc.admin.approvals.pathFilter());
     void queryClient.invalidateQueries(trpc.admin.audit.pathFilter());
   };
-  const approve = useMutation(trpc.admin.approvals.approve.mutationOptions({ onSuccess: done }));
-  const reject = useMutation(trpc.admin.approvals.reject.mutationOptions({ onSuccess: done }));
-  const own = a.requestedBy === selfId;
-
+  const approve = useMutation(
+    trpc.admin.approvals.approve.mutationOptions({
+      onSuccess: () => {
+        onDone(`Request #${a.id} approved: ${amounts(a)} granted.`);
+        refresh();
+      },
+    }),
+  );
+  const reject = useMutation(
+    trpc.admin.approvals.reject.mutationOptions({
+      onSuccess: () => {
+        onDone(`Request #${a.id} rejected.`);
+        refresh();
+      },
+    }),
+  );
+  if (own) return <span className="small-text muted">Another admin must approve your request.</span>;
   return (
-    <tr data-testid={`approval-${a.id}`}>
-      <td>#{a.id}</td>
-      <td>
-        <strong>{amounts(a)}</strong>
-        <div className="small-text muted">
-          {target(a)} · {a.reason}
-        </div>
-      </td>
-      <td>
-        {a.requestedByNickname}
-        <div className="small-text muted">{formatDate(a.createdAt)}</div>
-      </td>
-      <td data-testid={`approval-${a.id}-status`}>
-        {a.status}
-        {a.decidedByNickname && <div className="small-text muted">by {a.decidedByNickname}</div>}
-      </td>
-      <td>
-        {a.status === 'pending' && (
-          <AdminOnly>
-            {own ? (
-              <span className="small-text muted">Another admin must approve your request.</span>
-            ) : (
-              <div className="stack">
-                <button
-                  type="button"
-                  className="primary small"
-                  disabled={approve.isPending}
-                  onClick={() => approve.mutate({ approvalId: a.id })}
-                  data-testid={`approval-${a.id}-approve`}
-                >
-                  Approve and grant
-                </button>
-                <label className="small-text stacked-label">
-                  Reason to reject
-                  <input value={note} onChange={(e) => setNote(e.target.value)} name={`reject-${a.id}`} />
-                </label>
-                <button
-                  type="button"
-                  className="danger small"
-                  disabled={reject.isPending || note.trim().length < 3}
-                  onClick={() => reject.mutate({ approvalId: a.id, note: note.trim() })}
-                  data-testid={`approval-${a.id}-reject`}
-                >
-                  Reject
-                </button>
-              </div>
-            )}
-            <ErrorBanner error={approve.error ?? reject.error} />
-          </AdminOnly>
-        )}
-      </td>
-    </tr>
+    <div className="stack tight">
+      <span className="row">
+        <ConfirmAction
+          label="Approve"
+          title={`Approve request #${a.id}?`}
+          confirmLabel="Approve and grant"
+          className="primary small"
+          pending={approve.isPending}
+          onConfirm={() => approve.mutate({ approvalId: a.id })}
+          testId={`approval-${a.id}-approve`}
+        >
+          <p>
+            {amounts(a)} go to {target(a)} at once, through the ledger. Requested by {a.requestedByNickname}: “{a.reason}”.
+          </p>
+        </ConfirmAction>
+        <ConfirmAction
+          label="Reject"
+          title={`Reject request #${a.id}?`}
+          confirmLabel="Reject"
+          danger
+          askReason
+          pending={reject.isPending}
+          onConfirm={(note) => reject.mutate({ approvalId: a.id, note })}
+          testId={`approval-${a.id}-reject`}
+        >
+          <p>Nothing is granted; {a.requestedByNickname} sees your reason.</p>
+        </ConfirmAction>
+      </span>
+      <ErrorBanner error={approve.error ?? reject.error} />
+    </div>
   );
 }

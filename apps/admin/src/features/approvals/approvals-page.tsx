@@ -1,7 +1,11 @@
 import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApprovalRow } from './approval-row';
+import { DataTable } from '../../components/data-table';
+import { Flash, useFlash } from '../../components/flash';
+import { useClientTable } from '../../components/use-client-table';
+import { useIsAdmin } from '../../lib/role';
+import { approvalColumns } from './approval-row';
 
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
 
@@ -10,6 +14,10 @@ export function ApprovalsPage({ selfId }: { selfId: number }) {
   const trpc = useTRPC();
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('pending');
   const list = useQuery(trpc.admin.approvals.list.queryOptions({ status, limit: 50 }));
+  const flash = useFlash();
+  const isAdmin = useIsAdmin();
+  const table = useClientTable(list.data?.items ?? [], { key: 'id', dir: 'desc' });
+  const columns = approvalColumns({ selfId, isAdmin, onDone: flash.show });
 
   return (
     <div className="stack" data-testid="approvals-page">
@@ -29,34 +37,22 @@ export function ApprovalsPage({ selfId }: { selfId: number }) {
           </button>
         ))}
       </fieldset>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorBanner error={list.error} />
-      ) : list.data.items.length === 0 ? (
-        <p className="muted" data-testid="approvals-empty">
-          Nothing {status}.
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Grant</th>
-                <th scope="col">Requested by</th>
-                <th scope="col">Status</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((a) => (
-                <ApprovalRow key={a.id} approval={a} selfId={selfId} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Flash message={flash.message} testId="approval-flash" />
+      <ErrorBanner error={list.error} />
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(a) => a.id}
+        caption={`Approvals: ${status}`}
+        empty={<span data-testid="approvals-empty">Nothing {status}.</span>}
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={list.isPending}
+        testId="approvals-table"
+        rowAttrs={(a) => ({ 'data-testid': `approval-${a.id}` })}
+      />
+      {list.isPending && <Loading />}
     </div>
   );
 }

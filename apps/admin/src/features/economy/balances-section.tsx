@@ -1,6 +1,8 @@
-import { ErrorBanner, formatNumber, useTRPC } from '@casino/ui';
+import { ErrorBanner, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { type Column, DataTable } from '../../components/data-table';
+import { useClientTable } from '../../components/use-client-table';
 import { hrefFor } from '../../lib/router';
 import type { Currency } from './flows';
 
@@ -9,6 +11,23 @@ export function BalancesSection() {
   const trpc = useTRPC();
   const [currency, setCurrency] = useState<Currency>('gold');
   const top = useQuery(trpc.admin.economy.topBalances.queryOptions({ currency, limit: 20 }));
+  const ranked = (top.data ?? []).map((u, i) => ({ ...u, place: i + 1 }));
+  const table = useClientTable(ranked, { key: 'place', dir: 'asc' });
+  const columns: Column<(typeof ranked)[number]>[] = [
+    { key: 'place', header: '#', numeric: true, sortable: true, cell: (u) => u.place },
+    {
+      key: 'nickname',
+      header: 'Player',
+      sortable: true,
+      cell: (u) => (
+        <>
+          <a href={hrefFor({ name: 'user', userId: u.userId })}>{u.nickname}</a> <span className="muted small-text">{u.siteId}</span>
+        </>
+      ),
+    },
+    { key: 'rank', header: 'Rank', sortable: true, cell: (u) => u.rank },
+    { key: 'balance', header: currency === 'gold' ? 'Gold' : 'Gems', numeric: true, sortable: true, cell: (u) => u.balance },
+  ];
   return (
     <section className="card stack" aria-labelledby="top-title" data-testid="economy-top">
       <div className="row between">
@@ -19,39 +38,17 @@ export function BalancesSection() {
         </select>
       </div>
       <ErrorBanner error={top.error} />
-      {top.data && top.data.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  #
-                </th>
-                <th scope="col">Player</th>
-                <th scope="col">Rank</th>
-                <th scope="col" className="num">
-                  {currency === 'gold' ? 'Gold' : 'Gems'}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {top.data.map((u, i) => (
-                <tr key={u.userId}>
-                  <td className="num">{i + 1}</td>
-                  <td>
-                    <a href={hrefFor({ name: 'user', userId: u.userId })}>{u.nickname}</a>{' '}
-                    <span className="muted small-text">{u.siteId}</span>
-                  </td>
-                  <td>{u.rank}</td>
-                  <td className="num">{formatNumber(u.balance)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">{top.isPending ? 'Loading…' : 'No players yet.'}</p>
-      )}
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(u) => u.userId}
+        caption={`Top ${currency} balances`}
+        empty="No players yet."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={top.isPending}
+      />
     </section>
   );
 }

@@ -1,10 +1,32 @@
 import { ErrorBanner, formatNumber, useTRPC } from '@casino/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Currency, flowChart, flowTotals } from './flows';
+import { type Column, DataTable } from '../../components/data-table';
+import { useClientTable } from '../../components/use-client-table';
+import { type Currency, type FlowTotals, flowChart, flowTotals } from './flows';
 import { FlowsChart } from './flows-chart';
 
 const RANGES = [7, 14, 30, 90] as const;
+
+const FLOW_COLUMNS: Column<FlowTotals>[] = [
+  { key: 'label', header: 'Reason', sortable: true, cell: (t) => <span title={t.reason}>{t.label}</span> },
+  {
+    key: 'credits',
+    header: 'Created',
+    numeric: true,
+    sortable: true,
+    cell: (t) => <span className="plus">{t.credits ? `+${formatNumber(t.credits)}` : '—'}</span>,
+  },
+  {
+    key: 'debits',
+    header: 'Destroyed',
+    numeric: true,
+    sortable: true,
+    cell: (t) => <span className="minus">{t.debits ? `−${formatNumber(t.debits)}` : '—'}</span>,
+  },
+  { key: 'net', header: 'Net', numeric: true, sortable: true, cell: (t) => signed(t.credits - t.debits) },
+  { key: 'entries', header: 'Entries', numeric: true, sortable: true, cell: (t) => t.entries },
+];
 
 /** Sources and sinks per day and reason, for one currency, in the browser's time zone. */
 export function FlowsSection({ timeZone }: { timeZone: string }) {
@@ -15,6 +37,7 @@ export function FlowsSection({ timeZone }: { timeZone: string }) {
   const f = flows.data;
   const chart = f ? flowChart(f, currency) : null;
   const totals = f ? flowTotals(f, currency) : [];
+  const table = useClientTable(totals, undefined, (t, k) => (k === 'net' ? t.credits - t.debits : t[k as keyof FlowTotals]), 50);
   const sum = totals.reduce((s, t) => ({ credits: s.credits + t.credits, debits: s.debits + t.debits }), { credits: 0, debits: 0 });
 
   return (
@@ -67,49 +90,28 @@ export function FlowsSection({ timeZone }: { timeZone: string }) {
         <p className="muted">{flows.isPending ? 'Loading…' : `No ${currency} moved in the last ${days} days.`}</p>
       )}
       {totals.length > 0 && (
-        <div className="table-scroll">
-          <table className="table" data-testid="flows-table">
-            <thead>
-              <tr>
-                <th scope="col">Reason</th>
-                <th scope="col" className="num">
-                  Created
-                </th>
-                <th scope="col" className="num">
-                  Destroyed
-                </th>
-                <th scope="col" className="num">
-                  Net
-                </th>
-                <th scope="col" className="num">
-                  Entries
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {totals.map((t) => (
-                <tr key={t.reason} data-reason={t.reason}>
-                  <td title={t.reason}>{t.label}</td>
-                  <td className="num plus">{t.credits ? `+${formatNumber(t.credits)}` : '—'}</td>
-                  <td className="num minus">{t.debits ? `−${formatNumber(t.debits)}` : '—'}</td>
-                  <td className="num">{signed(t.credits - t.debits)}</td>
-                  <td className="num">{formatNumber(t.entries)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="num plus">+{formatNumber(sum.credits)}</td>
-                <td className="num minus">−{formatNumber(sum.debits)}</td>
-                <td className="num" data-testid="flows-net">
-                  {signed(sum.credits - sum.debits)}
-                </td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          rows={table.rows}
+          columns={FLOW_COLUMNS}
+          rowKey={(t) => t.reason}
+          caption={`${currency} created and destroyed per reason`}
+          sort={table.sort}
+          onSort={table.onSort}
+          page={table.page}
+          testId="flows-table"
+          rowAttrs={(t) => ({ 'data-reason': t.reason })}
+          footer={
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num plus">+{formatNumber(sum.credits)}</td>
+              <td className="num minus">−{formatNumber(sum.debits)}</td>
+              <td className="num" data-testid="flows-net">
+                {signed(sum.credits - sum.debits)}
+              </td>
+              <td />
+            </tr>
+          }
+        />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 /** Shapes admin.economy.flows for the chart (one column per day, one stacked series per reason) and the table. */
 import type { RouterOutputs } from '@casino/ui';
-import { reasonLabel } from './reasons';
+import { ledgerReason } from '../../lib/format';
 
 type Flows = RouterOutputs['admin']['economy']['flows'];
 export type Currency = 'gold' | 'gems';
@@ -15,7 +15,7 @@ export function flowTotals(flows: Flows, currency: Currency): FlowTotals[] {
   const byReason = new Map<string, FlowTotals>();
   for (const r of flows.rows) {
     if (r.currency !== currency) continue;
-    const t = byReason.get(r.reason) ?? { reason: r.reason, label: reasonLabel(r.reason), credits: 0, debits: 0, entries: 0 };
+    const t = byReason.get(r.reason) ?? { reason: r.reason, label: ledgerReason(r.reason), credits: 0, debits: 0, entries: 0 };
     t.credits += r.credits;
     t.debits += r.debits;
     t.entries += r.entries;
@@ -39,9 +39,9 @@ export function flowChart(flows: Flows, currency: Currency) {
   const sources = top('credits');
   const sinks = top('debits');
   const series: FlowSeries[] = [
-    ...sources.map((r) => ({ key: `in:${r}`, label: reasonLabel(r), side: 'source' as const })),
+    ...sources.map((r) => ({ key: `in:${r}`, label: ledgerReason(r), side: 'source' as const })),
     { key: 'in:other', label: 'Other sources', side: 'source' },
-    ...sinks.map((r) => ({ key: `out:${r}`, label: reasonLabel(r), side: 'sink' as const })),
+    ...sinks.map((r) => ({ key: `out:${r}`, label: ledgerReason(r), side: 'sink' as const })),
     { key: 'out:other', label: 'Other sinks', side: 'sink' },
   ];
   const data = flows.days.map((day) => {

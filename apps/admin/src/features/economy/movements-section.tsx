@@ -1,11 +1,40 @@
-import { ErrorBanner, formatDate, formatNumber, MoreButton, useDebounced, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, MoreButton, type RouterOutputs, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { type Column, DataTable } from '../../components/data-table';
+import { useClientTable } from '../../components/use-client-table';
+import { ledgerReason } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import type { Currency } from './flows';
-import { reasonLabel } from './reasons';
+
+type Move = RouterOutputs['admin']['economy']['largeMovements']['items'][number];
 
 const DEFAULT_MIN = 10_000;
+
+const COLUMNS: Column<Move>[] = [
+  { key: 'createdAt', header: 'When', sortable: true, cell: (m) => formatDate(m.createdAt) },
+  {
+    key: 'nickname',
+    header: 'Player',
+    sortable: true,
+    cell: (m) => <a href={hrefFor({ name: 'user', userId: m.userId })}>{m.nickname}</a>,
+  },
+  { key: 'reason', header: 'Reason', sortable: true, cell: (m) => <span title={m.reason}>{ledgerReason(m.reason)}</span> },
+  {
+    key: 'size',
+    header: 'Amount',
+    numeric: true,
+    sortable: true,
+    cell: (m) => (
+      <span className={m.delta > 0 ? 'plus' : 'minus'}>
+        {m.delta > 0 ? '+' : '−'}
+        {formatNumber(Math.abs(m.delta))} {m.currency}
+      </span>
+    ),
+  },
+  { key: 'balanceAfter', header: 'Balance after', numeric: true, cell: (m) => m.balanceAfter },
+];
+const columns = COLUMNS;
 
 /** Single ledger entries of at least a threshold either way, newest first. */
 export function MovementsSection() {
@@ -22,6 +51,7 @@ export function MovementsSection() {
     enabled: valid,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const table = useClientTable(items, { key: 'createdAt', dir: 'desc' }, (m, k) => (k === 'size' ? Math.abs(m.delta) : m[k as keyof Move]));
   return (
     <section className="card stack" aria-labelledby="moves-title" data-testid="economy-movements">
       <h2 id="moves-title">Large movements</h2>
@@ -47,43 +77,18 @@ export function MovementsSection() {
       </div>
       {!valid && <p className="field-error">Enter a whole amount of at least 1.</p>}
       <ErrorBanner error={list.error} />
-      {items.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table" data-testid="moves-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Player</th>
-                <th scope="col">Reason</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col" className="num">
-                  Balance after
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDate(m.createdAt)}</td>
-                  <td>
-                    <a href={hrefFor({ name: 'user', userId: m.userId })}>{m.nickname}</a>
-                  </td>
-                  <td title={m.reason}>{reasonLabel(m.reason)}</td>
-                  <td className={`num ${m.delta > 0 ? 'plus' : 'minus'}`}>
-                    {m.delta > 0 ? '+' : '−'}
-                    {formatNumber(Math.abs(m.delta))} {m.currency}
-                  </td>
-                  <td className="num">{formatNumber(m.balanceAfter)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="muted">{list.isPending && valid ? 'Loading…' : 'No movement that large.'}</p>
-      )}
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(m) => m.id}
+        caption="Large ledger movements"
+        empty={valid ? 'No movement that large.' : ' '}
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={list.isPending && valid}
+        testId="moves-table"
+      />
       <MoreButton list={list} label="Older" />
     </section>
   );

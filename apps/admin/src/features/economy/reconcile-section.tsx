@@ -1,6 +1,38 @@
-import { ErrorBanner, formatDate, formatNumber, MoreButton, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, MoreButton, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Column, DataTable } from '../../components/data-table';
+import { useClientTable } from '../../components/use-client-table';
 import { hrefFor } from '../../lib/router';
+
+type Run = RouterOutputs['admin']['economy']['reconcileHistory']['items'][number];
+
+const RUN_COLUMNS: Column<Run>[] = [
+  { key: 'createdAt', header: 'When', sortable: true, cell: (r) => formatDate(r.createdAt) },
+  {
+    key: 'trigger',
+    header: 'Run by',
+    sortable: true,
+    cell: (r) =>
+      r.trigger === 'manual' ? (
+        r.adminId ? (
+          <a href={hrefFor({ name: 'user', userId: r.adminId })}>admin #{r.adminId}</a>
+        ) : (
+          'admin'
+        )
+      ) : (
+        'schedule'
+      ),
+  },
+  { key: 'checkedUsers', header: 'Users', numeric: true, sortable: true, cell: (r) => r.checkedUsers },
+  {
+    key: 'violationCount',
+    header: 'Violations',
+    numeric: true,
+    sortable: true,
+    cell: (r) => <span className={r.violationCount ? 'minus' : ''}>{formatNumber(r.violationCount)}</span>,
+  },
+  { key: 'durationMs', header: 'Took', numeric: true, sortable: true, cell: (r) => `${formatNumber(r.durationMs)} ms` },
+];
 
 /** Runs balance = sum(ledger) for every user when asked, recorded; below, every recorded run (the periodic ones too). */
 export function ReconcileSection() {
@@ -16,6 +48,7 @@ export function ReconcileSection() {
   );
   const result = run.data;
   const runs = history.data?.pages.flatMap((p) => p.items) ?? [];
+  const table = useClientTable(runs, { key: 'createdAt', dir: 'desc' });
 
   return (
     <section className="card stack" aria-labelledby="reconcile-title">
@@ -54,50 +87,19 @@ export function ReconcileSection() {
       )}
       <h3>History</h3>
       <ErrorBanner error={history.error} />
-      {runs.length === 0 ? (
-        <p className="muted">{history.isPending ? 'Loading…' : 'No reconciliation has run yet.'}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="reconcile-history">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Run by</th>
-                <th scope="col" className="num">
-                  Users
-                </th>
-                <th scope="col" className="num">
-                  Violations
-                </th>
-                <th scope="col" className="num">
-                  Took
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id} data-violations={r.violationCount}>
-                  <td>{formatDate(r.createdAt)}</td>
-                  <td>
-                    {r.trigger === 'manual' ? (
-                      r.adminId ? (
-                        <a href={hrefFor({ name: 'user', userId: r.adminId })}>admin #{r.adminId}</a>
-                      ) : (
-                        'admin'
-                      )
-                    ) : (
-                      'schedule'
-                    )}
-                  </td>
-                  <td className="num">{formatNumber(r.checkedUsers)}</td>
-                  <td className={`num ${r.violationCount ? 'minus' : ''}`}>{formatNumber(r.violationCount)}</td>
-                  <td className="num">{formatNumber(r.durationMs)} ms</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={table.rows}
+        columns={RUN_COLUMNS}
+        rowKey={(r) => r.id}
+        caption="Reconciliation runs"
+        empty="No reconciliation has run yet."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={history.isPending}
+        testId="reconcile-history"
+        rowAttrs={(r) => ({ 'data-violations': String(r.violationCount) })}
+      />
       <MoreButton list={history} label="Older runs" />
     </section>
   );

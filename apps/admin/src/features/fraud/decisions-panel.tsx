@@ -2,8 +2,12 @@ import { FRAUD_ACTIONS, FRAUD_REVIEW_STATUSES, type TFraudAction, type TFraudRev
 import { ErrorBanner, Field, Loading, MoreButton, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '../../components/data-table';
+import { Flash, useFlash } from '../../components/flash';
 import { SelectField } from '../../components/select-field';
-import { DecisionRow } from './decision-row';
+import { useClientTable } from '../../components/use-client-table';
+import { useIsAdmin } from '../../lib/role';
+import { decisionColumns } from './decision-row';
 import { ACTION_LABELS } from './format';
 
 const ACTION_OPTIONS = [{ value: '', label: 'Any' }, ...FRAUD_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] }))];
@@ -29,6 +33,10 @@ export function DecisionsPanel() {
     enabled: !badUser,
   });
   const decisions = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const flash = useFlash();
+  const isAdmin = useIsAdmin();
+  const table = useClientTable(decisions, { key: 'id', dir: 'desc' });
+  const columns = decisionColumns({ isAdmin, onDone: flash.show });
 
   return (
     <section className="stack" data-testid="fraud-decisions">
@@ -58,12 +66,21 @@ export function DecisionsPanel() {
       </search>
       {list.isPending && !badUser && <Loading />}
       <ErrorBanner error={list.error} />
-      {list.isSuccess && decisions.length === 0 && <p className="muted">No decisions match.</p>}
-      <ul className="plain stack">
-        {decisions.map((d) => (
-          <DecisionRow key={d.id} decision={d} />
-        ))}
-      </ul>
+      <Flash message={flash.message} testId="decision-flash" />
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(d) => d.id}
+        caption="Fraud decisions"
+        empty="No decisions match."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={list.isPending && !badUser}
+        testId="decisions-table"
+        rowTestId="decision-row"
+        rowAttrs={(d) => ({ 'data-decision': String(d.id), 'data-action': d.action })}
+      />
       <MoreButton list={list} label="Load more" />
     </section>
   );

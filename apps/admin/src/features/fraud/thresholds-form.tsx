@@ -2,6 +2,7 @@ import { type TFraudThresholds, thresholdsProblem } from '@casino/shared';
 import { ErrorBanner, Field, formatDate, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { MutationFlash } from '../../components/flash';
 
 type View = RouterOutputs['admin']['fraud']['thresholds']['get'];
 type Key = keyof TFraudThresholds;
@@ -85,11 +86,7 @@ function ThresholdsEditor({ current }: { current: View }) {
             : `Last changed ${current.updatedAt ? formatDate(current.updatedAt) : ''}${current.updatedBy ? ` by #${current.updatedBy}` : ' (start-up defaults)'}`}
         </span>
       </div>
-      {save.isSuccess && (
-        <p className="banner banner-ok" data-testid="thresholds-saved">
-          Saved. The next purchase on every server uses them.
-        </p>
-      )}
+      <MutationFlash mutation={save} testId="thresholds-saved" message={() => 'Saved. The next purchase on every server uses them.'} />
       <ErrorBanner error={save.error} testId="thresholds-error" />
     </form>
   );

@@ -1,5 +1,6 @@
 import { ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
+import { AdminOnly } from '../../lib/role';
 import { pct, x } from './format';
 import { GachaConfig } from './gacha-config';
 import { RecalculateStats } from './recalculate-stats';
@@ -58,7 +59,9 @@ export function ConfigInForce() {
           <p className="muted small-text">Big-win threshold: {formatNumber(config.data.bigWinThresholdGold)} gold.</p>
         </>
       )}
-      <RecalculateStats />
+      <AdminOnly>
+        <RecalculateStats />
+      </AdminOnly>
     </div>
   );
 }

@@ -1,48 +1,64 @@
-import { formatDate, formatNumber, type RouterOutputs } from '@casino/ui';
+import { formatDate, formatNumber, formatSigned, type RouterOutputs } from '@casino/ui';
+import type { Column } from '../../components/data-table';
 import { hrefFor } from '../../lib/router';
 
-type CrashRound = RouterOutputs['admin']['crash']['sessions'][number];
+export type CrashRound = RouterOutputs['admin']['crash']['sessions'][number];
 
 const x = (m: number | null) => (m === null ? '—' : `${m.toFixed(2)}×`);
 
-/** One crash round as the audit needs it: who, stake, target, fate, and when it was settled. */
-export function CrashRoundRow({ round: r }: { round: CrashRound }) {
-  const net = r.payout - r.bet;
-  return (
-    <li className="card stack tight" data-testid="crash-round" data-status={r.status}>
-      <div className="row between">
-        <a href={hrefFor({ name: 'user', userId: r.userId })}>
-          <strong>{r.nickname}</strong>{' '}
-          <span className="muted small-text">
-            #{r.userId} · {r.siteId}
-          </span>
-        </a>
-        <span className={`badge crash-${r.status}`}>{r.status}</span>
-      </div>
-      <dl className="facts compact">
-        <dt>Bet</dt>
-        <dd>
-          {formatNumber(r.bet)} gold{r.autoCashout !== null && ` · auto at ${x(r.autoCashout)}`}
-        </dd>
-        <dt>Crash point</dt>
-        <dd data-testid="crash-point">{r.status === 'active' ? 'hidden while in play' : x(r.crashPoint)}</dd>
-        <dt>Cash-out</dt>
-        <dd>{x(r.cashoutMultiplier)}</dd>
-        <dt>Payout</dt>
-        <dd>
-          {formatNumber(r.payout)}{' '}
-          {r.status !== 'active' && (
-            <span className={net >= 0 ? 'plus' : 'minus'}>({net >= 0 ? `+${formatNumber(net)}` : formatNumber(net)})</span>
-          )}
-        </dd>
-        <dt>Started</dt>
-        <dd>{formatDate(r.startedAt)}</dd>
-        <dt>{r.settledAt ? 'Settled' : 'Due / expires'}</dt>
-        <dd>{r.settledAt ? formatDate(r.settledAt) : `${formatDate(r.dueAt)} / ${formatDate(r.expiresAt)}`}</dd>
-      </dl>
-      <p className="muted small-text mono">
-        {r.id} · seed #{r.seedId} · nonce {r.nonce}
-      </p>
-    </li>
-  );
-}
+/** The crash-round table's columns: who, stake, target, fate, and when it was settled. */
+export const CRASH_COLUMNS: Column<CrashRound>[] = [
+  {
+    key: 'nickname',
+    header: 'Player',
+    sortable: true,
+    cell: (r) => (
+      <a href={hrefFor({ name: 'user', userId: r.userId })}>
+        <strong>{r.nickname}</strong> <span className="muted small-text">#{r.userId}</span>
+      </a>
+    ),
+  },
+  { key: 'status', header: 'Status', sortable: true, cell: (r) => <span className={`badge crash-${r.status}`}>{r.status}</span> },
+  { key: 'bet', header: 'Bet', numeric: true, sortable: true, cell: (r) => r.bet },
+  { key: 'autoCashout', header: 'Auto', numeric: true, wide: true, cell: (r) => x(r.autoCashout) },
+  {
+    key: 'crashPoint',
+    header: 'Crash point',
+    numeric: true,
+    sortable: true,
+    cell: (r) => <span data-testid="crash-point">{r.status === 'active' ? 'hidden' : x(r.crashPoint)}</span>,
+  },
+  { key: 'cashoutMultiplier', header: 'Cash-out', numeric: true, cell: (r) => x(r.cashoutMultiplier) },
+  {
+    key: 'payout',
+    header: 'Payout',
+    numeric: true,
+    sortable: true,
+    cell: (r) => {
+      const net = r.payout - r.bet;
+      return (
+        <>
+          {formatNumber(r.payout)}
+          {r.status !== 'active' && <span className={net >= 0 ? 'plus small-text' : 'minus small-text'}> ({formatSigned(net)})</span>}
+        </>
+      );
+    },
+  },
+  { key: 'startedAt', header: 'Started', sortable: true, cell: (r) => formatDate(r.startedAt) },
+  {
+    key: 'settledAt',
+    header: 'Settled',
+    wide: true,
+    cell: (r) => (r.settledAt ? formatDate(r.settledAt) : `due ${formatDate(r.dueAt)}`),
+  },
+  {
+    key: 'id',
+    header: 'Round',
+    wide: true,
+    cell: (r) => (
+      <span className="mono small-text" title={`seed #${r.seedId} · nonce ${r.nonce}`}>
+        {r.id.slice(0, 8)}… · #{r.seedId}/{r.nonce}
+      </span>
+    ),
+  },
+];

@@ -1,8 +1,10 @@
 import { ErrorBanner, Field, Loading, useDebounced, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '../../components/data-table';
 import { SelectField } from '../../components/select-field';
-import { CrashRoundRow } from './crash-round-row';
+import { useClientTable } from '../../components/use-client-table';
+import { CRASH_COLUMNS } from './crash-round-row';
 
 const STATUSES = ['active', 'cashed', 'busted', 'expired'] as const;
 type Status = (typeof STATUSES)[number];
@@ -24,6 +26,7 @@ export function CrashRoundsPage({ presetUserId }: { presetUserId?: number | unde
     ...(status ? { status } : {}),
   };
   const rounds = useQuery({ ...trpc.admin.crash.sessions.queryOptions(input), enabled: !badUser, refetchInterval: 5000 });
+  const table = useClientTable(rounds.data ?? [], { key: 'startedAt', dir: 'desc' });
 
   return (
     <div className="stack" data-testid="crash-rounds-page">
@@ -49,12 +52,20 @@ export function CrashRoundsPage({ presetUserId }: { presetUserId?: number | unde
       <p className="muted small-text">Refreshes every 5 seconds. Crash points of rounds still in play are withheld, even here.</p>
       {rounds.isPending && !badUser && <Loading />}
       <ErrorBanner error={rounds.error} />
-      {rounds.isSuccess && rounds.data.length === 0 && <p className="muted">No crash rounds match.</p>}
-      <ul className="plain stack">
-        {rounds.data?.map((r) => (
-          <CrashRoundRow key={r.id} round={r} />
-        ))}
-      </ul>
+      <DataTable
+        rows={table.rows}
+        columns={CRASH_COLUMNS}
+        rowKey={(r) => r.id}
+        caption="Crash rounds"
+        empty="No crash rounds match."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={rounds.isPending}
+        testId="crash-rounds-table"
+        rowTestId="crash-round"
+        rowAttrs={(r) => ({ 'data-status': r.status })}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { ErrorBanner, Field, fieldErrorsOf, useTRPC } from '@casino/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { MutationFlash } from '../../components/flash';
 
 /** Empty code = the server picks a random one; empty max uses = unlimited; empty expiry = never. */
 export function InviteCreateForm() {
@@ -60,11 +61,15 @@ export function InviteCreateForm() {
       <button type="submit" className="primary" disabled={create.isPending} data-testid="invite-create-submit">
         {create.isPending ? 'Creating…' : 'Create code'}
       </button>
-      {create.isSuccess && (
-        <p className="banner banner-ok" data-testid="invite-created">
-          Created <strong>{create.data.code}</strong>.
-        </p>
-      )}
+      <MutationFlash
+        mutation={create}
+        testId="invite-created"
+        message={(d) => (
+          <>
+            Created <strong>{d.code}</strong>.
+          </>
+        )}
+      />
       <ErrorBanner error={create.error} testId="invite-create-error" />
     </form>
   );

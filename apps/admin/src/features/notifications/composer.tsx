@@ -1,6 +1,7 @@
 import { ErrorBanner, Field, fieldErrorsOf, formatDate, formatNumber, useTRPC } from '@casino/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Flash, useFlash } from '../../components/flash';
 import { SelectField } from '../../components/select-field';
 import { type Compose, type ComposeForm, EMPTY_FORM, type FieldErrors, LINKS, toCompose } from './compose-input';
 
@@ -16,9 +17,15 @@ export function Composer() {
   const [form, setForm] = useState<ComposeForm>(EMPTY_FORM);
   const [local, setLocal] = useState<FieldErrors>({});
   const [confirming, setConfirming] = useState<Compose | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
+  const flash = useFlash();
   const done = (r: Result) => {
-    setResult(r);
+    flash.show(
+      r.kind === 'send'
+        ? `Sent to player #${r.userId}.`
+        : r.kind === 'broadcast'
+          ? `Broadcast to ${formatNumber(r.recipients)} players.`
+          : `Scheduled for ${formatDate(r.sendAt)}.`,
+    );
     setConfirming(null);
     setForm((f) => ({ ...EMPTY_FORM, audience: f.audience, later: f.later }));
     void queryClient.invalidateQueries(trpc.admin.notifications.jobs.pathFilter());
@@ -42,7 +49,7 @@ export function Composer() {
 
   const run = (c: Compose) => {
     for (const m of [send, broadcast, schedule]) m.reset();
-    setResult(null);
+    flash.clear();
     if (c.kind === 'send') send.mutate(c.input);
     else if (c.kind === 'broadcast') broadcast.mutate(c.input);
     else schedule.mutate(c.input);
@@ -168,13 +175,7 @@ export function Composer() {
           {pending ? 'Sending…' : label}
         </button>
       )}
-      {result && (
-        <p className="banner banner-ok" role="status" data-testid="composer-result">
-          {result.kind === 'send' && `Sent to player #${result.userId}.`}
-          {result.kind === 'broadcast' && `Broadcast to ${formatNumber(result.recipients)} players.`}
-          {result.kind === 'schedule' && `Scheduled for ${formatDate(result.sendAt)}.`}
-        </p>
-      )}
+      <Flash message={flash.message} testId="composer-result" />
       <ErrorBanner error={error} testId="composer-error" />
     </form>
   );

@@ -43,6 +43,17 @@ describe('bulk grant CSV', () => {
     expect(parseCsv('5,0,0', 'Gift').lines[0]?.errors).toEqual(['grants nothing']);
   });
 
+  it('keeps line numbers across quoted multi-line fields and says when the CSV cannot be read', () => {
+    const { lines } = parseCsv('7,1,,,,"two\nlines"\n8,2', 'Gift');
+    expect(lines.map((l) => [l.line, l.description, l.errors])).toEqual([
+      [2, 'two\nlines', []],
+      [3, 'Gift', []],
+    ]);
+    const broken = parseCsv('7,1,,,,"never closed', 'Gift');
+    expect(broken.items).toEqual([]);
+    expect(broken.problem).toMatch(/^That CSV cannot be read: /);
+  });
+
   it('refuses a batch above 1,000 grant rows', () => {
     const text = Array.from({ length: 501 }, (_, i) => `${i + 1},10,10`).join('\n');
     expect(parseCsv(text, 'Gift').problem).toBe('At most 1000 grants per batch (this is 1002); split the list.');

@@ -10,6 +10,7 @@
  * admin.rewards.grantBulk (GOLD, GEMS, ITEM); `rows` maps them back to their line.
  */
 import { ZItemId } from '@casino/shared';
+import { parse } from 'csv-parse/browser/esm/sync';
 
 export const CSV_COLUMNS = ['userId', 'gold', 'gems', 'itemId', 'itemQty', 'description'] as const;
 export const MAX_ROWS = 1000;
@@ -32,27 +33,23 @@ export type CsvLine = {
   rows: number[];
 };
 
-/** Splits one CSV line: commas separate, double quotes group, "" is a quote inside quotes. */
+type Parsed = { record: string[]; info: { lines: number }; raw: string };
+
+/** Reads CSV with csv-parse (the users import uses it too): commas separate, double quotes group, "" is a quote inside quotes. */
+function readCsv(text: string): Parsed[] {
+  return parse(text, {
+    relax_column_count: true,
+    relax_quotes: true,
+    trim: true,
+    skip_empty_lines: true,
+    info: true,
+    raw: true,
+  }) as unknown as Parsed[];
+}
+
+/** Splits one CSV line into its trimmed fields. */
 export function splitCsv(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
+  return readCsv(line)[0]?.record ?? [];
 }
 
 function whole(raw: string, max: number, name: string, errors: string[]): number {
@@ -67,10 +64,15 @@ function whole(raw: string, max: number, name: string, errors: string[]): number
 export function parseCsv(text: string, defaultDescription: string): { lines: CsvLine[]; items: GrantRow[]; problem?: string } {
   const lines: CsvLine[] = [];
   const items: GrantRow[] = [];
-  const source = text.split(/\r?\n/);
-  for (const [i, raw] of source.entries()) {
-    if (raw.trim() === '') continue;
-    const cells = splitCsv(raw);
+  let records: Parsed[];
+  try {
+    records = readCsv(text);
+  } catch (e) {
+    return { lines, items, problem: `That CSV cannot be read: ${(e as Error).message}` };
+  }
+  for (const { record: cells, info, raw: rawText } of records) {
+    const raw = rawText.replace(/\r?\n$/, '');
+    if (cells.every((c) => c === '')) continue;
     if (lines.length === 0 && items.length === 0 && cells[0]?.toLowerCase() === 'userid') continue; // header
     const errors: string[] = [];
     const [id = '', goldText = '', gemsText = '', itemText = '', qtyText = '', ...rest] = cells;
@@ -90,7 +92,7 @@ export function parseCsv(text: string, defaultDescription: string): { lines: Csv
     if (description === '') errors.push('no description (fill in the default reason)');
     if (description.length > 200) errors.push('description longer than 200 characters');
     if (errors.length === 0 && gold === 0 && gems === 0 && itemId === null) errors.push('grants nothing');
-    const entry: CsvLine = { line: i + 1, raw, userId, gold, gems, itemId, itemQty, description, errors, rows: [] };
+    const entry: CsvLine = { line: info.lines, raw, userId, gold, gems, itemId, itemQty, description, errors, rows: [] };
     if (errors.length === 0 && userId !== null) {
       const push = (row: GrantRow) => {
         entry.rows.push(items.length);

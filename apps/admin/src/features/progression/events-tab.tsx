@@ -1,11 +1,20 @@
-/** Events: every event with its counts; create, edit, publish / deactivate / delete (asks once more), participations. */
-import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
+/** Events: every event with its counts; create, edit, publish / deactivate / delete (asked in the confirmation dialog), participations. */
+import { ErrorBanner, formatDate, formatNumber, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmButton } from '../shop/confirm-button';
+import { ConfirmAction } from '../../components/confirm-action';
+import { type Column, DataTable } from '../../components/data-table';
+import { Flash, useFlash } from '../../components/flash';
+import { useClientTable } from '../../components/use-client-table';
+import { AdminOnly, useIsAdmin } from '../../lib/role';
 import { EventForm } from './event-form';
 import { goalsText, rewardsText } from './goals';
 import { Participations } from './participations';
+
+type AdminEvent = RouterOutputs['admin']['events']['list']['items'][number];
+
+const stateOf = (e: AdminEvent, now: Date) =>
+  e.isActive ? (e.startsAt <= now && e.endsAt > now ? 'live' : e.endsAt <= now ? 'ended' : 'scheduled') : 'draft / off';
 
 export function EventsTab() {
   const trpc = useTRPC();
@@ -13,127 +22,228 @@ export function EventsTab() {
   const list = useQuery(trpc.admin.events.list.queryOptions());
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [open, setOpen] = useState<number | null>(null);
-  const [saved, setSaved] = useState('');
-  const refresh = () => void queryClient.invalidateQueries(trpc.admin.events.pathFilter());
-  const publish = useMutation(trpc.admin.events.publish.mutationOptions({ onSuccess: refresh }));
-  const deactivate = useMutation(trpc.admin.events.deactivate.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.admin.events.delete.mutationOptions({ onSuccess: refresh }));
-  const seed = useMutation(trpc.admin.events.seedModelIndex.mutationOptions({ onSuccess: refresh }));
+  const flash = useFlash();
+  const isAdmin = useIsAdmin();
+  const done = (message: string) => {
+    flash.show(message);
+    void queryClient.invalidateQueries(trpc.admin.events.pathFilter());
+  };
+  const publish = useMutation(trpc.admin.events.publish.mutationOptions({ onSuccess: (_r, v) => done(`Event #${v.eventId} published.`) }));
+  const deactivate = useMutation(
+    trpc.admin.events.deactivate.mutationOptions({ onSuccess: (_r, v) => done(`Event #${v.eventId} hidden from players.`) }),
+  );
+  const remove = useMutation(trpc.admin.events.delete.mutationOptions({ onSuccess: (_r, v) => done(`Event #${v.eventId} deleted.`) }));
+  const seed = useMutation(
+    trpc.admin.events.seedModelIndex.mutationOptions({
+      onSuccess: (r) => done(r.created ? `Model Index Challenge created (#${r.id}).` : `Already there (#${r.id}).`),
+    }),
+  );
   const busy = publish.isPending || deactivate.isPending || remove.isPending;
   const rows = list.data?.items ?? [];
   const current = typeof editing === 'number' ? rows.find((e) => e.id === editing) : undefined;
   const now = new Date();
+  const table = useClientTable(rows, { key: 'startsAt', dir: 'desc' });
+  const columns: Column<AdminEvent>[] = [
+    {
+      key: 'title',
+      header: 'Event',
+      sortable: true,
+      cell: (e) => (
+        <>
+          <strong>
+            #{e.id} {e.title}
+          </strong>
+          <div className="small-text muted">
+            {e.type} · priority {formatNumber(e.priority)}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'isActive',
+      header: 'State',
+      sortable: true,
+      cell: (e) => (
+        <span className={`badge ${e.isActive ? 'ok-badge' : ''}`} data-testid="event-status">
+          {stateOf(e, now)}
+        </span>
+      ),
+    },
+    {
+      key: 'startsAt',
+      header: 'When',
+      sortable: true,
+      cell: (e) => (
+        <span className="small-text">
+          {formatDate(e.startsAt)} → {formatDate(e.endsAt)}
+        </span>
+      ),
+    },
+    {
+      key: 'goals',
+      header: 'Goals · rewards',
+      wide: true,
+      cell: (e) => (
+        <span className="small-text">
+          {goalsText(e.requirements)} · {rewardsText(e.rewards)}
+        </span>
+      ),
+    },
+    {
+      key: 'participationCount',
+      header: 'Players',
+      sortable: true,
+      cell: (e) => (
+        <span className="small-text" data-testid="event-counts">
+          {formatNumber(e.participationCount)} joined · {formatNumber(e.completedCount)} completed · {formatNumber(e.claimedCount)} claimed
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      header: 'Actions',
+      cell: (e) => (
+        <span className="row">
+          <button
+            type="button"
+            className="small"
+            onClick={() => setOpen(open === e.id ? null : e.id)}
+            aria-expanded={open === e.id}
+            data-testid="event-participations"
+          >
+            Participations
+          </button>
+          {isAdmin && (
+            <EventActions event={e} busy={busy} onEdit={() => setEditing(e.id)} publish={publish} deactivate={deactivate} remove={remove} />
+          )}
+        </span>
+      ),
+    },
+  ];
 
   return (
     <div className="stack" data-testid="events-admin">
       <div className="row between">
         <p className="muted small-text">
-          {rows.length} events · {rows.filter((e) => e.isActive).length} published
+          {formatNumber(rows.length)} events · {formatNumber(rows.filter((e) => e.isActive).length)} published
         </p>
-        <span className="row">
-          <button type="button" className="small" disabled={seed.isPending} onClick={() => seed.mutate()} data-testid="event-seed">
-            Seed Model Index Challenge
-          </button>
-          <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="event-new">
-            New event
-          </button>
-        </span>
+        <AdminOnly>
+          <span className="row">
+            <button type="button" className="small" disabled={seed.isPending} onClick={() => seed.mutate()} data-testid="event-seed">
+              Seed Model Index Challenge
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={editing === 'new'}
+              onClick={() => setEditing('new')}
+              data-testid="event-new"
+            >
+              New event
+            </button>
+          </span>
+        </AdminOnly>
       </div>
-      {seed.data && (
-        <p className="banner banner-ok">
-          {seed.data.created ? `Model Index Challenge created (#${seed.data.id}).` : `Already there (#${seed.data.id}).`}
-        </p>
-      )}
       {editing !== null && (editing === 'new' || current) && (
         <EventForm
           key={editing}
           event={current ?? null}
           onDone={(title) => {
             setEditing(null);
-            setSaved(title);
+            if (title) flash.show(`Saved “${title}”.`);
           }}
         />
       )}
-      {saved && (
-        <p className="banner banner-ok" data-testid="event-saved">
-          Saved “{saved}”.
-        </p>
-      )}
+      <Flash message={flash.message} testId="event-saved" />
       {list.isPending && <Loading />}
       <ErrorBanner error={list.error ?? publish.error ?? deactivate.error ?? remove.error ?? seed.error} testId="events-error" />
-      {list.isSuccess && rows.length === 0 && <p className="muted">No events yet.</p>}
-      <ul className="plain stack">
-        {rows.map((e) => {
-          const running = e.startsAt <= now && e.endsAt > now;
-          return (
-            <li key={e.id} className="card stack tight" data-testid="event-row" data-event-id={e.id} data-active={e.isActive}>
-              <div className="row between">
-                <strong>
-                  #{e.id} {e.title}
-                </strong>
-                <span className="row">
-                  <span className="badge">{e.type}</span>
-                  <span className="badge">priority {e.priority}</span>
-                  <span className={`badge ${e.isActive ? 'ok-badge' : ''}`} data-testid="event-status">
-                    {e.isActive ? (running ? 'live' : e.endsAt <= now ? 'ended' : 'scheduled') : 'draft / off'}
-                  </span>
-                </span>
-              </div>
-              <span className="small-text muted">
-                {formatDate(e.startsAt)} → {formatDate(e.endsAt)}
-              </span>
-              <span className="small-text">
-                Goals: {goalsText(e.requirements)} · Rewards: {rewardsText(e.rewards)}
-              </span>
-              <span className="small-text" data-testid="event-counts">
-                {formatNumber(e.participationCount)} joined · {formatNumber(e.completedCount)} completed · {formatNumber(e.claimedCount)}{' '}
-                claimed
-              </span>
-              <span className="row">
-                <button type="button" className="small" onClick={() => setEditing(e.id)} data-testid="event-edit">
-                  Edit
-                </button>
-                <button
-                  type="button"
-                  className="small"
-                  onClick={() => setOpen(open === e.id ? null : e.id)}
-                  aria-expanded={open === e.id}
-                  data-testid="event-participations"
-                >
-                  Participations
-                </button>
-                {e.isActive ? (
-                  <ConfirmButton
-                    label="Deactivate"
-                    confirmLabel="Confirm: hide from players"
-                    danger
-                    disabled={busy}
-                    onConfirm={() => deactivate.mutate({ eventId: e.id })}
-                    testId="event-deactivate"
-                  />
-                ) : (
-                  <ConfirmButton
-                    label="Publish"
-                    confirmLabel="Confirm: show to players"
-                    disabled={busy}
-                    onConfirm={() => publish.mutate({ eventId: e.id })}
-                    testId="event-publish"
-                  />
-                )}
-                <ConfirmButton
-                  label="Delete"
-                  confirmLabel="Confirm: delete event"
-                  danger
-                  disabled={busy}
-                  onConfirm={() => remove.mutate({ eventId: e.id })}
-                  testId="event-delete"
-                />
-              </span>
-              {open === e.id && <Participations eventId={e.id} />}
-            </li>
-          );
-        })}
-      </ul>
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(e) => e.id}
+        caption="Events"
+        empty="No events yet."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={list.isPending}
+        testId="events-table"
+        rowTestId="event-row"
+        rowAttrs={(e) => ({ 'data-event-id': String(e.id), 'data-active': String(e.isActive) })}
+      />
+      {open !== null && (
+        <section className="card stack" aria-label={`Participations in event #${open}`} data-testid="event-participations-panel">
+          <div className="row between">
+            <h2>Participations · event #{open}</h2>
+            <button type="button" className="small" onClick={() => setOpen(null)}>
+              Close
+            </button>
+          </div>
+          <Participations key={open} eventId={open} />
+        </section>
+      )}
     </div>
+  );
+}
+
+type Mut = { mutate: (v: { eventId: number }) => void };
+
+function EventActions({
+  event: e,
+  busy,
+  onEdit,
+  publish,
+  deactivate,
+  remove,
+}: {
+  event: AdminEvent;
+  busy: boolean;
+  onEdit: () => void;
+  publish: Mut;
+  deactivate: Mut;
+  remove: Mut;
+}) {
+  return (
+    <>
+      <button type="button" className="small" onClick={onEdit} data-testid="event-edit">
+        Edit
+      </button>
+      {e.isActive ? (
+        <ConfirmAction
+          label="Deactivate"
+          title={`Hide “${e.title}” from players?`}
+          confirmLabel="Hide from players"
+          danger
+          disabled={busy}
+          onConfirm={() => deactivate.mutate({ eventId: e.id })}
+          testId="event-deactivate"
+        >
+          <p>Players stop seeing it; their progress is kept.</p>
+        </ConfirmAction>
+      ) : (
+        <ConfirmAction
+          label="Publish"
+          title={`Show “${e.title}” to players?`}
+          confirmLabel="Show to players"
+          disabled={busy}
+          onConfirm={() => publish.mutate({ eventId: e.id })}
+          testId="event-publish"
+        >
+          <p>Players see it during its window and can join.</p>
+        </ConfirmAction>
+      )}
+      <ConfirmAction
+        label="Delete"
+        title={`Delete “${e.title}”?`}
+        confirmLabel="Delete event"
+        danger
+        disabled={busy}
+        onConfirm={() => remove.mutate({ eventId: e.id })}
+        testId="event-delete"
+        typeToConfirm={String(e.id)}
+      >
+        <p>The event and its participations are removed for good. Rewards already claimed stay with the players.</p>
+      </ConfirmAction>
+    </>
   );
 }

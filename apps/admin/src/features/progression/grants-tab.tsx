@@ -3,11 +3,11 @@
  * by the server: the player exists, the amount and item are valid), then send the lines that
  * passed with one idempotency key — a double click or a retry grants nothing twice.
  */
-import { ErrorBanner, Field, useTRPC } from '@casino/ui';
+import { ErrorBanner, Field, formatNumber, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmAction } from '../../components/confirm-action';
 import { newIdempotencyKey } from '../../lib/idempotency';
-import { ConfirmButton } from '../shop/confirm-button';
 import { CSV_COLUMNS, type CsvLine, type GrantRow, parseCsv } from './bulk-csv';
 import { BulkTable, type LineStatus } from './bulk-table';
 
@@ -153,13 +153,21 @@ export function GrantsTab() {
                   ? 'Every line passed.'
                   : `${lines.length - okLines.length} line(s) with errors will be skipped.`}
               </span>
-              <ConfirmButton
-                label={`Grant ${okLines.length} line${okLines.length === 1 ? '' : 's'}`}
-                confirmLabel={`Confirm: grant to ${okLines.length}`}
-                disabled={okLines.length === 0 || send.isPending}
+              <ConfirmAction
+                label={`Grant ${formatNumber(okLines.length)} line${okLines.length === 1 ? '' : 's'}`}
+                title="Send this bulk grant?"
+                confirmLabel={`Grant to ${formatNumber(okLines.length)}`}
+                className="primary small"
+                disabled={okLines.length === 0}
+                pending={send.isPending}
                 onConfirm={() => send.mutate({ items: toSend, idempotencyKey: key })}
                 testId="bulk-send"
-              />
+              >
+                <p>
+                  {formatNumber(okLines.length)} line{okLines.length === 1 ? '' : 's'} are granted through the ledger. Above the approval
+                  threshold the batch waits for a second admin instead.
+                </p>
+              </ConfirmAction>
             </div>
           )}
           <ErrorBanner error={send.error} testId="bulk-send-error" />

@@ -5,6 +5,7 @@ import { GrantsTab } from './grants-tab';
 import { MissionsTab } from './missions-tab';
 import { SeasonsTab } from './seasons-tab';
 import './progression.css';
+import { useIsAdmin } from '../../lib/role';
 
 const TABS: { id: ProgressionTab; label: string; short: string }[] = [
   { id: 'events', label: 'Events', short: 'Events' },
@@ -13,12 +14,14 @@ const TABS: { id: ProgressionTab; label: string; short: string }[] = [
   { id: 'grants', label: 'Bulk grant', short: 'Grant' },
 ];
 
+/** The bulk grant moves money: admins only (a support account does not see the tab). */
 export function ProgressionPage({ tab }: { tab: ProgressionTab }) {
+  const isAdmin = useIsAdmin();
   return (
     <div className="stack progression-admin" data-testid="progression-admin" data-tab={tab}>
       <h1>Progression</h1>
       <nav className="tabs" aria-label="Progression sections">
-        {TABS.map((t) => (
+        {TABS.filter((t) => isAdmin || t.id !== 'grants').map((t) => (
           <a
             key={t.id}
             href={hrefFor({ name: 'progression', tab: t.id })}
@@ -33,7 +36,7 @@ export function ProgressionPage({ tab }: { tab: ProgressionTab }) {
       {tab === 'events' && <EventsTab />}
       {tab === 'missions' && <MissionsTab />}
       {tab === 'battlepass' && <SeasonsTab />}
-      {tab === 'grants' && <GrantsTab />}
+      {tab === 'grants' && isAdmin && <GrantsTab />}
     </div>
   );
 }

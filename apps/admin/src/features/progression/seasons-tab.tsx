@@ -2,13 +2,16 @@
 import { ErrorBanner, Field, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Flash, MutationFlash, useFlash } from '../../components/flash';
+import { useIsAdmin } from '../../lib/role';
 import { SeasonForm } from './season-form';
 
 export function SeasonsTab() {
   const trpc = useTRPC();
   const list = useQuery(trpc.admin.battlepass.seasons.queryOptions());
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [saved, setSaved] = useState('');
+  const flash = useFlash();
+  const isAdmin = useIsAdmin();
   const rows = list.data?.items ?? [];
   const current = typeof editing === 'number' ? rows.find((s) => s.id === editing) : undefined;
   const now = new Date();
@@ -16,9 +19,11 @@ export function SeasonsTab() {
     <div className="stack" data-testid="seasons-admin">
       <div className="row between">
         <p className="muted small-text">{rows.length} seasons</p>
-        <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="season-new">
-          New season
-        </button>
+        {isAdmin && (
+          <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="season-new">
+            New season
+          </button>
+        )}
       </div>
       {editing !== null && (editing === 'new' || current) && (
         <SeasonForm
@@ -26,11 +31,11 @@ export function SeasonsTab() {
           season={current ?? null}
           onDone={(name) => {
             setEditing(null);
-            setSaved(name);
+            if (name) flash.show(`Saved “${name}”.`);
           }}
         />
       )}
-      {saved && <p className="banner banner-ok">Saved “{saved}”.</p>}
+      <Flash message={flash.message} testId="season-saved" />
       {list.isPending && <Loading />}
       <ErrorBanner error={list.error} />
       {list.isSuccess && rows.length === 0 && <p className="muted">No seasons yet.</p>}
@@ -53,14 +58,16 @@ export function SeasonsTab() {
               {formatNumber(s.players)} players · {formatNumber(s.premiumPlayers)} premium
             </span>
             <span>
-              <button type="button" className="small" onClick={() => setEditing(s.id)}>
-                Edit
-              </button>
+              {isAdmin && (
+                <button type="button" className="small" onClick={() => setEditing(s.id)} data-testid="season-edit">
+                  Edit
+                </button>
+              )}
             </span>
           </li>
         ))}
       </ul>
-      <GrantPremium />
+      {isAdmin && <GrantPremium />}
     </div>
   );
 }
@@ -85,11 +92,11 @@ function GrantPremium() {
         <Field label="Reason (audit log)" name="premium-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <ErrorBanner error={grant.error} />
-      {grant.data && (
-        <p className="banner banner-ok">
-          {grant.data.idempotent ? 'That player already had premium.' : 'Premium unlocked for the running season.'}
-        </p>
-      )}
+      <MutationFlash
+        mutation={grant}
+        testId="premium-granted"
+        message={(d) => (d.idempotent ? 'That player already had premium.' : 'Premium unlocked for the running season.')}
+      />
       <button type="submit" className="primary" disabled={!valid || grant.isPending}>
         Grant premium
       </button>

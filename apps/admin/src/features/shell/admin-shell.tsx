@@ -91,9 +91,9 @@ export function AdminShell({ route }: { route: Route }) {
   else body = <UsersPage filters={userFilters} onFilters={setUserFilters} />;
 
   return (
-    <>
+    <div className="admin-layout">
       <Nav route={route} nickname={me.data?.nickname ?? ''} role={me.data?.role ?? ''} onLogout={logout} loggingOut={pending} />
       <main className="page">{body}</main>
-    </>
+    </div>
   );
 }

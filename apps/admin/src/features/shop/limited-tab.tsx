@@ -6,7 +6,9 @@
 import { ErrorBanner, Field, formatNumber, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmAction } from '../../components/confirm-action';
+import { Flash, useFlash } from '../../components/flash';
+import { AdminOnly } from '../../lib/role';
 import { formatWindow, parseWhole, useRefreshShop } from './format';
 
 type Stock = RouterOutputs['admin']['shop']['limited']['status'][number];
@@ -43,9 +45,9 @@ function LimitedCard({ row }: { row: Stock }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [add, setAdd] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const flash = useFlash();
   const finish = (message: string) => {
-    setDone(message);
+    flash.show(message);
     setReason('');
     setAdd('');
     refresh();
@@ -62,14 +64,12 @@ function LimitedCard({ row }: { row: Stock }) {
   const mismatch = row.unitsInPurchases !== row.stockSold;
 
   const reasonOk = () => {
-    setDone(null);
     const ok = reason.trim().length >= 3;
     setReasonError(ok ? null : 'Say why (at least 3 characters); it goes into the audit log.');
     return ok;
   };
   const addValue = parseWhole(add, 1, 10_000_000);
   const addOk = () => {
-    setDone(null);
     const ok = typeof addValue === 'number';
     setAddError(ok ? null : 'A whole number of units from 1.');
     return ok;
@@ -122,60 +122,67 @@ function LimitedCard({ row }: { row: Stock }) {
           The sold counter ({row.stockSold}) differs from the units held by purchases ({row.unitsInPurchases}).
         </p>
       )}
-      <div className="grid-2 actions-grid">
-        <div className="stack tight">
-          <Field
-            label={row.disabled ? 'Reason to resume sales' : 'Reason for the emergency stop'}
-            name={`limited-reason-${row.sku}`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={reasonError ?? undefined}
-          />
-          {row.disabled ? (
-            <ConfirmButton
-              label="Enable sales"
-              confirmLabel="Confirm: resume sales"
-              disabled={pending}
-              canArm={reasonOk}
-              onConfirm={() => enable.mutate({ sku: row.sku, reason: reason.trim() })}
-              testId="limited-enable"
+      <AdminOnly>
+        <div className="grid-2 actions-grid">
+          <div className="stack tight">
+            <Field
+              label={row.disabled ? 'Reason to resume sales' : 'Reason for the emergency stop'}
+              name={`limited-reason-${row.sku}`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={reasonError ?? undefined}
             />
-          ) : (
-            <ConfirmButton
-              label="Emergency disable"
-              confirmLabel="Confirm: stop sales now"
-              danger
-              disabled={pending}
-              canArm={reasonOk}
-              onConfirm={() => disable.mutate({ sku: row.sku, reason: reason.trim() })}
-              testId="limited-disable"
+            {row.disabled ? (
+              <ConfirmAction
+                label="Enable sales"
+                title={`Resume sales of ${row.sku}?`}
+                confirmLabel="Resume sales"
+                disabled={pending}
+                canOpen={reasonOk}
+                onConfirm={() => enable.mutate({ sku: row.sku, reason: reason.trim() })}
+                testId="limited-enable"
+              >
+                <p>Players can buy it again at once, within its sale window and stock.</p>
+              </ConfirmAction>
+            ) : (
+              <ConfirmAction
+                label="Emergency disable"
+                title={`Stop sales of ${row.sku} now?`}
+                confirmLabel="Stop sales now"
+                danger
+                disabled={pending}
+                canOpen={reasonOk}
+                onConfirm={() => disable.mutate({ sku: row.sku, reason: reason.trim() })}
+                testId="limited-disable"
+              >
+                <p>New purchases are refused at once; purchases in flight finish. Reason: “{reason.trim()}”.</p>
+              </ConfirmAction>
+            )}
+          </div>
+          <div className="stack tight">
+            <Field
+              label="Add units"
+              name={`limited-add-${row.sku}`}
+              inputMode="numeric"
+              value={add}
+              onChange={(e) => setAdd(e.target.value)}
+              error={addError ?? undefined}
             />
-          )}
+            <ConfirmAction
+              label="Restock"
+              title={`Restock ${row.sku}?`}
+              confirmLabel={typeof addValue === 'number' ? `Add ${formatNumber(addValue)} units` : 'Add'}
+              disabled={pending}
+              canOpen={addOk}
+              onConfirm={() => typeof addValue === 'number' && restock.mutate({ sku: row.sku, add: addValue })}
+              testId="limited-restock"
+            >
+              <p>The stock grows by {typeof addValue === 'number' ? formatNumber(addValue) : '—'} units.</p>
+            </ConfirmAction>
+          </div>
         </div>
-        <div className="stack tight">
-          <Field
-            label="Add units"
-            name={`limited-add-${row.sku}`}
-            inputMode="numeric"
-            value={add}
-            onChange={(e) => setAdd(e.target.value)}
-            error={addError ?? undefined}
-          />
-          <ConfirmButton
-            label="Restock"
-            confirmLabel={typeof addValue === 'number' ? `Confirm: +${formatNumber(addValue)} units` : 'Confirm'}
-            disabled={pending}
-            canArm={addOk}
-            onConfirm={() => typeof addValue === 'number' && restock.mutate({ sku: row.sku, add: addValue })}
-            testId="limited-restock"
-          />
-        </div>
-      </div>
-      {done && (
-        <p className="banner banner-ok" data-testid="limited-result">
-          {done}
-        </p>
-      )}
+      </AdminOnly>
+      <Flash message={flash.message} testId="limited-result" />
       <ErrorBanner error={disable.error ?? enable.error ?? restock.error} testId="limited-error" />
     </article>
   );

@@ -1,11 +1,17 @@
 /** Every product, active or not: edit, create, and activate / deactivate (asks once more). */
-import { ErrorBanner, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmAction } from '../../components/confirm-action';
+import { type Column, DataTable } from '../../components/data-table';
+import { Flash, useFlash } from '../../components/flash';
+import { useClientTable } from '../../components/use-client-table';
+import { useIsAdmin } from '../../lib/role';
 import { formatGranted, formatPrice, useRefreshShop } from './format';
 import { ProductForm } from './product-form';
 import { KIND_LABEL } from './product-form-state';
+
+type Product = RouterOutputs['admin']['shop']['products']['list'][number];
 
 const short = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
 const shortDate = (d: Date) => short.format(d);
@@ -15,11 +21,126 @@ export function ProductsTab() {
   const refresh = useRefreshShop();
   const list = useQuery(trpc.admin.shop.products.list.queryOptions());
   const [editing, setEditing] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const activate = useMutation(trpc.admin.shop.products.activate.mutationOptions({ onSuccess: refresh }));
-  const deactivate = useMutation(trpc.admin.shop.products.deactivate.mutationOptions({ onSuccess: refresh }));
+  const flash = useFlash();
+  const isAdmin = useIsAdmin();
+  const done = (message: string) => {
+    flash.show(message);
+    refresh();
+  };
+  const activate = useMutation(
+    trpc.admin.shop.products.activate.mutationOptions({ onSuccess: (_r, v) => done(`${v.sku} is listed in the shop.`) }),
+  );
+  const deactivate = useMutation(
+    trpc.admin.shop.products.deactivate.mutationOptions({ onSuccess: (_r, v) => done(`${v.sku} is hidden from the shop.`) }),
+  );
   const busy = activate.isPending || deactivate.isPending;
   const rows = list.data ?? [];
+  const table = useClientTable(rows, { key: 'name', dir: 'asc' }, (p, k) => (k === 'price' ? p.priceAmount : p[k as keyof Product]));
+  const columns: Column<Product>[] = [
+    {
+      key: 'name',
+      header: 'Product',
+      sortable: true,
+      cell: (p) => (
+        <>
+          <strong>{p.name}</strong>
+          <div className="muted small-text">
+            <span className="mono">{p.sku}</span> · {KIND_LABEL[p.kind]}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'price',
+      header: 'Price',
+      numeric: true,
+      sortable: true,
+      cell: (p) => {
+        const running = p.discountPercent > 0 && (!p.discountEndsAt || p.discountEndsAt > new Date());
+        return (
+          <>
+            {formatPrice(p.priceCurrency, p.priceAmount)}
+            {p.discountPercent > 0 && (
+              <div
+                className={`small-text ${running ? 'sale-text' : 'muted'}`}
+                title={p.discountEndsAt ? formatDate(p.discountEndsAt) : 'no end'}
+              >
+                −{p.discountPercent}%{p.discountEndsAt ? ` ${running ? 'until' : 'ended'} ${shortDate(p.discountEndsAt)}` : ''}
+              </div>
+            )}
+          </>
+        );
+      },
+    },
+    { key: 'grants', header: 'Grants', cell: (p) => formatGranted(p.grants) },
+    {
+      key: 'limits',
+      header: 'Limits',
+      wide: true,
+      cell: (p) => (
+        <>
+          {p.minRank !== 'STANDARD' && <div>{p.minRank} only</div>}
+          {p.stockTotal !== null && (
+            <div>
+              {formatNumber(p.stockSold)} / {formatNumber(p.stockTotal)} sold
+              {p.perUserLimit ? ` · ${formatNumber(p.perUserLimit)} per player` : ''}
+            </div>
+          )}
+          {p.minRank === 'STANDARD' && p.stockTotal === null && <span className="muted">—</span>}
+        </>
+      ),
+    },
+    {
+      key: 'isActive',
+      header: 'Status',
+      sortable: true,
+      cell: (p) => (
+        <>
+          <span className={`badge ${p.isActive ? 'ok-badge' : ''}`} data-testid="product-status">
+            {p.isActive ? 'active' : 'inactive'}
+          </span>
+          {p.disabled && <span className="badge bad-badge">sales stopped</span>}
+        </>
+      ),
+    },
+  ];
+  if (isAdmin) {
+    columns.push({
+      key: 'actions',
+      header: 'Actions',
+      cell: (p) => (
+        <span className="row">
+          <button type="button" className="small" onClick={() => setEditing(p.sku)} data-testid="product-edit">
+            Edit
+          </button>
+          {p.isActive ? (
+            <ConfirmAction
+              label="Deactivate"
+              title={`Hide ${p.name} from the shop?`}
+              confirmLabel="Hide from shop"
+              danger
+              disabled={busy}
+              onConfirm={() => deactivate.mutate({ sku: p.sku })}
+              testId="product-deactivate"
+            >
+              <p>Players stop seeing it at once; purchases already made are not touched. You can list it again later.</p>
+            </ConfirmAction>
+          ) : (
+            <ConfirmAction
+              label="Activate"
+              title={`List ${p.name} in the shop?`}
+              confirmLabel="List in shop"
+              disabled={busy}
+              onConfirm={() => activate.mutate({ sku: p.sku })}
+              testId="product-activate"
+            >
+              <p>Players can buy it as soon as it is listed.</p>
+            </ConfirmAction>
+          )}
+        </span>
+      ),
+    });
+  }
   const current = editing && editing !== 'new' ? rows.find((p) => p.sku === editing) : undefined;
 
   return (
@@ -28,18 +149,19 @@ export function ProductsTab() {
         <p className="muted small-text">
           {rows.length} products · {rows.filter((p) => p.isActive).length} active
         </p>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setSaved(null);
-            setEditing('new');
-          }}
-          disabled={editing === 'new'}
-          data-testid="product-new"
-        >
-          New product
-        </button>
+        {isAdmin && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setEditing('new');
+            }}
+            disabled={editing === 'new'}
+            data-testid="product-new"
+          >
+            New product
+          </button>
+        )}
       </div>
       {editing && (editing === 'new' || current) && (
         <ProductForm
@@ -47,117 +169,27 @@ export function ProductsTab() {
           product={current ?? null}
           onDone={(sku) => {
             setEditing(null);
-            setSaved(sku || null);
+            if (sku) flash.show(`Saved ${sku}.`);
           }}
         />
       )}
-      {saved && (
-        <p className="banner banner-ok" data-testid="product-saved">
-          Saved <strong className="mono">{saved}</strong>.
-        </p>
-      )}
+      <Flash message={flash.message} testId="product-saved" />
       {list.isPending && <Loading />}
       <ErrorBanner error={list.error ?? activate.error ?? deactivate.error} testId="products-error" />
-      {list.isSuccess && (
-        <div className="rtable-wrap">
-          <table className="table rtable">
-            <thead>
-              <tr>
-                <th>Product</th>
-                <th className="num">Price</th>
-                <th>Grants</th>
-                <th>Limits</th>
-                <th>Status</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => {
-                const running = p.discountPercent > 0 && (!p.discountEndsAt || p.discountEndsAt > new Date());
-                return (
-                  <tr key={p.sku} data-testid="product-row" data-sku={p.sku} data-active={p.isActive}>
-                    <td data-label="Product" className="rt-title">
-                      <strong>{p.name}</strong>
-                      <div className="muted small-text">
-                        <span className="mono">{p.sku}</span> · {KIND_LABEL[p.kind]}
-                      </div>
-                    </td>
-                    <td data-label="Price" className="num">
-                      <div>
-                        {formatPrice(p.priceCurrency, p.priceAmount)}
-                        {p.discountPercent > 0 && (
-                          <div
-                            className={`small-text ${running ? 'sale-text' : 'muted'}`}
-                            title={p.discountEndsAt ? formatDate(p.discountEndsAt) : 'no end'}
-                          >
-                            −{p.discountPercent}%{p.discountEndsAt ? ` ${running ? 'until' : 'ended'} ${shortDate(p.discountEndsAt)}` : ''}
-                          </div>
-                        )}
-                      </div>
-                    </td>
-                    <td data-label="Grants" className="wrap">
-                      {formatGranted(p.grants)}
-                    </td>
-                    <td data-label="Limits" className="wrap">
-                      <div>
-                        {p.minRank !== 'STANDARD' && <div>{p.minRank} only</div>}
-                        {p.stockTotal !== null && (
-                          <div>
-                            {formatNumber(p.stockSold)} / {formatNumber(p.stockTotal)} sold
-                            {p.perUserLimit ? ` · ${p.perUserLimit} per player` : ''}
-                          </div>
-                        )}
-                        {p.minRank === 'STANDARD' && p.stockTotal === null && <span className="muted">—</span>}
-                      </div>
-                    </td>
-                    <td data-label="Status">
-                      <span>
-                        <span className={`badge ${p.isActive ? 'ok-badge' : ''}`} data-testid="product-status">
-                          {p.isActive ? 'active' : 'inactive'}
-                        </span>
-                        {p.disabled && <span className="badge bad-badge">sales stopped</span>}
-                      </span>
-                    </td>
-                    <td className="rt-actions">
-                      <span className="row">
-                        <button
-                          type="button"
-                          className="small"
-                          onClick={() => {
-                            setSaved(null);
-                            setEditing(p.sku);
-                          }}
-                          data-testid="product-edit"
-                        >
-                          Edit
-                        </button>
-                        {p.isActive ? (
-                          <ConfirmButton
-                            label="Deactivate"
-                            confirmLabel="Confirm: hide from shop"
-                            danger
-                            disabled={busy}
-                            onConfirm={() => deactivate.mutate({ sku: p.sku })}
-                            testId="product-deactivate"
-                          />
-                        ) : (
-                          <ConfirmButton
-                            label="Activate"
-                            confirmLabel="Confirm: list in shop"
-                            disabled={busy}
-                            onConfirm={() => activate.mutate({ sku: p.sku })}
-                            testId="product-activate"
-                          />
-                        )}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(p) => p.sku}
+        caption="Shop products"
+        empty="No products yet."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={list.isPending}
+        testId="products-table"
+        rowTestId="product-row"
+        rowAttrs={(p) => ({ 'data-sku': p.sku, 'data-active': String(p.isActive) })}
+      />
     </div>
   );
 }

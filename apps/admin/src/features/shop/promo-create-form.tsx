@@ -3,6 +3,7 @@ import { ZPromoCode } from '@casino/shared';
 import { ErrorBanner, Field, fieldErrorsOf, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { MutationFlash } from '../../components/flash';
 import { SelectField } from '../../components/select-field';
 import { fromLocalInput, parseWhole, useRefreshShop } from './format';
 
@@ -130,11 +131,15 @@ export function PromoCreateForm() {
       <button type="submit" className="primary" disabled={create.isPending} data-testid="promo-create-submit">
         {create.isPending ? 'Creating…' : 'Create code'}
       </button>
-      {create.isSuccess && (
-        <p className="banner banner-ok" data-testid="promo-created">
-          Created <strong className="mono">{create.data.code}</strong>.
-        </p>
-      )}
+      <MutationFlash
+        mutation={create}
+        testId="promo-created"
+        message={(d) => (
+          <>
+            Created <strong className="mono">{d.code}</strong>.
+          </>
+        )}
+      />
       <ErrorBanner error={create.error} testId="promo-create-error" />
     </form>
   );

@@ -2,8 +2,8 @@
 import { ErrorBanner, Field, formatNumber, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { ConfirmAction } from '../../components/confirm-action';
 import { AdminOnly } from '../../lib/role';
-import { ConfirmButton } from './confirm-button';
 import { formatWindow, fromLocalInput, parseWhole, toLocalInput, useRefreshShop } from './format';
 import { PromoCreateForm } from './promo-create-form';
 
@@ -80,29 +80,37 @@ function PromoRow({ promo: p }: { promo: Promo }) {
           <div className="bar-fill" style={{ width: `${usedPct}%` }} />
         </div>
       )}
-      <div className="row">
-        <button type="button" className="small" onClick={() => setEditing((v) => !v)} data-testid="promo-edit">
-          {editing ? 'Close' : 'Edit'}
-        </button>
-        {p.isActive ? (
-          <ConfirmButton
-            label="Deactivate"
-            confirmLabel="Confirm: stop this code"
-            danger
-            disabled={toggle.isPending}
-            onConfirm={() => toggle.mutate({ code: p.code, isActive: false })}
-            testId="promo-deactivate"
-          />
-        ) : (
-          <ConfirmButton
-            label="Activate"
-            confirmLabel="Confirm: accept this code"
-            disabled={toggle.isPending}
-            onConfirm={() => toggle.mutate({ code: p.code, isActive: true })}
-            testId="promo-activate"
-          />
-        )}
-      </div>
+      <AdminOnly>
+        <div className="row">
+          <button type="button" className="small" onClick={() => setEditing((v) => !v)} data-testid="promo-edit">
+            {editing ? 'Close' : 'Edit'}
+          </button>
+          {p.isActive ? (
+            <ConfirmAction
+              label="Deactivate"
+              title={`Stop promo code ${p.code}?`}
+              confirmLabel="Stop this code"
+              danger
+              disabled={toggle.isPending}
+              onConfirm={() => toggle.mutate({ code: p.code, isActive: false })}
+              testId="promo-deactivate"
+            >
+              <p>Quotes and purchases refuse it from now on; discounts already given stay.</p>
+            </ConfirmAction>
+          ) : (
+            <ConfirmAction
+              label="Activate"
+              title={`Accept promo code ${p.code}?`}
+              confirmLabel="Accept this code"
+              disabled={toggle.isPending}
+              onConfirm={() => toggle.mutate({ code: p.code, isActive: true })}
+              testId="promo-activate"
+            >
+              <p>Players can use it again within its window and uses.</p>
+            </ConfirmAction>
+          )}
+        </div>
+      </AdminOnly>
       <ErrorBanner error={toggle.error} testId="promo-error" />
       {editing && <PromoEditForm promo={p} onDone={() => setEditing(false)} />}
     </li>

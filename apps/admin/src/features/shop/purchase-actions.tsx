@@ -7,28 +7,28 @@
 import { ErrorBanner, Field, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmButton } from './confirm-button';
+import { ConfirmAction } from '../../components/confirm-action';
+import { Flash, useFlash } from '../../components/flash';
 import type { AdminPurchase } from './purchase-drawer';
 
 export function PurchaseActions({ purchase, onChanged }: { purchase: AdminPurchase; onChanged: () => void }) {
   const trpc = useTRPC();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const flash = useFlash();
   const refund = useMutation(
     trpc.admin.shop.refund.mutationOptions({
       onSuccess: (r) => {
         setReason('');
-        setDone(
+        flash.show(
           r.flaggedForReview ? 'Refunded. Part of the grant was already spent: recorded as debt and flagged for review.' : 'Refunded.',
         );
         onChanged();
       },
     }),
   );
-  if (purchase.status !== 'completed') return done ? <p className="banner banner-ok small-text">{done}</p> : null;
+  if (purchase.status !== 'completed') return <Flash message={flash.message} testId="refund-done" />;
   const reasonOk = () => {
-    setDone(null);
     const ok = reason.trim().length >= 3;
     setReasonError(ok ? null : 'Say why (at least 3 characters); it goes into the audit log.');
     return ok;
@@ -42,17 +42,20 @@ export function PurchaseActions({ purchase, onChanged }: { purchase: AdminPurcha
         onChange={(e) => setReason(e.target.value)}
         error={reasonError ?? undefined}
       />
-      <ConfirmButton
+      <ConfirmAction
         label="Refund…"
-        confirmLabel="Confirm: refund and take the grant back"
+        title="Refund this purchase?"
+        confirmLabel="Refund and take the grant back"
         danger
         testId="refund-button"
-        canArm={reasonOk}
-        disabled={refund.isPending}
+        canOpen={reasonOk}
+        pending={refund.isPending}
         onConfirm={() => refund.mutate({ purchaseId: purchase.id, reason: reason.trim() })}
-      />
+      >
+        <p>The price goes back to the player and what the purchase granted is taken back; anything already spent is recorded as debt.</p>
+      </ConfirmAction>
       <ErrorBanner error={refund.error} />
-      {done && <p className="banner banner-ok small-text">{done}</p>}
+      <Flash message={flash.message} testId="refund-done" />
     </div>
   );
 }

@@ -1,74 +1,75 @@
 import { formatDate, type RouterOutputs } from '@casino/ui';
-import { useState } from 'react';
+import type { Column } from '../../components/data-table';
 import { formatJson } from '../../lib/format';
 
-type WebhookEvent = RouterOutputs['admin']['webhooks']['list']['items'][number];
+export type WebhookEvent = RouterOutputs['admin']['webhooks']['list']['items'][number];
 
-/** One stored event: what it is, where processing stands, its payload, and replay (asks once more) when FAILED. */
-export function WebhookEventRow({ event: e, replaying, onReplay }: { event: WebhookEvent; replaying: boolean; onReplay: () => void }) {
-  const [confirming, setConfirming] = useState(false);
-
-  return (
-    <li className="card stack tight" data-testid="webhook-event" data-id={e.id} data-status={e.status}>
-      <div className="row between">
-        <strong className="mono">{e.type}</strong>
-        <span className={`badge webhook-${e.status.toLowerCase()}`}>{e.status}</span>
-      </div>
-      <dl className="facts compact">
-        <dt>Event</dt>
-        <dd className="mono break">{e.id}</dd>
-        <dt>Received</dt>
-        <dd>
-          {formatDate(e.receivedAt)} · key {e.keyId}
-        </dd>
-        <dt>Attempts</dt>
-        <dd>
-          {e.attempts}
-          {e.status === 'PENDING' && e.nextAttemptAt && ` · next ${formatDate(e.nextAttemptAt)}`}
-        </dd>
-        {e.processedAt && (
-          <>
-            <dt>Processed</dt>
-            <dd>{formatDate(e.processedAt)}</dd>
-          </>
-        )}
-        {e.lastError && (
-          <>
-            <dt>Last error</dt>
-            <dd className="minus break" data-testid="webhook-error">
+/** The webhook table's columns: what the event is, where processing stands, its payload, and replay when FAILED (admins only). */
+export function webhookColumns(opts: { canReplay: boolean; replayingId: string | undefined; onReplay: (e: WebhookEvent) => void }) {
+  const columns: Column<WebhookEvent>[] = [
+    {
+      key: 'type',
+      header: 'Event',
+      sortable: true,
+      cell: (e) => (
+        <>
+          <strong className="mono">{e.type}</strong>
+          <br />
+          <span className="mono small-text muted break">{e.id}</span>
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      sortable: true,
+      cell: (e) => <span className={`badge webhook-${e.status.toLowerCase()}`}>{e.status}</span>,
+    },
+    { key: 'receivedAt', header: 'Received', sortable: true, cell: (e) => formatDate(e.receivedAt) },
+    {
+      key: 'attempts',
+      header: 'Attempts',
+      numeric: true,
+      sortable: true,
+      cell: (e) => (e.status === 'PENDING' && e.nextAttemptAt ? `${e.attempts} · next ${formatDate(e.nextAttemptAt)}` : e.attempts),
+    },
+    {
+      key: 'lastError',
+      header: 'Last error / payload',
+      cell: (e) => (
+        <div className="stack tight">
+          {e.lastError && (
+            <span className="minus break small-text" data-testid="webhook-error">
               {e.lastError}
-            </dd>
-          </>
-        )}
-      </dl>
-      <details>
-        <summary className="muted small-text">Payload</summary>
-        <div className="json-grid">
-          <pre data-testid="webhook-payload">{formatJson(e.payload)}</pre>
+            </span>
+          )}
+          <details>
+            <summary className="muted small-text">Payload</summary>
+            <div className="json-grid">
+              <pre data-testid="webhook-payload">{formatJson(e.payload)}</pre>
+            </div>
+          </details>
         </div>
-      </details>
-      {e.status === 'FAILED' && (
-        <div className="row">
+      ),
+    },
+  ];
+  if (opts.canReplay) {
+    columns.push({
+      key: 'actions',
+      header: 'Actions',
+      cell: (e) =>
+        e.status === 'FAILED' ? (
           <button
             type="button"
-            className={confirming ? 'small danger' : 'small'}
-            onClick={() => {
-              if (!confirming) return setConfirming(true);
-              setConfirming(false);
-              onReplay();
-            }}
-            disabled={replaying}
+            className="small"
+            onClick={() => opts.onReplay(e)}
+            disabled={opts.replayingId === e.id}
             data-testid="webhook-replay"
           >
-            {replaying ? 'Replaying…' : confirming ? 'Confirm: process it again' : 'Replay'}
+            {opts.replayingId === e.id ? 'Replaying…' : 'Replay'}
           </button>
-          {confirming && (
-            <button type="button" className="small link" onClick={() => setConfirming(false)} data-testid="webhook-replay-cancel">
-              Cancel
-            </button>
-          )}
-        </div>
-      )}
-    </li>
-  );
+        ) : null,
+    });
+  }
+  return columns;
 }

@@ -1,8 +1,12 @@
 import { ErrorBanner, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { DataTable } from '../../components/data-table';
 import { SelectField } from '../../components/select-field';
-import { WebhookEventRow } from './webhook-event-row';
+import { useClientTable } from '../../components/use-client-table';
+import { useIsAdmin } from '../../lib/role';
+import { type WebhookEvent, webhookColumns } from './webhook-event-row';
 
 const STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'REPLAYED'] as const;
 type Status = (typeof STATUSES)[number];
@@ -30,6 +34,14 @@ export function WebhooksPage() {
     }),
   );
   const result = replay.data;
+  const isAdmin = useIsAdmin();
+  const [target, setTarget] = useState<WebhookEvent | null>(null);
+  const table = useClientTable(events, { key: 'receivedAt', dir: 'desc' });
+  const columns = webhookColumns({
+    canReplay: isAdmin,
+    replayingId: replay.isPending ? replay.variables?.eventId : undefined,
+    onReplay: setTarget,
+  });
 
   return (
     <div className="stack" data-testid="webhooks-page">
@@ -62,17 +74,37 @@ export function WebhooksPage() {
       <ErrorBanner error={replay.error} testId="webhook-replay-error" />
       {list.isPending && <Loading />}
       <ErrorBanner error={list.error} />
-      {list.isSuccess && events.length === 0 && <p className="muted">No events match.</p>}
-      <ul className="plain stack">
-        {events.map((e) => (
-          <WebhookEventRow
-            key={e.id}
-            event={e}
-            replaying={replay.isPending && replay.variables?.eventId === e.id}
-            onReplay={() => replay.mutate({ eventId: e.id })}
-          />
-        ))}
-      </ul>
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(e) => e.id}
+        caption="Payment webhook events"
+        empty="No events match."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={list.isPending}
+        testId="webhooks-table"
+        rowTestId="webhook-event"
+        rowAttrs={(e) => ({ 'data-id': e.id, 'data-status': e.status })}
+      />
+      <ConfirmDialog
+        open={target !== null}
+        title="Process this event again?"
+        confirmLabel="Replay"
+        pending={replay.isPending}
+        onCancel={() => setTarget(null)}
+        onConfirm={() => {
+          if (target) replay.mutate({ eventId: target.id });
+          setTarget(null);
+        }}
+        testId="webhook-replay-dialog"
+      >
+        <p>
+          <span className="mono">{target?.type}</span> <span className="mono break">{target?.id}</span> runs through the same handler once
+          more. Do this only once the cause of the failure is fixed.
+        </p>
+      </ConfirmDialog>
       <MoreButton list={list} label="Load more" />
     </div>
   );

@@ -1,7 +1,8 @@
 import { diffConfigs, type TGameConfig } from '@casino/shared';
-import { ErrorBanner, formatDate, Loading, type RouterOutputs, useDebounced, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, Loading, type RouterOutputs, useDebounced, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Flash, useFlash } from '../../../components/flash';
 import { ChangeList } from '../history/change-list';
 import { GachaEditor, TableGamesEditor } from './games-editor';
 import { PublishForm } from './publish-form';
@@ -14,17 +15,17 @@ type Active = RouterOutputs['admin']['games']['active'];
 export function ConfigEditor() {
   const trpc = useTRPC();
   const active = useQuery(trpc.admin.games.active.queryOptions());
-  const [published, setPublished] = useState<number | null>(null);
+  const flash = useFlash();
   if (active.isPending) return <Loading />;
   if (active.isError) return <ErrorBanner error={active.error} />;
   return (
     <>
-      {published !== null && (
-        <p className="banner banner-ok" data-testid="publish-done" role="status">
-          Version {published} published. The next round on every server uses it.
-        </p>
-      )}
-      <Editor key={active.data.version} active={active.data} onPublished={setPublished} />
+      <Flash message={flash.message} testId="publish-done" />
+      <Editor
+        key={active.data.version}
+        active={active.data}
+        onPublished={(v) => flash.show(`Version ${formatNumber(v)} published. The next round on every server uses it.`)}
+      />
     </>
   );
 }

@@ -1,16 +1,15 @@
-import { ErrorBanner, Field, formatDate, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, Loading, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { ConfirmAction } from '../../../components/confirm-action';
+import { useIsAdmin } from '../../../lib/role';
 import { ChangeList } from './change-list';
 
-/** One version against the one before it, and a rollback to it (a new version; asks for a reason, then a confirmation). */
+/** One version against the one before it, and a rollback to it (a new version; asked in the confirmation dialog with a reason; admins only). */
 export function VersionDetail({ version, newest, onDone }: { version: number; newest: number; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const detail = useQuery(trpc.admin.games.version.queryOptions({ version }));
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const isAdmin = useIsAdmin();
   const rollback = useMutation(
     trpc.admin.games.rollback.mutationOptions({
       onSuccess: () => {
@@ -20,14 +19,6 @@ export function VersionDetail({ version, newest, onDone }: { version: number; ne
       },
     }),
   );
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (reason.trim().length < 3) return setProblem('Say why (at least 3 characters).');
-    setProblem(null);
-    if (!confirming) return setConfirming(true);
-    rollback.mutate({ version, reason: reason.trim(), baseVersion: newest });
-  };
 
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorBanner error={detail.error} />;
@@ -51,31 +42,26 @@ export function VersionDetail({ version, newest, onDone }: { version: number; ne
           <ChangeList changes={d.changes} />
         </>
       )}
-      {version !== newest && (
-        <form className="stack" onSubmit={submit} noValidate data-testid="rollback-form">
-          <Field
-            label={`Reason for rolling back to version ${version}`}
-            name="rollback-reason"
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setConfirming(false);
-            }}
-            error={problem ?? undefined}
-            maxLength={500}
-          />
-          <div className="row">
-            <button type="submit" className="danger" disabled={rollback.isPending} data-testid="rollback-submit">
-              {confirming ? `Confirm: publish version ${newest + 1} = version ${version}` : `Roll back to version ${version}`}
-            </button>
-            {confirming && (
-              <button type="button" className="small" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            )}
-          </div>
+      {version !== newest && isAdmin && (
+        <div className="stack tight" data-testid="rollback-form">
+          <ConfirmAction
+            label={`Roll back to version ${version}`}
+            title={`Roll back to version ${version}?`}
+            confirmLabel={`Publish version ${newest + 1} = version ${version}`}
+            className="danger"
+            danger
+            askReason
+            pending={rollback.isPending}
+            onConfirm={(reason) => rollback.mutate({ version, reason, baseVersion: newest })}
+            testId="rollback-submit"
+          >
+            <p>
+              A new version {newest + 1} is published with the values of version {version}; new rounds use it at once. Rounds already played
+              keep verifying under their own version.
+            </p>
+          </ConfirmAction>
           <ErrorBanner error={rollback.error} testId="rollback-error" />
-        </form>
+        </div>
       )}
     </div>
   );

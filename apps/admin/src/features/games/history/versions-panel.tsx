@@ -1,6 +1,7 @@
 import { ErrorBanner, formatDate, Loading, MoreButton, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Flash, useFlash } from '../../../components/flash';
 import { pct } from '../format';
 import { VersionDetail } from './version-detail';
 
@@ -8,6 +9,7 @@ import { VersionDetail } from './version-detail';
 export function VersionsPanel() {
   const trpc = useTRPC();
   const [open, setOpen] = useState<number | null>(null);
+  const flash = useFlash();
   const list = useInfiniteQuery(
     trpc.admin.games.versions.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (p) => p.nextCursor ?? undefined }),
   );
@@ -17,6 +19,7 @@ export function VersionsPanel() {
   return (
     <section className="card stack" data-testid="versions-panel">
       <h2>Versions</h2>
+      <Flash message={flash.message} testId="rollback-done" />
       {list.isPending && <Loading />}
       <ErrorBanner error={list.error} />
       <div className="table-wrap">
@@ -62,7 +65,16 @@ export function VersionsPanel() {
         </table>
       </div>
       <MoreButton list={list} label="Older versions" />
-      {open !== null && newest !== null && <VersionDetail version={open} newest={newest} onDone={() => setOpen(null)} />}
+      {open !== null && newest !== null && (
+        <VersionDetail
+          version={open}
+          newest={newest}
+          onDone={() => {
+            flash.show(`Rolled back: version ${newest + 1} now has the values of version ${open}.`);
+            setOpen(null);
+          }}
+        />
+      )}
     </section>
   );
 }
