@@ -2,16 +2,16 @@
 import { ErrorBanner, formatDate, formatNumber, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmAction } from '../../components/confirm-action';
 import { type Column, DataTable } from '../../components/data-table';
 import { Flash, useFlash } from '../../components/flash';
 import { useClientTable } from '../../components/use-client-table';
 import { AdminOnly, useIsAdmin } from '../../lib/role';
+import { EventActions } from './event-actions';
 import { EventForm } from './event-form';
 import { goalsText, rewardsText } from './goals';
 import { Participations } from './participations';
 
-type AdminEvent = RouterOutputs['admin']['events']['list']['items'][number];
+export type AdminEvent = RouterOutputs['admin']['events']['list']['items'][number];
 
 const stateOf = (e: AdminEvent, now: Date) =>
   e.isActive ? (e.startsAt <= now && e.endsAt > now ? 'live' : e.endsAt <= now ? 'ended' : 'scheduled') : 'draft / off';
@@ -183,67 +183,5 @@ export function EventsTab() {
         </section>
       )}
     </div>
-  );
-}
-
-type Mut = { mutate: (v: { eventId: number }) => void };
-
-function EventActions({
-  event: e,
-  busy,
-  onEdit,
-  publish,
-  deactivate,
-  remove,
-}: {
-  event: AdminEvent;
-  busy: boolean;
-  onEdit: () => void;
-  publish: Mut;
-  deactivate: Mut;
-  remove: Mut;
-}) {
-  return (
-    <>
-      <button type="button" className="small" onClick={onEdit} data-testid="event-edit">
-        Edit
-      </button>
-      {e.isActive ? (
-        <ConfirmAction
-          label="Deactivate"
-          title={`Hide “${e.title}” from players?`}
-          confirmLabel="Hide from players"
-          danger
-          disabled={busy}
-          onConfirm={() => deactivate.mutate({ eventId: e.id })}
-          testId="event-deactivate"
-        >
-          <p>Players stop seeing it; their progress is kept.</p>
-        </ConfirmAction>
-      ) : (
-        <ConfirmAction
-          label="Publish"
-          title={`Show “${e.title}” to players?`}
-          confirmLabel="Show to players"
-          disabled={busy}
-          onConfirm={() => publish.mutate({ eventId: e.id })}
-          testId="event-publish"
-        >
-          <p>Players see it during its window and can join.</p>
-        </ConfirmAction>
-      )}
-      <ConfirmAction
-        label="Delete"
-        title={`Delete “${e.title}”?`}
-        confirmLabel="Delete event"
-        danger
-        disabled={busy}
-        onConfirm={() => remove.mutate({ eventId: e.id })}
-        testId="event-delete"
-        typeToConfirm={String(e.id)}
-      >
-        <p>The event and its participations are removed for good. Rewards already claimed stay with the players.</p>
-      </ConfirmAction>
-    </>
   );
 }
