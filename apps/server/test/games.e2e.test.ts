@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  adminNav,
   browserSuite,
   collectPageErrors,
   horizontalOverflow,
@@ -177,7 +178,7 @@ describe('games in the browser', () => {
     await page.getByTestId('field-crash-status').selectOption('active');
     await page.getByText('No crash rounds match.').waitFor();
 
-    await page.getByTestId('nav-games').click();
+    await adminNav(page, 'games');
     expect(await page.getByTestId('config-slot-rtp').textContent()).toContain('96.00%');
     expect(await page.getByTestId('config-gacha-rarity').count()).toBe(4);
     expect(await page.getByTestId('config-crash').textContent()).toContain('99.00%');

@@ -12,7 +12,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE } from '../src/spa';
-import { browserSuite, login, makeAdmin, openScreen, phonePage, signupAccount } from './browser';
+import { adminNav, browserSuite, login, makeAdmin, openScreen, phonePage, signupAccount } from './browser';
 import { root } from './process';
 
 const suite = browserSuite();
@@ -122,7 +122,7 @@ describe('page titles', () => {
     await titled(page, 'Log in · Casino-Club Admin');
     await login(page, admin.siteId);
     await titled(page, 'Users · Casino-Club Admin');
-    await page.getByTestId('nav-invites').click();
+    await adminNav(page, 'invites');
     await titled(page, 'Invites · Casino-Club Admin');
     await page.goto(`${suite.baseUrl}/admin/#/users/${admin.userId}`);
     await titled(page, `User #${admin.userId} · Casino-Club Admin`);
