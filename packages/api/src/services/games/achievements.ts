@@ -5,7 +5,8 @@ import type { Outbox } from '../../deps';
 import { applyChange } from '../wallet/wallet';
 import type { RoundRecord } from './rounds';
 
-type Context = RoundRecord & { multiplier: number; totalBets: number };
+export type AchievementContext = RoundRecord & { multiplier: number; totalBets: number };
+type Context = AchievementContext;
 
 type StatRow = { game: string; totalBets: number; totalWins: number; highestMultiplier: number };
 export type AchievementDef = {
@@ -89,11 +90,15 @@ export const ACHIEVEMENTS: AchievementDef[] = [
   },
 ];
 
-/** Returns how many achievements this round unlocked. */
-export async function awardAchievements(tx: Db, outbox: Outbox, c: Context): Promise<number> {
+/** The achievements this round earns that are not among `known` (codes already unlocked). */
+export function earnedAchievements(c: Context, known?: ReadonlySet<string>): AchievementDef[] {
+  return ACHIEVEMENTS.filter((a) => !known?.has(a.code) && a.earned(c));
+}
+
+/** Returns how many achievements this round unlocked (`known`: codes already unlocked, skipped). */
+export async function awardAchievements(tx: Db, outbox: Outbox, c: Context, known?: ReadonlySet<string>): Promise<number> {
   let awarded = 0;
-  for (const a of ACHIEVEMENTS) {
-    if (!a.earned(c)) continue;
+  for (const a of earnedAchievements(c, known)) {
     const [row] = await tx
       .insert(userAchievements)
       .values({ userId: c.userId, code: a.code, rewardGold: a.rewardGold, roundId: c.roundId, unlockedAt: c.at })

@@ -21,7 +21,7 @@ export const fairnessRef = (s: RoundSeed) => ({ serverSeedHash: s.serverSeedHash
 const newServerSeed = () => randomBytes(32).toString('hex');
 const defaultClientSeed = () => randomBytes(8).toString('hex');
 
-async function createSeed(tx: Db, userId: number, clientSeed?: string): Promise<void> {
+export async function createSeed(tx: Db, userId: number, clientSeed?: string): Promise<void> {
   const serverSeed = newServerSeed();
   await tx
     .insert(fairnessSeeds)

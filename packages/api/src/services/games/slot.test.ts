@@ -3,8 +3,8 @@
  * its bonus applies to at most the streak's smallest bet, and no Redis call is made while the
  * spin's transaction is open (a dead Redis does not stop or stall a spin's transaction).
  */
-import { type Db, gameRounds } from '@casino/db';
-import { hmacStream, type TSlotConfig } from '@casino/shared';
+import { type Db, gameRounds, outboxEvents } from '@casino/db';
+import { hmacStream, type TSlotConfig, ZLiveEvent } from '@casino/shared';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../deps';
@@ -13,6 +13,7 @@ import type { Kv } from '../../infra/kv';
 import { createRedisKv } from '../../infra/kv-redis';
 import { silentLogger } from '../../infra/logger';
 import { EventBus } from '../../realtime/bus';
+import type { StoredEvent } from '../../realtime/outbox';
 import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { reconcile } from '../wallet/queries';
 import { spin } from './slot';
@@ -160,5 +161,66 @@ describe('slot and Redis', () => {
     } finally {
       await dead.close();
     }
+  });
+});
+
+describe('slot round statement (cached state, one round trip)', () => {
+  /** Another instance on the same database: its own cache of slot states (keyed by the handle). */
+  const instance = (): Deps => ({ ...env.deps, db: new Proxy(env.deps.db, {}) });
+
+  it('two instances spinning for one player, in turn and at once, never reuse a nonce or carry a stale streak', async () => {
+    const p = await richPlayer();
+    const [a, b] = [instance(), instance()];
+    for (let i = 0; i < 30; i++) {
+      const bet = 10 + (i % 7) * 10;
+      if (i % 3 === 2) await Promise.all([spin(a, p.user.id, bet), spin(b, p.user.id, bet + 1)]);
+      else await spin(i % 2 ? a : b, p.user.id, bet);
+    }
+    const rounds = await checkChain(p);
+    expect(new Set(rounds.map((r) => r.nonce)).size).toBe(rounds.length);
+    expect(rounds.map((r) => r.nonce)).toEqual(rounds.map((_, i) => i));
+    expect((await reconcile(env.deps.db)).violations).toEqual([]);
+  });
+
+  it('after a seed rotation the next spin takes the new pair from nonce 0', async () => {
+    const p = await richPlayer();
+    const a = instance();
+    await spin(a, p.user.id, 10);
+    await spin(a, p.user.id, 10);
+    await p.caller.games.fairness.rotate();
+    const seed = await p.caller.games.fairness.current();
+    const res = await spin(a, p.user.id, 10);
+    expect(res.fairness).toEqual({ serverSeedHash: seed.serverSeedHash, clientSeed: seed.clientSeed, nonce: 0 });
+  });
+
+  it('refuses a stake the balance cannot pay with insufficient_funds and writes nothing, the nonce included', async () => {
+    const p = await newPlayer(env.deps);
+    const a = instance();
+    const first = await spin(a, p.user.id, 10);
+    const gold = (await p.caller.economy.wallet.balance()).gold;
+    const err = await spin(a, p.user.id, gold + 1).catch((e: unknown) => e);
+    expect(err).toMatchObject({ reason: 'insufficient_funds', details: { currency: 'gold', balance: gold, required: gold + 1 } });
+    expect((await p.caller.economy.wallet.balance()).gold).toBe(gold);
+    const next = await spin(a, p.user.id, 10);
+    expect(next.fairness.nonce).toBe(first.fairness.nonce + 1);
+    expect(await env.deps.db.$count(gameRounds, eq(gameRounds.userId, p.user.id))).toBe(2);
+  });
+
+  it('stores live events that match their schema, in ledger order, and delivers them', async () => {
+    const p = await richPlayer();
+    const stored: StoredEvent[] = [];
+    const bus = Object.create(env.deps.bus) as EventBus;
+    bus.afterCommit = async (events) => {
+      stored.push(...events);
+      await env.deps.bus.afterCommit(events);
+    };
+    const deps: Deps = { ...instance(), bus };
+    for (let i = 0; i < 20; i++) await spin(deps, p.user.id, 10);
+    expect(stored.length).toBeGreaterThanOrEqual(20);
+    const parsed = stored.map((e) => ZLiveEvent.parse(JSON.parse(e.body)));
+    const ledger = parsed.flatMap((e) => (e.type === 'token_update' ? [e.data.ledgerId] : []));
+    expect(ledger).toEqual([...ledger].sort((x, y) => x - y));
+    expect(stored.every((e) => e.userId === p.user.id)).toBe(true);
+    expect(await env.deps.db.$count(outboxEvents, eq(outboxEvents.userId, p.user.id))).toBe(0);
   });
 });

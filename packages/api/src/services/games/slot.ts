@@ -1,64 +1,56 @@
-/** Slot: weighted reels from the fair stream; the win streak is carried by the player's slot rounds. */
-import { type Db, queryRows } from '@casino/db';
-import { hmacStream, slotRtp, spinSlot } from '@casino/shared';
-import { sql } from 'drizzle-orm';
-import type { Deps } from '../../deps';
+/** Slot: weighted reels from the fair stream; the win streak is carried by the player's slot rounds (slot-state.ts). */
+import { randomUUID } from 'node:crypto';
+import { type Db, transaction } from '@casino/db';
+import { hmacStream, maxExperienceFor, slotRtp, spinSlot, type TSlotOutcome, ZGameOutcome } from '@casino/shared';
+import { type Deps, inTransaction } from '../../deps';
 import { activeGameConfig, gameConfigAt } from '../game-config/cache';
+import { addExperienceTx } from '../progression/levels';
+import { roundProgressValues } from '../progression/round-progress';
+import { getBalance } from '../wallet/queries';
+import { refusal } from '../wallet/wallet';
+import { awardAchievements, earnedAchievements } from './achievements';
 import { fairnessRef } from './fairness';
-import { checkBet, playRound } from './play';
+import { checkBet } from './play';
+import { multiplierOf, type RoundRecord } from './rounds';
+import { runSlotRound, type SlotRoundRow } from './slot-round';
+import { loadSlotState, type SlotState, slotStates, streakAt } from './slot-state';
 
-/** A streak idle this long starts over. */
-const STREAK_IDLE_MS = 86_400_000;
-
-type Streak = { streak: number; stake: number };
+type SlotConfig = Awaited<ReturnType<typeof activeGameConfig>>['config']['slot'];
+type Spun = { state: SlotState; row: SlotRoundRow; record: RoundRecord & { game: 'slot'; outcome: TSlotOutcome } };
 
 /**
- * The streak (and the smallest bet that built it) left by the user's latest slot round,
- * stored in that round's outcome. It is read inside the spin's transaction, after takeNonce
- * locked the user's seed row: the user's rounds are serialised, so two racing spins cannot
- * both collect the bonus of one streak (which, kept in Redis and read before the
- * transaction, they could), and no Redis call is made while the transaction holds locks.
- * Among the latest few by time, the last one in lock order (seed, nonce) wins, so equal
- * or slightly skewed clocks (several instances) still find it. Rounds from before the
- * streak kept its stake start over.
+ * One spin: the outcome derived from the cached state, written by one statement. If the seed
+ * moved on since (or nothing is cached), the state is loaded under the seed row's lock and the
+ * statement runs again inside that transaction, where it cannot miss. Follow-ups that are rare
+ * (a level reached, an achievement unlocked) run after it in their own transaction.
  */
-async function lastStreak(tx: Db, userId: number, now: Date): Promise<Streak> {
-  const since = new Date(now.getTime() - STREAK_IDLE_MS).toISOString();
-  const [row] = await queryRows<{ streak: number | null; stake: number | null; fresh: boolean }>(
-    tx,
-    sql`SELECT (outcome->>'streakAfter')::int AS streak, (outcome->>'streakStakeAfter')::int AS stake,
-          created_at >= ${since}::timestamptz AS fresh
-        FROM (SELECT outcome, created_at, seed_id, nonce FROM game_rounds
-              WHERE user_id = ${userId}::int AND game = 'slot'
-              ORDER BY created_at DESC, seed_id DESC, nonce DESC LIMIT 8) latest
-        ORDER BY seed_id DESC, nonce DESC LIMIT 1`,
-  );
-  if (!row?.fresh || !row.streak || !row.stake || row.streak < 1 || row.stake < 1) return { streak: 0, stake: 0 };
-  return { streak: row.streak, stake: row.stake };
-}
-
 export async function spin(deps: Deps, userId: number, bet: number) {
   const { version, config } = await activeGameConfig(deps);
   const cfg = config.slot;
   checkBet(cfg, bet);
-  const round = await playRound(deps, {
-    userId,
-    game: 'slot',
-    configVersion: version,
-    currency: 'gold',
-    cost: bet,
-    decide: async (seed, tx) => {
-      const { streak, stake } = await lastStreak(tx, userId, deps.clock.now());
-      const s = spinSlot(cfg, hmacStream(seed.serverSeed, seed.clientSeed, seed.nonce), { bet, streak, streakStake: stake });
-      return {
-        payout: s.payout,
-        result: s.win ? 'win' : 'loss',
-        // The *After fields (from s) are what the next spin reads; *Before verifies this one.
-        outcome: { ...s, bet, streakBefore: streak, streakStakeBefore: stake },
-      };
-    },
+  const states = slotStates(deps.db);
+  const round = { roundId: randomUUID(), at: deps.clock.now(), version, bet, userId };
+  const cached = states.get(userId);
+  let spun = cached ? await attempt(deps, deps.db, cfg, cached, round) : null;
+  spun ??= await transaction(deps.db, async (tx) => {
+    const state = await loadSlotState(tx, userId, { lock: true });
+    const again = await attempt(deps, tx, cfg, state, round);
+    if (!again) throw new Error('the seed row moved while locked');
+    return again;
   });
-  const o = round.outcome;
+  const { state, row, record } = spun;
+  const o = record.outcome;
+  states.set(userId, {
+    ...state,
+    nonce: state.nonce + 1,
+    streak: o.streakAfter,
+    streakStake: o.streakStakeAfter,
+    streakAt: round.at.getTime(),
+  });
+  const outbox = typeof row.outbox === 'string' ? (JSON.parse(row.outbox) as { id: number; body: string }[]) : row.outbox;
+  await deps.bus.afterCommit(outbox.map((e) => ({ id: Number(e.id), userId, body: e.body })));
+  let balance = Number(row.gold);
+  if (await afterSpin(deps, state, record, row)) balance = (await getBalance(deps.db, userId)).gold;
   return {
     roundId: round.roundId,
     reels: o.reels,
@@ -69,10 +61,85 @@ export async function spin(deps: Deps, userId: number, bet: number) {
     bonusStake: o.bonusStake,
     streak: o.streakAfter,
     streakStake: o.streakStakeAfter,
-    balance: round.balance,
-    fairness: fairnessRef(round.seed),
+    balance,
+    fairness: fairnessRef(state),
     configVersion: version,
   };
+}
+
+type RoundInput = { roundId: string; at: Date; version: number; bet: number; userId: number };
+
+/** Derives the outcome from `state` and runs the statement: the spin, null if the seed moved on, or insufficient_funds. */
+async function attempt(deps: Deps, db: Db, cfg: SlotConfig, state: SlotState, r: RoundInput): Promise<Spun | null> {
+  const { streak, stake } = streakAt(state, r.at);
+  const s = spinSlot(cfg, hmacStream(state.serverSeed, state.clientSeed, state.nonce), { bet: r.bet, streak, streakStake: stake });
+  const outcome: TSlotOutcome = { ...s, bet: r.bet, streakBefore: streak, streakStakeBefore: stake };
+  const record = {
+    roundId: r.roundId,
+    userId: r.userId,
+    game: 'slot' as const,
+    outcome,
+    currency: 'gold' as const,
+    bet: r.bet,
+    payout: s.payout,
+    result: s.win ? ('win' as const) : ('loss' as const),
+    seed: { seedId: state.seedId, nonce: state.nonce },
+    configVersion: r.version,
+    at: r.at,
+  };
+  ZGameOutcome.parse({ game: 'slot', outcome });
+  const progress = roundProgressValues(record, deps.config);
+  const row = await runSlotRound(db, {
+    user: r.userId,
+    seed: state.seedId,
+    nonce: state.nonce,
+    currency: 'gold',
+    stake: r.bet,
+    payout: s.payout,
+    betReason: 'slot_bet',
+    winReason: 'slot_win',
+    roundId: r.roundId,
+    betKey: `round:${r.roundId}:bet`,
+    winKey: `round:${r.roundId}:win`,
+    game: 'slot',
+    multiplier: multiplierOf(r.bet, s.payout),
+    result: record.result,
+    outcome: JSON.stringify(outcome),
+    configVersion: r.version,
+    at: r.at.toISOString(),
+    win: s.win ? 1 : 0,
+    loss: s.win ? 0 : 1,
+    xp: progress.xp,
+    bpXp: progress.battlepassXp,
+    inc: JSON.stringify(progress.inc),
+    keys: `{${Object.keys(progress.inc).join(',')}}`,
+    day: progress.day,
+    week: progress.week,
+  });
+  if (row.applied) return { state, row, record };
+  if (!row.seed_ok) return null;
+  throw await refusal(db, {
+    userId: r.userId,
+    entries: [
+      { currency: 'gold', delta: -r.bet, reason: 'slot_bet' },
+      { currency: 'gold', delta: s.payout, reason: 'slot_win' },
+    ],
+  });
+}
+
+/** A level reached or achievements earned: settled in their own transaction. Returns whether gold may have moved. */
+async function afterSpin(deps: Deps, state: SlotState, record: Spun['record'], row: SlotRoundRow): Promise<boolean> {
+  const levelUp = row.level !== null && row.experience !== null && row.experience >= maxExperienceFor(row.level);
+  const ctx = { ...record, multiplier: multiplierOf(record.bet, record.payout), totalBets: Number(row.total_bets) };
+  const earned = earnedAchievements(ctx, state.achievements);
+  if (!levelUp && earned.length === 0) return false;
+  await inTransaction(deps, async (tx, outbox) => {
+    if (levelUp) await addExperienceTx(tx, outbox, { config: deps.config, at: record.at }, record.userId, 0);
+    if (earned.length) await awardAchievements(tx, outbox, ctx, state.achievements);
+  });
+  const cached = slotStates(deps.db).get(record.userId);
+  for (const a of earned) cached?.achievements.add(a.code);
+  return true;
 }
 
 /** The machine in force, or the one of an earlier version (to re-derive that version's rounds). */

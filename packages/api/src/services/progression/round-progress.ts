@@ -63,15 +63,26 @@ export type ProgressValues = {
   week: SQL;
 };
 
+export type ProgressOptions = {
+  /** The condition the battle-pass upsert hangs off (default: the round row `r` was inserted). */
+  battlepassAnchor?: SQL;
+  /**
+   * false: leave out `ux`, the users update (experience, battle-pass level), for a statement that
+   * folds it into its own update of the user row (one row is updated once per statement).
+   */
+  users?: boolean;
+};
+
 /** The CTEs (to follow `r`, the inserted round, in recordRound's WITH) and the columns its final SELECT reads back. */
-export function progressCtes(v: ProgressValues): { ctes: SQL; columns: SQL } {
+export function progressCtes(v: ProgressValues, opts: ProgressOptions = {}): { ctes: SQL; columns: SQL; battlepass: SQL } {
   const missionReq = sql`(SELECT m2.requirements FROM missions m2 WHERE m2.id = mp.mission_id)`;
   const empty = sql`'{}'::jsonb`;
   const bp = v.battlepassXp
     ? sql`,
       bp AS (
         INSERT INTO battlepass_progress AS b (user_id, season_id, xp, updated_at)
-        SELECT ${v.user}, s.id, ${v.battlepassXp}, ${v.at} FROM (${runningSeasonSql(v.at)}) s WHERE EXISTS (SELECT 1 FROM r)
+        SELECT ${v.user}, s.id, ${v.battlepassXp}, ${v.at} FROM (${runningSeasonSql(v.at)}) s
+        WHERE ${opts.battlepassAnchor ?? sql`EXISTS (SELECT 1 FROM r)`} AND ${v.battlepassXp} > 0
         ON CONFLICT (user_id, season_id) DO UPDATE SET xp = b.xp + excluded.xp, updated_at = excluded.updated_at
         RETURNING season_id, xp, premium)`
     : sql`,
@@ -97,22 +108,27 @@ export function progressCtes(v: ProgressValues): { ctes: SQL; columns: SQL } {
           completed_at = CASE WHEN ${reached(sql`mp.progress`, missionReq, v.inc)} THEN excluded.updated_at END,
           updated_at = excluded.updated_at
         WHERE mp.completed_at IS NULL
-        RETURNING mission_id AS id, completed_at)${bp},
+        RETURNING mission_id AS id, completed_at)`;
+  // Without `ux` the caller places `bp` (leading comma) where its own user-row update can read it.
+  if (opts.users === false) return { ctes, columns: completionColumns, battlepass: bp };
+  const withUsers = sql`${ctes}${bp},
       ux AS (
         UPDATE users u SET experience = u.experience + ${v.xp},
           battlepass_level = coalesce((SELECT least(s.max_level, bp.xp / s.xp_per_level) FROM bp JOIN battlepass_seasons s ON s.id = bp.season_id), u.battlepass_level)
         FROM (SELECT battlepass_level AS prev_level FROM users WHERE id = ${v.user}) o
         WHERE u.id = ${v.user} AND EXISTS (SELECT 1 FROM r) AND (${v.xp} > 0 OR EXISTS (SELECT 1 FROM bp))
         RETURNING u.level, u.experience, u.battlepass_level, o.prev_level)`;
-
   const columns = sql`,
       (SELECT json_build_object('level', level, 'experience', experience, 'bpLevel', battlepass_level, 'bpPrev', prev_level) FROM ux) AS ux,
-      (SELECT json_build_object('seasonId', season_id, 'premium', premium) FROM bp) AS bp,
+      (SELECT json_build_object('seasonId', season_id, 'premium', premium) FROM bp) AS bp${completionColumns}`;
+  return { ctes: withUsers, columns, battlepass: sql`` };
+}
+
+/** The events and missions the round completed, as JSON columns of the final SELECT. */
+const completionColumns = sql`,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'title', title)), '[]'::json) FROM ev WHERE completed_at IS NOT NULL) AS events_done,
       (SELECT coalesce(json_agg(json_build_object('id', mi.id, 'title', m.title)), '[]'::json)
          FROM mi JOIN missions m ON m.id = mi.id WHERE mi.completed_at IS NOT NULL) AS missions_done`;
-  return { ctes, columns };
-}
 
 /** What one round adds, as plain values (XP by the configured tables). */
 export function roundProgressValues(r: RoundFacts, config: ApiConfig) {

@@ -23,7 +23,21 @@ export type StatementEntry = {
 
 const v = (x: SqlValue) => (is(x, SQL) ? x : sql`${x}`);
 
-export function changesStatement(userId: SqlValue, entries: readonly StatementEntry[]): SQL {
+export type ChangesOptions = {
+  /** Extra condition on the user row (e.g. a round's lock CTE: `AND EXISTS (SELECT 1 FROM g)`). */
+  guard?: SQL;
+  /** Extra assignments on the user row, each starting with a comma. */
+  set?: SQL;
+  /** Extra columns the user-row CTE returns, each starting with a comma. */
+  returning?: SQL;
+};
+
+/**
+ * The statement's CTEs up to the user-row update `u` (v, t, a, u) and the ledger insert that
+ * follows them, for a caller composing a larger statement (the slot round) around the same
+ * wallet SQL.
+ */
+export function changesCtes(userId: SqlValue, entries: readonly StatementEntry[], opts: ChangesOptions = {}): { ctes: SQL; ledger: SQL } {
   const rows = sql.join(
     entries.map(
       (e, i) =>
@@ -31,7 +45,7 @@ export function changesStatement(userId: SqlValue, entries: readonly StatementEn
     ),
     sql`, `,
   );
-  return sql`WITH v(currency, delta, reason, ref_type, ref_id, key, ord) AS (VALUES ${rows}),
+  const ctes = sql`v(currency, delta, reason, ref_type, ref_id, key, ord) AS (VALUES ${rows}),
   t AS (
     SELECT v.*, sum(delta) OVER (PARTITION BY currency ORDER BY ord) AS running, sum(delta) OVER (PARTITION BY currency) AS total
     FROM v WHERE delta <> 0),
@@ -40,12 +54,19 @@ export function changesStatement(userId: SqlValue, entries: readonly StatementEn
       coalesce(sum(delta) FILTER (WHERE currency = 'gems'), 0) AS gems, coalesce(min(running) FILTER (WHERE currency = 'gems'), 0) AS gems_low
     FROM t),
   u AS (
-    UPDATE users SET gold = users.gold + a.gold, gems = users.gems + a.gems, updated_at = now() FROM a
-    WHERE users.id = CAST(${v(userId)} AS int) AND users.gold + least(a.gold_low, 0) >= 0 AND users.gems + least(a.gems_low, 0) >= 0
-    RETURNING users.gold, users.gems)
-INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
+    UPDATE users SET gold = users.gold + a.gold, gems = users.gems + a.gems, updated_at = now()${opts.set ?? sql``} FROM a
+    WHERE users.id = CAST(${v(userId)} AS int) AND users.gold + least(a.gold_low, 0) >= 0 AND users.gems + least(a.gems_low, 0) >= 0${opts.guard ?? sql``}
+    RETURNING users.gold, users.gems${opts.returning ?? sql``})`;
+  const ledger = sql`INSERT INTO wallet_ledger (user_id, currency, delta, balance_after, reason, ref_type, ref_id, idempotency_key)
   SELECT CAST(${v(userId)} AS int), t.currency, t.delta, (CASE t.currency WHEN 'gold' THEN u.gold ELSE u.gems END) - (t.total - t.running),
     t.reason, t.ref_type, t.ref_id, t.key
   FROM u, t ORDER BY t.ord
   RETURNING id, currency, delta, balance_after, reason`;
+  return { ctes, ledger };
+}
+
+export function changesStatement(userId: SqlValue, entries: readonly StatementEntry[]): SQL {
+  const { ctes, ledger } = changesCtes(userId, entries);
+  return sql`WITH ${ctes}
+${ledger}`;
 }

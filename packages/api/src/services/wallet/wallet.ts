@@ -107,7 +107,8 @@ async function priorEntries(tx: Db, c: WalletChanges, keys: string[]): Promise<W
   return { entries, balances: finalBalances(entries), idempotent: true };
 }
 
-async function refusal(tx: Db, c: WalletChanges): Promise<DomainError> {
+/** Why a change was refused: the currency it could not afford, with the balance and what it needed. */
+export async function refusal(tx: Db, c: WalletChanges): Promise<DomainError> {
   const balance = await getBalance(tx, c.userId); // throws user_not_found
   for (const currency of ['gold', 'gems'] as const) {
     let running = balance[currency];
