@@ -33,6 +33,9 @@ export type StreamOptions = {
 /** Events in the stream were validated when written to the outbox. */
 const delivered = (id: string, body: string) => ({ ...JSON.parse(body), id }) as DeliveredEvent;
 
+/** Requests whose events one delivery takes at most (a Redis pipeline and one DELETE). */
+const DELIVERY_BATCH_REQUESTS = 256;
+
 /** Events younger than this are left to the request that wrote them. */
 const RELAY_GRACE_MS = 2000;
 
@@ -48,16 +51,37 @@ export class EventBus {
     private readonly logger: Logger,
   ) {}
 
+  /** Committed events waiting for the next delivery, with the callers waiting on them. */
+  private pending: { events: readonly StoredEvent[]; done: () => void }[] = [];
+  private flushing = false;
+
   /**
-   * Delivers events a transaction just committed to the outbox. A failure loses
-   * nothing: the rows stay and the relay delivers them later.
+   * Delivers events a transaction just committed to the outbox; resolves once they are in
+   * Redis (or left to the relay). Requests that commit while a delivery is in flight are
+   * delivered together by the next one: one Redis pipeline and one outbox DELETE per batch,
+   * not per request. A failure loses nothing: the rows stay and the relay delivers them later.
    */
-  async afterCommit(events: readonly StoredEvent[]): Promise<void> {
-    try {
-      await deliver(this.db, this.kv, events);
-    } catch (err) {
-      this.logger.warn({ err, events: events.length }, 'live event delivery failed; the outbox relay retries');
+  afterCommit(events: readonly StoredEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((done) => {
+      this.pending.push({ events, done });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.pending.length) {
+      const batch = this.pending.splice(0, DELIVERY_BATCH_REQUESTS);
+      const events = batch.flatMap((b) => b.events);
+      try {
+        await deliver(this.db, this.kv, events);
+      } catch (err) {
+        this.logger.warn({ err, events: events.length }, 'live event delivery failed; the outbox relay retries');
+      }
+      for (const b of batch) b.done();
     }
+    this.flushing = false;
   }
 
   /** Delivers what requests could not (Redis down, a process killed after commit); every instance may run one. */
