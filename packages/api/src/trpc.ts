@@ -9,7 +9,7 @@ import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context';
 import { DomainError, isConnectionLost, isDomainError } from './errors';
-import { authenticate } from './services/auth/authenticate';
+import { authenticate, verifyClaims } from './services/auth/authenticate';
 import { notePresence } from './services/live/presence';
 
 const t = initTRPC.context<Context>().create({
@@ -69,6 +69,18 @@ export const passwordChangeAllowedProcedure = publicProcedure.use(async ({ ctx, 
   notePresence(ctx.deps, user.id);
   // The user's calls log with their id: services read the logger from deps.
   return next({ ctx: { ...ctx, user, deps: { ...ctx.deps, logger: ctx.deps.logger.child({ userId: user.id }) } } });
+});
+
+/**
+ * Signed in by the access token alone: no lookup here. Only for a procedure whose own statement
+ * refuses a revoked session, a banned or deleted account and a forced password change with the
+ * same reasons as protectedProcedure (the slot spin, whose one round trip does all of it).
+ */
+export const tokenProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const claims = await verifyClaims(ctx.deps, ctx.accessToken);
+  const user = { id: Number(claims.sub), sessionId: claims.sid };
+  notePresence(ctx.deps, user.id);
+  return next({ ctx: { ...ctx, user } });
 });
 
 /** Every authenticated call; refused until a forced password change is done, so new procedures are too. */

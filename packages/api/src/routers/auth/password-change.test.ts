@@ -12,6 +12,8 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const ALLOWED = ['auth.me', 'auth.changePassword', 'auth.logout', 'auth.logoutAll', 'auth.sessions', 'auth.revokeSession'];
+/** tokenProcedure: the procedure's own statement refuses, after the input is read (given a valid one here). */
+const CHECKED_BY_STATEMENT: Record<string, unknown> = { 'games.slot.spin': { bet: 10 } };
 
 type Caller = ReturnType<typeof callerFor>;
 const procedure = (caller: Caller, path: string) =>
@@ -49,7 +51,7 @@ describe('mustChangePassword', () => {
       // Public procedures answer anyone; the rest are refused before their input is even read.
       if ((await reasonOf(() => procedure(anon, path)())) !== 'UNAUTHORIZED:token_missing') continue;
       authenticated += 1;
-      const got = await reasonOf(() => procedure(user, path)());
+      const got = await reasonOf(() => procedure(user, path)(CHECKED_BY_STATEMENT[path]));
       if (got !== 'FORBIDDEN:password_change_required') unexpected.push(`${path} → ${got}`);
     }
     expect(unexpected).toEqual([]);

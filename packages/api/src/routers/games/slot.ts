@@ -1,7 +1,7 @@
 import { ZBet, ZFairnessRef } from '@casino/shared';
 import { z } from 'zod';
 import { slotPublicConfig, spin } from '../../services/games/slot';
-import { protectedProcedure, publicProcedure, router } from '../../trpc';
+import { publicProcedure, router, tokenProcedure } from '../../trpc';
 import { ZSlotPublicConfig } from './outputs';
 
 export const slotRouter = router({
@@ -10,7 +10,8 @@ export const slotRouter = router({
     .input(z.object({ version: z.number().int().min(1).max(2_147_483_647).optional() }).optional())
     .output(ZSlotPublicConfig)
     .query(({ ctx, input }) => slotPublicConfig(ctx.deps, input?.version)),
-  spin: protectedProcedure
+  /** The spin's statement checks the session and the account (tokenProcedure). */
+  spin: tokenProcedure
     .input(z.object({ bet: ZBet }))
     .output(
       z.object({
@@ -31,5 +32,5 @@ export const slotRouter = router({
         configVersion: z.number().int(),
       }),
     )
-    .mutation(({ ctx, input }) => spin(ctx.deps, ctx.user.id, input.bet)),
+    .mutation(({ ctx, input }) => spin(ctx.deps, ctx.user.id, input.bet, ctx.user.sessionId)),
 });

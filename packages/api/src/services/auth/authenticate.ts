@@ -56,10 +56,22 @@ function principalQuery(db: Db) {
   return q;
 }
 
-export async function authenticate(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'config'>, token: string | null): Promise<AuthedUser> {
+/** The token's signature and expiry only (no lookup): who it names and for which session. */
+export async function verifyClaims(deps: Pick<Deps, 'clock' | 'config'>, token: string | null) {
   if (!token) throw new DomainError('token_missing', {}, 'Log in to continue.');
   const claims = await verifyAccessToken(deps.config.jwtSecret, token, deps.clock.now());
   if (!claims) throw new DomainError('token_invalid');
+  return claims;
+}
+
+/**
+ * A signed-in caller whose session, account status and forced password change are checked by
+ * the procedure's own statement (the slot spin), so the call costs no lookup of its own.
+ */
+export type TokenUser = { id: number; sessionId: string };
+
+export async function authenticate(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'config'>, token: string | null): Promise<AuthedUser> {
+  const claims = await verifyClaims(deps, token);
   // The blacklist read and the user/session lookup go out together: every authed call pays both.
   // If Redis is down the database still refuses revoked sessions (logout revokes its session), so carry on.
   const [revoked, [row]] = await Promise.all([

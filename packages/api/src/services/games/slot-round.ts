@@ -7,6 +7,9 @@
  * hanging off the one before, so if the seed moved on (another spin, another game, a rotation)
  * or the balance is short, nothing at all is written and the caller learns which.
  *
+ * The same statement checks the caller: an active account, no forced password change and (for a
+ * call made with a token) a live session — so the spin needs no authentication lookup first.
+ *
  * Locks are taken in the order every round takes them: seed row, user row, progress rows.
  * The values are SQL so the same statement runs prepared (placeholders, compiled once) and
  * in the benchmark's pgbench script (pgbench variables).
@@ -20,6 +23,7 @@ import { roundCtes } from './rounds';
 
 const NAMES = [
   'user',
+  'session',
   'seed',
   'nonce',
   'currency',
@@ -106,13 +110,21 @@ export function slotRoundStatement(x: SlotRoundValues): SQL {
     },
     sql`EXISTS (SELECT 1 FROM u)`,
   );
+  // The caller's standing, as authenticate() and protectedProcedure judge it (a null session:
+  // a trusted service call, not a token).
+  const session = sql`CAST(${x.session} AS uuid)`;
+  const liveSession = sql`(${session} IS NULL OR EXISTS (SELECT 1 FROM sessions se WHERE se.id = ${session} AND se.user_id = users.id AND se.revoked_at IS NULL))`;
+  const allowed = sql`status = 'active' AND NOT must_change_password AND ${liveSession}`;
+  const refused = sql`(SELECT CASE WHEN status = 'deleted' THEN 'token_invalid' WHEN status = 'banned' THEN 'account_banned'
+        WHEN NOT ${liveSession} THEN 'session_revoked' WHEN must_change_password THEN 'password_change_required' END
+      FROM users WHERE id = ${user})`;
   return sql`WITH gs AS (
       SELECT id FROM fairness_seeds
       WHERE id = CAST(${x.seed} AS bigint) AND user_id = ${user} AND next_nonce = CAST(${x.nonce} AS int) AND revealed_at IS NULL
       FOR UPDATE),
     gu AS (
       SELECT battlepass_level FROM users
-      WHERE id = ${user} AND EXISTS (SELECT 1 FROM gs)
+      WHERE id = ${user} AND EXISTS (SELECT 1 FROM gs) AND ${allowed}
         AND (CASE CAST(${x.currency} AS text) WHEN 'gold' THEN gold ELSE gems END) >= CAST(${x.stake} AS bigint)
       FOR UPDATE)${progress.battlepass},
     ${money.ctes},
@@ -137,7 +149,7 @@ export function slotRoundStatement(x: SlotRoundValues): SQL {
         FROM bp, u, gu WHERE u.battlepass_level > gu.battlepass_level) e
       ORDER BY e.k, e.n
       RETURNING id, data::text AS body)
-    SELECT (SELECT count(*) FROM gs)::int AS seed_ok, (SELECT count(*) FROM u)::int AS applied,
+    SELECT (SELECT count(*) FROM gs)::int AS seed_ok, (SELECT count(*) FROM u)::int AS applied, ${refused} AS refused,
       (SELECT gold FROM u) AS gold, (SELECT gems FROM u) AS gems, (SELECT level FROM u) AS level, (SELECT experience FROM u) AS experience,
       (SELECT total_bets FROM st) AS total_bets,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'body', body) ORDER BY id), '[]'::json) FROM o) AS outbox`;
@@ -146,6 +158,8 @@ export function slotRoundStatement(x: SlotRoundValues): SQL {
 export type SlotRoundRow = {
   seed_ok: number;
   applied: number;
+  /** Why the caller may not play (a reason of authenticate/protectedProcedure), or null. */
+  refused: 'token_invalid' | 'account_banned' | 'session_revoked' | 'password_change_required' | null;
   gold: number | string | null;
   gems: number | string | null;
   level: number | null;

@@ -3,7 +3,7 @@
  * its bonus applies to at most the streak's smallest bet, and no Redis call is made while the
  * spin's transaction is open (a dead Redis does not stop or stall a spin's transaction).
  */
-import { type Db, gameRounds, outboxEvents } from '@casino/db';
+import { type Db, gameRounds, outboxEvents, users } from '@casino/db';
 import { hmacStream, type TSlotConfig, ZLiveEvent } from '@casino/shared';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ import { createRedisKv } from '../../infra/kv-redis';
 import { silentLogger } from '../../infra/logger';
 import { EventBus } from '../../realtime/bus';
 import type { StoredEvent } from '../../realtime/outbox';
-import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { reasonOf } from '../../test/staff';
 import { reconcile } from '../wallet/queries';
 import { spin } from './slot';
 
@@ -222,5 +223,37 @@ describe('slot round statement (cached state, one round trip)', () => {
     expect(ledger).toEqual([...ledger].sort((x, y) => x - y));
     expect(stored.every((e) => e.userId === p.user.id)).toBe(true);
     expect(await env.deps.db.$count(outboxEvents, eq(outboxEvents.userId, p.user.id))).toBe(0);
+  });
+});
+
+describe('slot spin authentication (checked by the round statement)', () => {
+  const refusedWith = async (p: Awaited<ReturnType<typeof newPlayer>>, reason: string) => {
+    const before = await env.deps.db.$count(gameRounds, eq(gameRounds.userId, p.user.id));
+    expect(await reasonOf(p.caller.games.slot.spin({ bet: 10 }))).toMatch(new RegExp(`:${reason}$`));
+    expect(await env.deps.db.$count(gameRounds, eq(gameRounds.userId, p.user.id))).toBe(before);
+  };
+
+  it('refuses a logged-out session, a banned or deleted account and a forced password change, cached or not, writing nothing', async () => {
+    const out = await newPlayer(env.deps);
+    await out.caller.games.slot.spin({ bet: 10 }); // cached from here on
+    await out.caller.auth.logout();
+    await refusedWith(out, 'session_revoked');
+
+    const banned = await newPlayer(env.deps);
+    await banned.caller.games.slot.spin({ bet: 10 });
+    await env.deps.db.update(users).set({ status: 'banned' }).where(eq(users.id, banned.user.id));
+    await refusedWith(banned, 'account_banned');
+
+    const deleted = await newPlayer(env.deps);
+    await env.deps.db.update(users).set({ status: 'deleted' }).where(eq(users.id, deleted.user.id));
+    await refusedWith(deleted, 'token_invalid');
+
+    const forced = await newPlayer(env.deps);
+    await forced.caller.games.slot.spin({ bet: 10 });
+    await env.deps.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, forced.user.id));
+    await refusedWith(forced, 'password_change_required');
+
+    expect(await reasonOf(callerFor(env.deps, 'not-a-token').games.slot.spin({ bet: 10 }))).toMatch(/token_invalid$/);
+    expect(await reasonOf(callerFor(env.deps).games.slot.spin({ bet: 10 }))).toMatch(/token_missing$/);
   });
 });

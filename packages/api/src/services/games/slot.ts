@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Db, transaction } from '@casino/db';
 import { hmacStream, maxExperienceFor, slotRtp, spinSlot, type TSlotOutcome, ZGameOutcome } from '@casino/shared';
 import { type Deps, inTransaction } from '../../deps';
+import { DomainError } from '../../errors';
 import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { addExperienceTx } from '../progression/levels';
 import { roundProgressValues } from '../progression/round-progress';
@@ -24,12 +25,12 @@ type Spun = { state: SlotState; row: SlotRoundRow; record: RoundRecord & { game:
  * statement runs again inside that transaction, where it cannot miss. Follow-ups that are rare
  * (a level reached, an achievement unlocked) run after it in their own transaction.
  */
-export async function spin(deps: Deps, userId: number, bet: number) {
+export async function spin(deps: Deps, userId: number, bet: number, sessionId: string | null = null) {
   const { version, config } = await activeGameConfig(deps);
   const cfg = config.slot;
   checkBet(cfg, bet);
   const states = slotStates(deps.db);
-  const round = { roundId: randomUUID(), at: deps.clock.now(), version, bet, userId };
+  const round = { roundId: randomUUID(), at: deps.clock.now(), version, bet, userId, sessionId };
   const cached = states.get(userId);
   let spun = cached ? await attempt(deps, deps.db, cfg, cached, round) : null;
   spun ??= await transaction(deps.db, async (tx) => {
@@ -67,7 +68,7 @@ export async function spin(deps: Deps, userId: number, bet: number) {
   };
 }
 
-type RoundInput = { roundId: string; at: Date; version: number; bet: number; userId: number };
+type RoundInput = { roundId: string; at: Date; version: number; bet: number; userId: number; sessionId: string | null };
 
 /** Derives the outcome from `state` and runs the statement: the spin, null if the seed moved on, or insufficient_funds. */
 async function attempt(deps: Deps, db: Db, cfg: SlotConfig, state: SlotState, r: RoundInput): Promise<Spun | null> {
@@ -91,6 +92,7 @@ async function attempt(deps: Deps, db: Db, cfg: SlotConfig, state: SlotState, r:
   const progress = roundProgressValues(record, deps.config);
   const row = await runSlotRound(db, {
     user: r.userId,
+    session: r.sessionId,
     seed: state.seedId,
     nonce: state.nonce,
     currency: 'gold',
@@ -117,6 +119,7 @@ async function attempt(deps: Deps, db: Db, cfg: SlotConfig, state: SlotState, r:
     week: progress.week,
   });
   if (row.applied) return { state, row, record };
+  if (row.refused) throw new DomainError(row.refused);
   if (!row.seed_ok) return null;
   throw await refusal(db, {
     userId: r.userId,
