@@ -6,7 +6,8 @@ import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { DomainError } from '../../errors';
 import { writeAudit } from '../audit/audit';
 import { revokeAllSessions } from '../auth/sessions';
-import { applyChange } from '../wallet/wallet';
+import { applyChange, refusal } from '../wallet/wallet';
+import { runAdjust } from './adjust-statement';
 import { type Actor, lockTarget, refuseSelf } from './user-guards';
 
 export type { Actor } from './user-guards';
@@ -60,8 +61,27 @@ export async function forceLogout(deps: Deps, actor: Actor, userId: number, reas
 
 export type AdjustInput = { userId: number; currency: TCurrency; delta: number; reason: string; idempotencyKey?: string | undefined };
 
-export function adjustBalance(deps: Deps, actor: Actor, input: AdjustInput) {
-  return inTransaction(deps, (tx, outbox) => adjustBalanceTx(tx, outbox, actor, input));
+/** Without an idempotency key: one statement (adjust-statement.ts); with one, adjustBalanceTx. */
+export async function adjustBalance(deps: Deps, actor: Actor, input: AdjustInput) {
+  if (input.idempotencyKey) return inTransaction(deps, (tx, outbox) => adjustBalanceTx(tx, outbox, actor, input));
+  const reason = input.delta > 0 ? 'admin_grant' : 'admin_deduct';
+  const res = await runAdjust(deps.db, {
+    userId: input.userId,
+    adminId: actor.id,
+    currency: input.currency,
+    delta: input.delta,
+    reason,
+    note: input.reason,
+    ip: actor.ip ?? null,
+    at: deps.clock.now(),
+  });
+  if (!res.applied) {
+    if (res.status === null) throw new DomainError('user_not_found');
+    if (res.status === 'deleted') throw new DomainError('user_anonymised');
+    throw await refusal(deps.db, { userId: input.userId, entries: [{ currency: input.currency, delta: input.delta, reason }] });
+  }
+  await deps.bus.afterCommit([{ id: res.event.id, userId: input.userId, body: res.event.body }]);
+  return { balance: res.balance, ledgerId: res.ledgerId, idempotent: false };
 }
 
 /** The ledger change and its audit row inside the caller's transaction (four-eyes approval runs it there). */

@@ -15,9 +15,9 @@
  * in the benchmark's pgbench script (pgbench variables).
  */
 import type { Db } from '@casino/db';
-import { type Query, type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
 import { progressCtes } from '../progression/round-progress';
+import { prepared } from '../shared/prepared';
 import { changesCtes } from '../wallet/statement';
 import { roundCtes } from './rounds';
 
@@ -168,32 +168,11 @@ export type SlotRoundRow = {
   outbox: { id: number; body: string }[] | string;
 };
 
-const dialect = new PgDialect({ casing: 'snake_case' });
-let compiled: Query | undefined;
-
-/** The statement compiled once with named placeholders; each call only binds values. */
-function compiledStatement(): Query {
-  compiled ??= dialect.sqlToQuery(
-    slotRoundStatement(Object.fromEntries(NAMES.map((n) => [n, sql`${sql.placeholder(n)}`])) as SlotRoundValues),
-  );
-  return compiled;
-}
-
-type Session = {
-  prepareQuery(
-    q: Query,
-    fields: undefined,
-    name: undefined,
-    arrayMode: boolean,
-  ): { execute(values: Record<string, unknown>): Promise<unknown> };
-};
+const statement = prepared<SlotRoundName, SlotRoundRow>(NAMES, slotRoundStatement);
 
 /** Runs the statement on `db` (the pool, or a transaction holding the seed row's lock). */
 export async function runSlotRound(db: Db, params: SlotRoundParams): Promise<SlotRoundRow> {
-  const session = (db as unknown as { _: { session: Session } })._.session;
-  const res = await session.prepareQuery(compiledStatement(), undefined, undefined, false).execute(params);
-  const rows = (Array.isArray(res) ? res : (res as { rows: SlotRoundRow[] }).rows) as SlotRoundRow[];
-  const [row] = rows;
+  const [row] = await statement(db, params);
   if (!row) throw new Error('the slot round statement returned no row');
   return row;
 }
