@@ -1,0 +1,34 @@
+/**
+ * The bench process's own Deps for setup and checks (players, sessions, counts) when the
+ * server runs in another process: the same database, Redis prefix, configuration and JWT
+ * secret as that server, but no HTTP host and no background workers.
+ */
+import { createRedisKv, createSandboxGateway, type Deps, EventBus, silentLogger, systemClock } from '@casino/api';
+import { createDb } from '@casino/db';
+import { toApiConfig } from '../../src/config';
+import { parseEnv } from '../../src/env';
+import type { ServerEnv } from './server-process';
+
+export type SetupDeps = { deps: Deps; close(): Promise<void> };
+
+export async function createSetupDeps(env: ServerEnv): Promise<SetupDeps> {
+  const parsed = parseEnv(env);
+  const db = await createDb({ url: env.DATABASE_URL, maxConnections: 10 });
+  const kv = createRedisKv(env.REDIS_URL as string, env.REDIS_KEY_PREFIX);
+  const deps: Deps = {
+    db: db.db,
+    kv,
+    bus: new EventBus(db.db, kv, silentLogger),
+    clock: systemClock,
+    config: toApiConfig(parsed),
+    logger: silentLogger,
+    payments: createSandboxGateway(db.db),
+  };
+  return {
+    deps,
+    async close() {
+      await kv.close();
+      await db.close();
+    },
+  };
+}
