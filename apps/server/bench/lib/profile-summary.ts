@@ -36,6 +36,10 @@ const GROUPS: [string, (name: string, src: string) => boolean][] = [
   ['app: @casino/shared', (_, s) => s.includes('packages/shared/')],
   ['app: @casino/db', (_, s) => s.includes('packages/db/')],
   ['app: server', (_, s) => s.includes('apps/server/src')],
+  [
+    'Request objects (undici, AbortController: the tRPC adapter)',
+    (_, s) => /node:internal\/(deps\/undici|abort_controller|webstreams|worker\/js_transferable)/.test(s),
+  ],
   ['Node internals', (_, s) => s.startsWith('node:')],
   ['native', (_, s) => s === ''],
 ];
@@ -62,7 +66,8 @@ export function summarizeProfile(file: string, window?: { fromUs: number; toUs: 
       }
     }
     const entry = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber) as { originalSource?: string } | undefined;
-    return entry?.originalSource ?? f.url;
+    // Packages ship their own maps (to ../src/…): keep the file's path beside its source.
+    return entry?.originalSource && f.url.endsWith('/dist/main.js') ? entry.originalSource : f.url;
   };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const inWindow = window && profile.startTime <= window.fromUs && window.toUs <= profile.endTime + 1_000_000 ? window : undefined;
@@ -98,7 +103,7 @@ export function summarizeProfile(file: string, window?: { fromUs: number; toUs: 
       .filter(([, [g]]) => g !== 'idle')
       .map(([k, [g, n]]) => [k, g, n] as [string, string, number])
       .sort((a, b) => b[2] - a[2])
-      .slice(0, 15),
+      .slice(0, 20),
   };
 }
 
