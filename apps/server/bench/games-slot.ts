@@ -188,6 +188,7 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
           );
     if (opt.warmup > 0) await measure(opt.warmup);
 
+    const rssBefore = procSample(server.pid)?.rssBytes ?? Number.NaN;
     const fromUs = Number(process.hrtime.bigint() / 1000n);
     const windows: Window[] = [];
     const minutes: { rss: number; heap: number }[] = [];
@@ -283,8 +284,8 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
       const first = minutes[0] as { rss: number; heap: number };
       const last = minutes[minutes.length - 1] as { rss: number; heap: number };
       console.log(
-        `  soak     RSS ${mb(first.rss)} after minute 1 → ${mb(last.rss)} after minute ${minutes.length} (${last.rss >= first.rss ? '+' : ''}${mb(last.rss - first.rss)}); ` +
-          `heap used ${mb(first.heap)} → ${mb(last.heap)} (goal: no growth)`,
+        `  soak     RSS ${mb(rssBefore)} after the warm-up, ${mb(first.rss)} after minute 1 → ${mb(last.rss)} after minute ${minutes.length} (${last.rss >= first.rss ? '+' : ''}${mb(last.rss - first.rss)}); ` +
+          `heap used ${mb(first.heap)} → ${mb(last.heap)} (goal: no growth); the HTTP line above shows the worst minute's percentiles`,
       );
     }
     console.log(
@@ -332,6 +333,7 @@ function combine(ws: Window[]): Window {
       redisWrites: sum((w) => w.counts.redisWrites),
     },
     load: (ws[ws.length - 1] as Window).load,
+    client: (ws[0] as Window).client,
   };
 }
 

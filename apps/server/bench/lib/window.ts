@@ -50,6 +50,8 @@ export type Window = {
   /** Counter growth in the window minus the idle rate × its length. */
   counts: Counters;
   load: string;
+  /** What generated the load: wrk, or the Node load process. */
+  client: string;
 };
 
 export async function measureWindow(server: ServerProcess, spec: WrkSpec, idle: Counters): Promise<Window> {
@@ -68,7 +70,7 @@ export async function measureWindow(server: ServerProcess, spec: WrkSpec, idle: 
     pgWrites: d.pgWrites - idle.pgWrites * s,
     redisWrites: d.redisWrites - idle.redisWrites * s,
   };
-  return { wrk, server: used, rssPeak: rss.peak, counts, load };
+  return { wrk, server: used, rssPeak: rss.peak, counts, load, client: 'wrk' };
 }
 
 const per = (n: number, total: number, digits = 2) => (total > 0 ? (n / total).toFixed(digits) : 'n/a');
@@ -85,7 +87,7 @@ export function windowLines(w: Window, unit: string, goals: { cpuMs: number }): 
       `${e.total ? `: ${e.status} non-2xx, ${e.connect + e.read + e.write} socket, ${e.timeout} timeouts` : ''})  ` +
       `p50 ${ms(l.p50)}  p90 ${ms(l.p90)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  (goal p99 ≤ 100 ms)  [${w.load}]`,
     `  cpu      server ${perMs(w.server.cpuMs, n)} per ${unit} (goal ≤ ${ms(goals.cpuMs)}; ${(w.server.cores * 100).toFixed(0)}% of a core), ` +
-      `client (wrk) ${perMs(w.wrk.cpuMs, n)} per ${unit} = ${(clientShare * 100).toFixed(0)}% of the server's (goal < 50%)`,
+      `client (${w.client}) ${perMs(w.wrk.cpuMs, n)} per ${unit} = ${(clientShare * 100).toFixed(0)}% of the server's (goal < 50%)`,
     `  trips    per ${unit}: ${per(w.counts.statements, n)} PostgreSQL statements, ${per(w.counts.commands, n)} Redis commands; ` +
       `on the wire ${per(w.counts.pgWrites, n)} PostgreSQL writes, ${per(w.counts.redisWrites, n)} Redis writes (idle background subtracted)`,
     `  memory   server RSS peak ${mb(w.rssPeak)} (goal < 200 MB)`,
@@ -126,6 +128,7 @@ export async function measureNodeLoad<P>(server: ServerProcess, spec: LoadSpec<P
     },
     server: serverCpu,
     rssPeak,
+    client: 'Node load process',
     counts: {
       statements: d.statements - idle.statements * s,
       commands: d.commands - idle.commands * s,
