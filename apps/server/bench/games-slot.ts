@@ -6,7 +6,8 @@
  *   load     wrk, one thread and connection per player (own session token, so a player never
  *            has two spins in flight), POST /trpc/games.slot.spin {"json":{"bet":…}} back to
  *            back; `--load node` uses the typed-client load process instead (lib/http-load.ts).
- *   pgbench  right after, with as many clients as players, each on its own player:
+ *   pgbench  right after (the server stopped, so its workers and pool leave the database to
+ *            pgbench), with as many clients as players, each on its own player:
  *            (a) the spin's own statements (slotPgbenchScript: the wallet statement and the
  *            progression CTEs rendered from the product's code, the rest mirrors playRound) and
  *            (b) the minimal spin (lib/minimal.ts): the physical limit.
@@ -22,7 +23,6 @@
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { queryRows } from '@casino/db';
 import { hmacStream, slotRtp, spinSlot } from '@casino/shared';
 import { sql } from 'drizzle-orm';
@@ -37,7 +37,7 @@ import { profileLines, summarizeProfile } from './lib/profile-summary';
 import { seedProgression, slotProgressSql } from './lib/progression';
 import { mb } from './lib/resources';
 import { startServerProcess } from './lib/server-process';
-import { createSetupDeps } from './lib/setup-deps';
+import { createSetupDeps, reconcile } from './lib/setup-deps';
 import { walletStatement } from './lib/statements';
 import { idleRates, measureNodeLoad, measureWindow, type Window, windowLines } from './lib/window';
 import type { WrkSpec } from './lib/wrk';
@@ -210,6 +210,10 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
     if (w.wrk.errors.total)
       problems.push(`slot: ${w.wrk.errors.total} spins failed (${await sampleError(server.baseUrl, players[0], opt.bet)})`);
 
+    // The server stops before pgbench: its workers and its connection pool leave the database to pgbench.
+    stopped = true;
+    const profileFile = await server.stop();
+
     // pgbench: the spin's own statements, then the minimal spin, same players.
     const cfg = deps.config.games.slot;
     const rtp = slotRtp(cfg);
@@ -260,13 +264,9 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
       problems.push(
         `slot: ${c?.rounds} rounds, ${c?.bets} bet entries, ${c?.stats} in user_game_stats, ${c?.paid} paid rounds vs ${c?.wins} win entries`,
       );
-    const client = createCasinoClient({ baseUrl: server.baseUrl, tokens: memoryTokenStore(admin) });
-    const reconcile = await client.admin.economy.reconcile.query();
-    if (reconcile.violations.length)
-      problems.push(`slot reconcile: ${reconcile.violations.length} violations, e.g. ${JSON.stringify(reconcile.violations[0])}`);
-
-    stopped = true;
-    const profileFile = await server.stop();
+    const books = await reconcile(deps, admin);
+    if (books.violations.length)
+      problems.push(`slot reconcile: ${books.violations.length} violations, e.g. ${JSON.stringify(books.violations[0])}`);
 
     console.log('');
     for (const line of windowLines(w, 'spin', { cpuMs: 1.0 })) console.log(line);
@@ -289,7 +289,7 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
       );
     }
     console.log(
-      `  ledger   ${c?.rounds} spins (${c?.paid} paid) besides pgbench's minimal rounds; reconcile: ${reconcile.checkedUsers} users, ${reconcile.violations.length} violations`,
+      `  ledger   ${c?.rounds} spins (${c?.paid} paid) besides pgbench's minimal rounds; reconcile: ${books.checkedUsers} users, ${books.violations.length} violations`,
     );
     if (profileFile) {
       for (const line of profileLines(summarizeProfile(profileFile, { fromUs, toUs }))) console.log(line);

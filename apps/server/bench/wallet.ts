@@ -10,7 +10,7 @@
  *            flight): auth, then BEGIN; UPDATE users … + INSERT wallet_ledger (one CTE);
  *            INSERT admin_audit_log; COMMIT; then the live event to Redis.
  *            `--load node`: the typed-client load process instead (lib/http-load.ts).
- *   pgbench  --clients clients over the same player shares: (a) the same BEGIN … COMMIT
+ *   pgbench  once the server stopped, --clients clients over the same player shares: (a) the same BEGIN … COMMIT
  *            (PGBENCH_SCRIPT, the wallet statement rendered from the product's code), protocol
  *            `extended` by default (Drizzle's unnamed statements); (b) the minimal debit
  *            (lib/minimal.ts: balance update + one ledger row), the physical limit.
@@ -28,7 +28,6 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCaller, createInnerContext } from '@casino/api';
-import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { queryRows } from '@casino/db';
 import { sql } from 'drizzle-orm';
 import { closedLoop } from './lib/closed-loop';
@@ -40,7 +39,7 @@ import { createAdmin, createPlayers } from './lib/players';
 import { cpuMeter, loadAverage } from './lib/proc';
 import { profileLines, summarizeProfile } from './lib/profile-summary';
 import { startServerProcess } from './lib/server-process';
-import { createSetupDeps } from './lib/setup-deps';
+import { createSetupDeps, reconcile } from './lib/setup-deps';
 import { walletStatement } from './lib/statements';
 import { idleRates, measureNodeLoad, measureWindow, windowLines } from './lib/window';
 import type { WalletLoadParams } from './wallet-load';
@@ -131,7 +130,8 @@ export async function run(argv: string[]): Promise<void> {
   console.log(`  database ${redactUrl(db.url)} (fresh), redis ${redactUrl(redisUrl)} (prefix ${redisPrefix}), ${pgbenchBinary()}`);
 
   const server = await startServerProcess({ databaseUrl: db.url, redisUrl, redisPrefix, profileDir });
-  const setup = await createSetupDeps(server.env);
+  // --direct runs its calls through this process's pool: as many connections as the server has.
+  const setup = await createSetupDeps(server.env, opt.direct ? 32 : 4);
   let stopped = false;
   const problems: string[] = [];
   try {
@@ -148,7 +148,6 @@ export async function run(argv: string[]): Promise<void> {
     // --- setup: an admin (role admin in its row before its session is opened) and players funded through the API.
     const adminTokens = await createAdmin(deps, 'bench');
     const adminId = adminTokens.userId;
-    const admin = createCasinoClient({ baseUrl: server.baseUrl, tokens: memoryTokenStore(adminTokens) });
     // Players funded through the ledger as signup funds an account (an admin grant this large waits for a second admin's approval).
     const playerIds = (await createPlayers(deps, { tag: 'bench_p', count: opt.players, gold: GRANT })).map((p) => p.userId);
     const firstId = playerIds[0] as number;
@@ -224,6 +223,10 @@ export async function run(argv: string[]): Promise<void> {
         `p50 ${ms(stats.latency.p50)}  p99 ${ms(stats.latency.p99)}  bench process ${ms(cpuMs / Math.max(1, stats.completed))} CPU per debit  [${loadAverage()}]`;
     }
 
+    // The server stops before pgbench: its workers and its connection pool leave the database to pgbench.
+    stopped = true;
+    const profileFile = await server.stop();
+
     // --- pgbench, same database, same player shares: the product's transaction, then the minimal one.
     const pgbench = async (name: string, script: string, protocol: 'simple' | 'extended' | 'prepared') => {
       try {
@@ -247,8 +250,9 @@ export async function run(argv: string[]): Promise<void> {
     const minimal = await pgbench('minimal', MINIMAL_DEBIT, 'prepared');
 
     // --- consistency after all of them.
-    const reconcile = await admin.admin.economy.reconcile.query();
-    if (reconcile.violations.length) problems.push(`reconcile: ${reconcile.violations.length} violations`);
+    const books = await reconcile(deps, adminTokens);
+    if (books.violations.length)
+      problems.push(`reconcile: ${books.violations.length} violations, e.g. ${JSON.stringify(books.violations[0])}`);
     const [counts] = await queryRows<{ ledger: string; audit: string; debits: string }>(
       deps.db,
       sql`SELECT (SELECT count(*) FROM wallet_ledger WHERE ref_type = 'admin' AND ref_id <> 'bench') AS ledger,
@@ -256,9 +260,6 @@ export async function run(argv: string[]): Promise<void> {
                  (SELECT count(*) FROM wallet_ledger WHERE reason = 'admin_deduct') AS debits`,
     );
     if (counts?.ledger !== counts?.audit) problems.push(`admin ledger entries (${counts?.ledger}) ≠ audit rows (${counts?.audit})`);
-
-    stopped = true;
-    const profileFile = await server.stop();
 
     const tps = (r: PgbenchResult | null) => r?.tps ?? Number.NaN;
     const ratio = (t: number) => (t > 0 ? (http.wrk.ratePerSec / t).toFixed(2) : 'n/a');
@@ -274,7 +275,7 @@ export async function run(argv: string[]): Promise<void> {
         `→ debits/s ÷ own = ${ratio(tps(own.r))} (the SQL's efficiency)  [${own.load}]`,
     );
     console.log(
-      `  ledger   reconcile: ${reconcile.checkedUsers} users, ${reconcile.violations.length} violations; ` +
+      `  ledger   reconcile: ${books.checkedUsers} users, ${books.violations.length} violations; ` +
         `${counts?.debits} debit entries (HTTP incl. warm-up${direct ? ` + direct ${directTotal}` : ''} + pgbench ${(own.r?.transactions ?? 0) + (minimal.r?.transactions ?? 0)}); ` +
         `admin ledger entries ${counts?.ledger} = audit rows ${counts?.audit}`,
     );

@@ -75,6 +75,8 @@ export async function startServerProcess(opts: {
   const env = benchServerEnv({ ...opts, port: await freePort() });
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   const args = [
+    // A warning the server prints under load comes with its stack (e.g. MaxListenersExceededWarning).
+    '--trace-warnings',
     ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []),
     '--import',
     preload,
