@@ -1,27 +1,20 @@
 /**
- * `pnpm bench games`: the two game benchmarks of issue 3, on a fresh database, against
- * the server running in this process (lib/server.ts), load from forked processes.
+ * `pnpm bench games`: the two game benchmarks of issues 3 and 13, each on a fresh database.
  *
- * 1. Slot. `--clients` players (own accounts, funded through the ledger, own sessions),
- *    each looping games.slot.spin over HTTP through the typed client (games-load.ts in the
- *    load process) — auth, then playRound's one transaction: takeNonce (UPDATE fairness_seeds
- *    … RETURNING, the seed-row lock), the streak from the player's latest slot round (one
- *    indexed SELECT), settleRoundMoney (one CTE: UPDATE users for stake and payout + both
- *    wallet_ledger rows), recordRound (one CTE: INSERT game_rounds with the active session,
- *    that session's totals, UPSERT user_game_stats, and the progression CTEs hanging off the
- *    round row: the player's joined events, the missions, battle-pass XP and XP; achievements
- *    and level-ups only when reached), COMMIT;
- *    then 1–2 token_update events to Redis.
- *    Then pgbench runs slotPgbenchScript — the same statements in the same transaction —
- *    with as many clients, each on its own player (client_id → player, as each HTTP player is
- *    serialised by its seed row). The win statements run on a random share of transactions
- *    equal to the configuration's exact hit rate (slotRtp().hitRate), paying the mean win
- *    (bet × RTP / hit rate); achievements (rare: once per player and code) and Redis are
- *    not in the script. Prints spins/s, p50/p99, server CPU per spin, pgbench tps and the
- *    ratio spins/s ÷ tps (goal ≥ 0.5, p99 ≤ 100 ms).
+ * 1. Slot (games-slot.ts): the built server in its own process, wrk as the load (one
+ *    connection per player), then pgbench of the spin's own statements and of the minimal
+ *    spin; prints spins/s, p99, server and client CPU per spin, round trips per spin, RSS,
+ *    both ratios (goals of issue 13). `--soak <min>` prints RSS and heap every minute;
+ *    `--profile` prints where the server's CPU went.
+ *
+ *      pnpm bench games --only slot                  32 players, 2 s warm-up + 10 s, pgbench 10 s each
+ *      pnpm bench games --only slot --soak 10        the 10-minute soak
+ *      pnpm bench games --only slot --profile        + the server's CPU profile, grouped
+ *      pnpm bench games --only slot --load node      the old typed-client load process instead of wrk
  *
  * 2. Crash. `--rounds` players, each with games.crash.onRound open over SSE (games-crash-load.ts:
- *    one EventSource per player, all in one process), then one bet each with an auto-cash-out
+ *    one EventSource per player, all in one process), against the server running in this
+ *    process (lib/server.ts), then one bet each with an auto-cash-out
  *    target spread over [1.1, --max-target]; nobody cashes out by hand, the server's worker
  *    settles every round. Prints event lag p50/p99 (goal p99 < 100 ms) — ticks against their
  *    serverNow, settlement events against the round's due time (crash_bets.due_at, i.e.
@@ -35,17 +28,15 @@
  * unsettled or twice-settled rounds and ledger violations.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Deps } from '@casino/api';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { queryRows } from '@casino/db';
-import { hmacStream, msToReach, slotRtp, spinSlot } from '@casino/shared';
+import { msToReach } from '@casino/shared';
 import { sql } from 'drizzle-orm';
 import type { CrashChildMessage, CrashLoadParams, CrashLoadResult, CrashParentMessage, CrashPlayer } from './games-crash-load';
-import type { SlotLoadParams } from './games-load';
-import { type LoadHooks, type LoadResult, runHttpLoad } from './lib/http-load';
+import { runSlot } from './games-slot';
 import {
   createBenchDatabase,
   DEFAULT_DATABASE_URL,
@@ -55,24 +46,26 @@ import {
   waitForSubscribers,
 } from './lib/infra';
 import { type LatencySummary, ms, summarize } from './lib/latency';
-import { type PgbenchResult, pgbenchBinary, runPgbench } from './lib/pgbench';
+import { pgbenchBinary } from './lib/pgbench';
 import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
-import { type Profiler, startCpuProfile } from './lib/profile';
-import { seedProgression, slotProgressSql } from './lib/progression';
+import { startCpuProfile } from './lib/profile';
 import { cpuWindow, heapAfterGc, loopDelayWindow, maxRss, mb, memorySampler, pct, rssSampler } from './lib/resources';
 import { type BenchServer, describeServer, startBenchServer } from './lib/server';
-import { walletStatement } from './lib/statements';
 
 export const description = 'slot spins/s over HTTP vs the same transaction in pgbench; 1,000 live crash rounds: event lag, RSS';
 
 export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--warmup 2] [--duration 10] [--bet 10]
                  [--rounds 1000] [--max-target 3] [--bet-concurrency 100] [--pgbench-protocol extended|prepared]
-                 [--progression]
+                 [--progression] [--soak <minutes>] [--profile] [--load wrk|node]
 
-  slot:  --clients players spin over HTTP for --warmup + --duration s, then pgbench runs the
-         same transaction with --clients clients (one player each) for --duration s.
+  slot:  the built server in its own process; --clients players (one wrk connection each) spin
+         for --warmup + --duration s, then pgbench runs the spin's own statements and the minimal
+         spin, each with --clients clients (one player each) for --duration s.
          --progression first gives every player a running battle-pass season, three active
          missions and two joined events, so each spin's progression statements have rows to advance.
+         --soak N: N one-minute windows instead of --duration, server RSS and heap after each.
+         --profile: node --cpu-prof on the server; prints self time by group over the window.
+         --load node: the typed-client load process (lib/http-load.ts) instead of wrk (WRK=path).
   crash: --rounds players subscribe to games.crash.onRound (SSE) and bet once each with an
          auto-cash-out target spread over [1.1, --max-target] (3× ≈ 18 s), at most
          --bet-concurrency bets in flight; the server settles every round by itself.
@@ -81,85 +74,18 @@ export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--war
   created on it and dropped afterwards (BENCH_KEEP_DB=1 keeps it).
   Redis: REDIS_URL (default ${DEFAULT_REDIS_URL}); keys under a per-run prefix, deleted afterwards.
   BENCH_LOG_LEVEL (default warn), PGBENCH (path to pgbench),
-  BENCH_CPU_PROFILE=name: V8 profiles of the server, name.slot.cpuprofile over the measured
-  HTTP window and name.crash.cpuprofile from the first bet to the last settlement.`;
+  BENCH_CPU_PROFILE=name: V8 profile of the crash part's server, name.crash.cpuprofile from the
+  first bet to the last settlement (the slot part: --profile).`;
 
-const SLOT_GOLD = 1_000_000_000;
 const CRASH_GOLD = 1_000_000;
 const MIN_TARGET = 1.1;
 
-/**
- * One games.slot.spin transaction as pgbench runs it; see the header. Variables: first_id
- * (client_id → player first_id + client_id), bet_amount, hit_ppm, win_payout, outcome (a
- * real spin's outcome JSON, bound as a parameter like Drizzle binds it), bet_suffix /
- * win_suffix (':bet' / ':win': pgbench would take a ':name' inside a literal for a variable).
- */
-export const slotPgbenchScript = (progress: { ctes: string; columns: string }) => `\\set id :first_id + :client_id
-\\set bet :bet_amount
-\\set neg_bet -1 * :bet_amount
-\\set r random(0, 999999)
-\\if :r < :hit_ppm
-\\set payout :win_payout
-\\set win 1
-\\else
-\\set payout 0
-\\set win 0
-\\endif
-\\set loss 1 - :win
-\\set profit :payout - :bet
-\\set multiplier :payout * 1.0 / :bet
-BEGIN;
-UPDATE fairness_seeds SET next_nonce = next_nonce + 1
-  WHERE user_id = :id AND revealed_at IS NULL
-  RETURNING id AS seed_id, user_id AS seed_user_id, server_seed, server_seed_hash, client_seed, next_nonce,
-    created_at AS seed_created_at, revealed_at AS seed_revealed_at, gen_random_uuid() AS round_id \\gset
-\\set nonce :next_nonce - 1
-SELECT (outcome->>'streakAfter')::int AS streak, (outcome->>'streakStakeAfter')::int AS stake, created_at >= now() - interval '1 day' AS fresh
-  FROM (SELECT outcome, created_at, seed_id, nonce FROM game_rounds WHERE user_id = :id AND game = 'slot'
-        ORDER BY created_at DESC, seed_id DESC, nonce DESC LIMIT 8) latest
-  ORDER BY seed_id DESC, nonce DESC LIMIT 1;
-${walletStatement(':id', [
-  {
-    currency: "'gold'",
-    delta: ':neg_bet',
-    reason: "'slot_bet'",
-    refType: "'round'",
-    refId: ':round_id',
-    key: "'round:' || :round_id || :bet_suffix",
-  },
-  {
-    currency: "'gold'",
-    delta: ':payout',
-    reason: "'slot_win'",
-    refType: "'round'",
-    refId: ':round_id',
-    key: "'round:' || :round_id || :win_suffix",
-  },
-])};
-WITH r AS (
-  INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, created_at)
-  VALUES (CAST(:round_id AS uuid), :id, 'slot', 'gold', :bet, :payout, CAST(:multiplier AS double precision),
-    CAST(CASE WHEN CAST(:win AS int) = 1 THEN 'win' ELSE 'loss' END AS round_result), :seed_id, :nonce, CAST(:outcome AS jsonb),
-    (SELECT id FROM game_sessions WHERE user_id = :id AND game = 'slot' AND ended_at IS NULL), NULL, now())
-  ON CONFLICT DO NOTHING
-  RETURNING session_id),
-s AS (
-  UPDATE game_sessions SET total_rounds = total_rounds + 1, total_bet = total_bet + :bet, total_win = total_win + :payout
-  WHERE id = (SELECT session_id FROM r)),
-st AS (
-INSERT INTO user_game_stats AS g (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier, updated_at)
-  SELECT :id, 'slot', 1, :bet, :win, :loss, :payout, :profit, CAST(:multiplier AS double precision), now() FROM r
-  ON CONFLICT (user_id, game) DO UPDATE SET
-    total_bets = g.total_bets + 1, total_wagered = g.total_wagered + excluded.total_wagered,
-    total_wins = g.total_wins + excluded.total_wins, total_losses = g.total_losses + excluded.total_losses,
-    total_payout = g.total_payout + excluded.total_payout, total_profit = g.total_profit + excluded.total_profit,
-    highest_multiplier = GREATEST(g.highest_multiplier, excluded.highest_multiplier), updated_at = excluded.updated_at
-  RETURNING total_bets)${progress.ctes.replace(/\s*\n\s*/g, ' ')}
-SELECT (SELECT total_bets FROM st) AS total_bets${progress.columns.replace(/\s*\n\s*/g, ' ')};
-COMMIT;
-`;
-
 type Options = ReturnType<typeof options>;
+
+function loadKind(v: string | undefined): 'wrk' | 'node' {
+  if (v === 'wrk' || v === 'node') return v;
+  throw new Error(`--load must be wrk or node\n\n${usage}`);
+}
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -175,6 +101,9 @@ function options(argv: string[]) {
       'bet-concurrency': { type: 'string', default: '100' },
       'pgbench-protocol': { type: 'string', default: 'extended' },
       progression: { type: 'boolean', default: false },
+      soak: { type: 'string', default: '0' },
+      profile: { type: 'boolean', default: false },
+      load: { type: 'string', default: 'wrk' },
     },
   });
   const num = (name: keyof typeof values, min: number, max: number, integer = true) => {
@@ -200,11 +129,12 @@ function options(argv: string[]) {
     betConcurrency: num('bet-concurrency', 1, 1000),
     protocol: protocol as 'extended' | 'prepared',
     progression: values.progression === true,
+    soakMinutes: num('soak', 0, 24 * 60),
+    profile: values.profile === true,
+    load: loadKind(values.load),
   };
 }
 
-/** CPU milliseconds per operation from a core share and a rate. */
-const cpuMsPer = (coreShare: number, perSec: number) => (perSec > 0 ? ms((coreShare * 1000) / perSec) : 'n/a');
 const lagLine = (s: LatencySummary) => `p50 ${ms(s.p50)}  p90 ${ms(s.p90)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (n=${s.count})`;
 
 function profileName(kind: 'slot' | 'crash'): string | null {
@@ -222,113 +152,6 @@ type Ctx = {
   problems: string[];
   admin: BenchPlayer;
 };
-
-// ---------------------------------------------------------------- slot
-
-async function slotBench({ opt, server, deps, dbUrl, problems, admin }: Ctx): Promise<void> {
-  const cfg = deps.config.games.slot;
-  const rtp = slotRtp(cfg);
-  const players = await createPlayers(deps, { tag: 'bench_slot', count: opt.clients, gold: SLOT_GOLD });
-  const content = opt.progression ? await seedProgression(server.baseUrl, admin, players, deps.clock.now()) : 'none';
-  const progress = slotProgressSql(deps.config, opt.bet, deps.clock.now());
-  console.log(
-    `\nslot — ${opt.clients} players × 1 closed loop, bet ${opt.bet}, ${opt.warmup} s warm-up + ${opt.duration} s; progression content: ${content}`,
-  );
-
-  const profileFile = profileName('slot');
-  let profiler: Promise<Profiler> | null = null;
-  let profileWritten: Promise<string> | null = null;
-  const hooks: LoadHooks = profileFile
-    ? {
-        windowStart: () => {
-          profiler = startCpuProfile(profileFile);
-        },
-        windowEnd: () => {
-          profileWritten = profiler?.then((p) => p.stop()) ?? null;
-        },
-      }
-    : {};
-  const rss = rssSampler();
-  const http: LoadResult = await runHttpLoad<SlotLoadParams>(
-    {
-      module: new URL('./games-load.ts', import.meta.url).href,
-      params: { baseUrl: server.baseUrl, players, bet: opt.bet },
-      clients: opt.clients,
-      warmupMs: opt.warmup * 1000,
-      durationMs: opt.duration * 1000,
-    },
-    hooks,
-  );
-  rss.stop();
-  if (profileWritten) console.log(`  CPU profile of the server over the HTTP window: ${await profileWritten}`);
-  if (http.errors) problems.push(`slot: ${http.errors} spins failed, e.g.: ${http.errorSamples.join(' | ')}`);
-
-  // A real outcome of this configuration, as the HTTP path stores it (spin + bet + the streak before).
-  const sample = spinSlot(cfg, hmacStream('0'.repeat(64), 'bench', 0), { bet: opt.bet, streak: 0 });
-  const winPayout = Math.max(1, Math.round((opt.bet * rtp.rtp) / rtp.hitRate));
-  const firstId = players[0]?.userId as number;
-  const pgCpu = cpuWindow();
-  let bench: PgbenchResult | null = null;
-  try {
-    bench = await runPgbench({
-      url: dbUrl,
-      script: slotPgbenchScript(progress),
-      clients: opt.clients,
-      threads: Math.min(opt.clients, cpus().length),
-      durationSec: opt.duration,
-      protocol: opt.protocol,
-      vars: {
-        first_id: firstId,
-        bet_amount: opt.bet,
-        hit_ppm: Math.round(rtp.hitRate * 1e6),
-        win_payout: winPayout,
-        outcome: JSON.stringify({ ...sample, bet: opt.bet, streakBefore: 0, streakStakeBefore: 0 }),
-        bet_suffix: ':bet',
-        win_suffix: ':win',
-        ...progress.vars,
-      },
-    });
-  } catch (err) {
-    problems.push(`slot pgbench: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const pgMachine = pgCpu().machine;
-  if (bench?.failed) problems.push(`slot: ${bench.failed} pgbench transactions failed`);
-
-  // Every spin is one transaction: round row, bet entry, win entry iff paid, stats row counts.
-  const [c] = await queryRows<{ rounds: string; paid: string; bets: string; wins: string; stats: string }>(
-    deps.db,
-    sql`SELECT (SELECT count(*) FROM game_rounds WHERE game = 'slot') AS rounds,
-               (SELECT count(*) FROM game_rounds WHERE game = 'slot' AND payout > 0) AS paid,
-               (SELECT count(*) FROM wallet_ledger WHERE reason = 'slot_bet') AS bets,
-               (SELECT count(*) FROM wallet_ledger WHERE reason = 'slot_win') AS wins,
-               (SELECT coalesce(sum(total_bets), 0) FROM user_game_stats WHERE game = 'slot') AS stats`,
-  );
-  const rounds = Number(c?.rounds);
-  if (rounds !== Number(c?.bets) || rounds !== Number(c?.stats) || Number(c?.paid) !== Number(c?.wins))
-    problems.push(
-      `slot: ${c?.rounds} rounds, ${c?.bets} bet entries, ${c?.stats} in user_game_stats, ${c?.paid} paid rounds vs ${c?.wins} win entries`,
-    );
-
-  const cpu = http.serverCpu;
-  const tps = bench?.tps ?? Number.NaN;
-  console.log(
-    `  HTTP     ${http.ratePerSec.toFixed(0).padStart(6)} spins/s  (${http.completed} in ${opt.duration} s, ${http.errors} errors)  ` +
-      `p50 ${ms(http.latency.p50)}  p90 ${ms(http.latency.p90)}  p99 ${ms(http.latency.p99)}  max ${ms(http.latency.max)}  (goal p99 ≤ 100 ms)`,
-  );
-  console.log(
-    `  pgbench  ${tps.toFixed(0).padStart(6)} tps      (${bench?.transactions ?? 0} tx, ${bench?.failed ?? 0} failed, -M ${opt.protocol}, ` +
-      `win statements on ${(rtp.hitRate * 100).toFixed(1)}% paying ${winPayout})  latency avg ${ms(bench?.latencyAvgMs ?? Number.NaN)}`,
-  );
-  console.log(`  ratio    spins/s ÷ pgbench tps = ${(http.ratePerSec / tps).toFixed(2)}  (goal ≥ 0.5)`);
-  console.log(
-    `  cpu      HTTP window: server ${pct(cpu.process)} of a core = ${cpuMsPer(cpu.process, http.ratePerSec)} per spin, ` +
-      `load process ${pct(http.loadProcessCpu)} of a core, machine ${pct(cpu.machine)} of ${cpu.cores} cores; pgbench: machine ${pct(pgMachine)}`,
-  );
-  console.log(
-    `  server   RSS peak ${mb(rss.peak)} during the HTTP load; rounds ${rounds} (HTTP ${http.completedTotal} + pgbench ${bench?.transactions ?? 0}), ` +
-      `${c?.paid} paid (${((Number(c?.paid) / Math.max(1, rounds)) * 100).toFixed(1)}%)`,
-  );
-}
 
 // ---------------------------------------------------------------- crash
 
@@ -560,14 +383,21 @@ export async function run(argv: string[]): Promise<void> {
   const opt = options(argv);
   const serverUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const redisUrl = process.env.REDIS_URL || DEFAULT_REDIS_URL;
+  const parts = [opt.slot ? 'slot' : '', opt.crash ? 'crash' : ''].filter(Boolean).join(' + ');
+  console.log(`games bench — ${parts}; PostgreSQL ${redactUrl(serverUrl)}, redis ${redactUrl(redisUrl)}, ${pgbenchBinary()}`);
+  const problems: string[] = [];
+  if (opt.slot) await runSlot(opt, { databaseUrl: serverUrl, redisUrl }, problems);
+  if (opt.crash) await runCrash(opt, serverUrl, redisUrl, problems);
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
+/** The crash part, against a server in this process (lib/server.ts). */
+async function runCrash(opt: Options, serverUrl: string, redisUrl: string, problems: string[]): Promise<void> {
   const db = await createBenchDatabase(serverUrl);
   const redisPrefix = `bench:${db.name}:`;
-  const parts = [opt.slot ? 'slot' : '', opt.crash ? 'crash' : ''].filter(Boolean).join(' + ');
-  console.log(`games bench — ${parts}`);
-  console.log(`  database ${redactUrl(db.url)} (fresh), redis ${redactUrl(redisUrl)} (prefix ${redisPrefix}), ${pgbenchBinary()}`);
+  console.log(`\ncrash — database ${redactUrl(db.url)} (fresh), redis prefix ${redisPrefix}`);
 
   let server: BenchServer | null = null;
-  const problems: string[] = [];
   const peak = rssSampler();
   try {
     server = await startBenchServer({ databaseUrl: db.url, redisUrl, redisPrefix });
@@ -576,8 +406,7 @@ export async function run(argv: string[]): Promise<void> {
     const admin = await createAdmin(deps, 'bench');
     const ctx: Ctx = { opt, server, deps, dbUrl: db.url, redisUrl, redisPrefix, problems, admin };
 
-    if (opt.slot) await slotBench(ctx);
-    if (opt.crash) await crashBench(ctx);
+    await crashBench(ctx);
 
     const client = createCasinoClient({ baseUrl: server.baseUrl, tokens: memoryTokenStore(admin) });
     const reconcile = await client.admin.economy.reconcile.query();
@@ -593,5 +422,4 @@ export async function run(argv: string[]): Promise<void> {
     if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${db.name}`);
     else await db.drop().catch((e: Error) => console.error(`could not drop ${db.name}: ${e.message}`));
   }
-  if (problems.length) throw new Error(problems.join('\n'));
 }

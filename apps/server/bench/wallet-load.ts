@@ -9,15 +9,17 @@
 import { createCasinoClient, memoryTokenStore, type TokenPair } from '@casino/client';
 import type { LoadOp } from './lib/http-load';
 
-export type WalletLoadParams = { baseUrl: string; tokens: TokenPair; playerIds: number[] };
+export type WalletLoadParams = { baseUrl: string; tokens: TokenPair; playerIds: number[]; clients: number };
 
-export function createOp(params: WalletLoadParams, _clientIndex: number): LoadOp {
+/** Client c debits players c, c + clients, … in turn (as wallet.ts's wrk connections and pgbench clients do). */
+export function createOp(params: WalletLoadParams, clientIndex: number): LoadOp {
   // The access token outlives the run, so no client ever refreshes (32 clients
   // refreshing one token family at once would trip reuse detection).
   const client = createCasinoClient({ baseUrl: params.baseUrl, tokens: memoryTokenStore(params.tokens) });
-  const ids = params.playerIds;
+  const ids = params.playerIds.filter((_, i) => i % params.clients === clientIndex);
+  let k = 0;
   return () => {
-    const userId = ids[Math.floor(Math.random() * ids.length)] as number;
+    const userId = ids[k++ % ids.length] as number;
     return client.admin.users.adjustBalance.mutate({ userId, currency: 'gold', delta: -1, reason: 'bench debit' });
   };
 }

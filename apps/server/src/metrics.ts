@@ -1,5 +1,10 @@
-/** Prometheus metrics (prom-client): process defaults plus HTTP and tRPC timings. */
-import { type Kv, sharedComputations } from '@casino/api';
+/**
+ * Prometheus metrics (prom-client): process defaults plus HTTP and tRPC timings, and the
+ * round trips this process made: PostgreSQL statements and Redis commands (counted by
+ * @casino/db and the Redis Kv as plain integers, read here at scrape time only).
+ */
+import { type Kv, redisCommands, sharedComputations } from '@casino/api';
+import { dbStatements } from '@casino/db';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export function createMetrics(kv?: Kv) {
@@ -30,6 +35,26 @@ export function createMetrics(kv?: Kv) {
       for (const [key, n] of Object.entries(sharedComputations(kv))) this.set({ key }, n);
     },
   });
+  // Counters fed from a process-wide integer: each scrape adds what it grew by since the last one.
+  const fromTotal = (name: string, help: string, read: () => number) => {
+    let seen = 0;
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        const now = read();
+        this.inc(Math.max(0, now - seen));
+        seen = now;
+      },
+    });
+  };
+  fromTotal(
+    'casino_db_statements_total',
+    'Statements sent to PostgreSQL (queries, BEGIN, COMMIT) by this process',
+    () => dbStatements.count,
+  );
+  fromTotal('casino_redis_commands_total', 'Commands sent to Redis on the command connection by this process', () => redisCommands.count);
   return { registry, httpDuration, trpcErrors };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -26,6 +26,23 @@ describe('HTTP host', () => {
     expect(text).toContain('process_resident_memory_bytes');
   });
 
+  it('counts the statements and commands it sends to PostgreSQL and Redis in /metrics', async () => {
+    const read = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+      return { db: value('casino_db_statements_total'), redis: value('casino_redis_commands_total') };
+    };
+    const before = await read();
+    await fetch(`${server.url}/health`); // SELECT 1 and PING
+    const after = await read();
+    // Counted on postgres.js and real Redis; the embedded roles make no round trips.
+    if (process.env.DATABASE_URL) expect(after.db - before.db).toBeGreaterThanOrEqual(1);
+    else expect(after.db).toBe(before.db);
+    if (process.env.REDIS_URL) expect(after.redis - before.redis).toBeGreaterThanOrEqual(1);
+    else expect(after.redis).toBe(before.redis);
+    expect(Number.isFinite(after.db) && Number.isFinite(after.redis)).toBe(true);
+  });
+
   it('echoes or assigns a request id', async () => {
     const res = await fetch(`${server.url}/health`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.status).toBe(200);

@@ -5,7 +5,7 @@ export { DomainError } from './errors';
 export { type Clock, manualClock, systemClock } from './infra/clock';
 export type { Kv } from './infra/kv';
 export { createMemoryKv } from './infra/kv-memory';
-export { createRedisKv } from './infra/kv-redis';
+export { createRedisKv, redisCommands } from './infra/kv-redis';
 export { type Logger, silentLogger } from './infra/logger';
 export { EventBus } from './realtime/bus';
 export { type AppRouter, appRouter, createCaller } from './root';

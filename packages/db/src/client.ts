@@ -34,9 +34,19 @@ export type DbOptions = {
 };
 
 /**
+ * Statements this process sent to PostgreSQL through a createDb handle (postgres.js only):
+ * one per query, plus BEGIN and COMMIT/ROLLBACK per transaction and savepoint. A plain
+ * integer bumped by alwaysPrepared below (no work per query beyond that); /metrics exports
+ * it as casino_db_statements_total and `pnpm bench` divides it by the requests it made.
+ * Direct use of `driver.sql` is not counted.
+ */
+export const dbStatements = { count: 0 };
+
+/**
  * Drizzle asks postgres.js not to prepare unnamed queries, so every statement is
  * parsed and planned again. Our statements are parameterised and few, so we let
  * postgres.js prepare and cache each one per connection (also inside transactions).
+ * Also counts the statements (dbStatements).
  */
 function alwaysPrepared(sql: postgres.Sql): postgres.Sql {
   type Unsafe = (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
@@ -46,14 +56,23 @@ function alwaysPrepared(sql: postgres.Sql): postgres.Sql {
       get(t, prop, receiver) {
         const value = Reflect.get(t, prop, receiver);
         if (prop === 'unsafe')
-          return (q: string, p?: unknown[], o?: Record<string, unknown>) => (value as Unsafe).call(t, q, p, { ...o, prepare: true });
+          return (q: string, p?: unknown[], o?: Record<string, unknown>) => {
+            dbStatements.count++;
+            return (value as Unsafe).call(t, q, p, { ...o, prepare: true });
+          };
         if (prop === 'begin' || prop === 'savepoint') {
           return (...args: unknown[]) => {
+            dbStatements.count += 2;
             const fn = args.at(-1) as (tx: object) => unknown;
             return (value as Begin).call(t, ...args.slice(0, -1), (tx: object) => fn(wrap(tx)));
           };
         }
         return typeof value === 'function' ? value.bind(t) : value;
+      },
+      // sql`…` and tx`…` (tagged templates; pipelined queries in a transaction) count too.
+      apply(t, self, args) {
+        if ((args[0] as { raw?: unknown } | undefined)?.raw) dbStatements.count++;
+        return Reflect.apply(t as (...a: unknown[]) => unknown, self, args);
       },
     });
   return wrap(sql);

@@ -91,6 +91,13 @@ local counts = {}
 for i = 6, #ARGV do counts[#counts + 1] = redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[i], '+inf') end
 return counts`;
 
+/**
+ * Commands this process sent on Kv command connections (a script call is one; the
+ * subscriber connection is not counted): a plain integer bumped per command, exported by
+ * /metrics as casino_redis_commands_total, divided by requests in `pnpm bench`.
+ */
+export const redisCommands = { count: 0 };
+
 export function createRedisKv(url: string, prefix = ''): Kv {
   // No auto-pipelining: its pipelines lack commands defined later with defineCommand, which
   // rate-limiter-flexible does lazily (seen failing as "pipeline[functionName] is not a function").
@@ -104,6 +111,12 @@ export function createRedisKv(url: string, prefix = ''): Kv {
   redis.on('error', () => {
     // Connection errors surface on the commands that fail; /health reports them.
   });
+  // Every command, pipelines and defined scripts included, goes through sendCommand.
+  const send = redis.sendCommand.bind(redis) as (...args: unknown[]) => unknown;
+  redis.sendCommand = ((...args: unknown[]) => {
+    redisCommands.count++;
+    return send(...args);
+  }) as Redis['sendCommand'];
   redis.defineCommand('appendEvent', { numberOfKeys: 3, lua: APPEND_EVENT });
   redis.defineCommand('acquireLease', { lua: ACQUIRE_LEASE });
   redis.defineCommand('reserveUnits', { numberOfKeys: 2, lua: RESERVE });

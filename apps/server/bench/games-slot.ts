@@ -1,0 +1,353 @@
+/**
+ * The slot part of `pnpm bench games` (games.ts parses the options and calls runSlot).
+ *
+ *   server   the built server (apps/server/dist/main.js, bundled first) in its own process,
+ *            on a fresh database and Redis prefix: its CPU and RSS come from /proc, alone.
+ *   load     wrk, one thread and connection per player (own session token, so a player never
+ *            has two spins in flight), POST /trpc/games.slot.spin {"json":{"bet":…}} back to
+ *            back; `--load node` uses the typed-client load process instead (lib/http-load.ts).
+ *   pgbench  right after (the server stopped, so its workers and pool leave the database to
+ *            pgbench), with as many clients as players, each on its own player:
+ *            (a) the spin's own statements (slotPgbenchScript: the wallet statement and the
+ *            progression CTEs rendered from the product's code, the rest mirrors playRound) and
+ *            (b) the minimal spin (lib/minimal.ts): the physical limit.
+ *
+ * Prints spins/s, p50/p99, server and client CPU per spin, the client's share, PostgreSQL
+ * statements and Redis commands per spin (the server's /metrics counters) and socket writes
+ * per spin (round trips on the wire), RSS, both pgbench rates and ratios, each with the load
+ * average. `--soak <min>` runs the load in one-minute windows and prints RSS and heap after
+ * each; `--profile` profiles the server (node --cpu-prof) and prints where the window's
+ * samples went. Exits non-zero on failed spins or pgbench transactions and ledger violations.
+ */
+
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { queryRows } from '@casino/db';
+import { hmacStream, slotRtp, spinSlot } from '@casino/shared';
+import { sql } from 'drizzle-orm';
+import type { SlotLoadParams } from './games-load';
+import { createBenchDatabase, deleteRedisPrefix, redactUrl } from './lib/infra';
+import { ms } from './lib/latency';
+import { MINIMAL_SPIN } from './lib/minimal';
+import { type PgbenchResult, runPgbench } from './lib/pgbench';
+import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
+import { loadAverage, procSample } from './lib/proc';
+import { profileLines, summarizeProfile } from './lib/profile-summary';
+import { seedProgression, slotProgressSql } from './lib/progression';
+import { mb } from './lib/resources';
+import { startServerProcess } from './lib/server-process';
+import { createSetupDeps, reconcile } from './lib/setup-deps';
+import { walletStatement } from './lib/statements';
+import { idleRates, measureNodeLoad, measureWindow, type Window, windowLines } from './lib/window';
+import type { WrkSpec } from './lib/wrk';
+
+export type SlotOptions = {
+  clients: number;
+  warmup: number;
+  duration: number;
+  bet: number;
+  protocol: 'extended' | 'prepared';
+  progression: boolean;
+  soakMinutes: number;
+  profile: boolean;
+  load: 'wrk' | 'node';
+};
+
+const SLOT_GOLD = 1_000_000_000;
+
+/**
+ * One games.slot.spin transaction as pgbench runs it; see the header. Variables: first_id
+ * (client_id → player first_id + client_id), bet_amount, hit_ppm, win_payout, outcome (a
+ * real spin's outcome JSON, bound as a parameter like Drizzle binds it), config_version,
+ * bet_suffix / win_suffix (':bet' / ':win': pgbench would take a ':name' inside a literal for a variable).
+ */
+export const slotPgbenchScript = (progress: { ctes: string; columns: string }) => `\\set id :first_id + :client_id
+\\set bet :bet_amount
+\\set neg_bet -1 * :bet_amount
+\\set r random(0, 999999)
+\\if :r < :hit_ppm
+\\set payout :win_payout
+\\set win 1
+\\else
+\\set payout 0
+\\set win 0
+\\endif
+\\set loss 1 - :win
+\\set profit :payout - :bet
+\\set multiplier :payout * 1.0 / :bet
+BEGIN;
+UPDATE fairness_seeds SET next_nonce = next_nonce + 1
+  WHERE user_id = :id AND revealed_at IS NULL
+  RETURNING id AS seed_id, user_id AS seed_user_id, server_seed, server_seed_hash, client_seed, next_nonce,
+    created_at AS seed_created_at, revealed_at AS seed_revealed_at, gen_random_uuid() AS round_id \\gset
+\\set nonce :next_nonce - 1
+SELECT (outcome->>'streakAfter')::int AS streak, (outcome->>'streakStakeAfter')::int AS stake, created_at >= now() - interval '1 day' AS fresh
+  FROM (SELECT outcome, created_at, seed_id, nonce FROM game_rounds WHERE user_id = :id AND game = 'slot'
+        ORDER BY created_at DESC, seed_id DESC, nonce DESC LIMIT 8) latest
+  ORDER BY seed_id DESC, nonce DESC LIMIT 1;
+${walletStatement(':id', [
+  {
+    currency: "'gold'",
+    delta: ':neg_bet',
+    reason: "'slot_bet'",
+    refType: "'round'",
+    refId: ':round_id',
+    key: "'round:' || :round_id || :bet_suffix",
+  },
+  {
+    currency: "'gold'",
+    delta: ':payout',
+    reason: "'slot_win'",
+    refType: "'round'",
+    refId: ':round_id',
+    key: "'round:' || :round_id || :win_suffix",
+  },
+])};
+WITH r AS (
+  INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, config_version, created_at)
+  VALUES (CAST(:round_id AS uuid), :id, 'slot', 'gold', :bet, :payout, CAST(:multiplier AS double precision),
+    CAST(CASE WHEN CAST(:win AS int) = 1 THEN 'win' ELSE 'loss' END AS round_result), :seed_id, :nonce, CAST(:outcome AS jsonb),
+    (SELECT id FROM game_sessions WHERE user_id = :id AND game = 'slot' AND ended_at IS NULL), NULL, :config_version, now())
+  ON CONFLICT DO NOTHING
+  RETURNING session_id),
+s AS (
+  UPDATE game_sessions SET total_rounds = total_rounds + 1, total_bet = total_bet + :bet, total_win = total_win + :payout
+  WHERE id = (SELECT session_id FROM r)),
+st AS (
+INSERT INTO user_game_stats AS g (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier, updated_at)
+  SELECT :id, 'slot', 1, :bet, :win, :loss, :payout, :profit, CAST(:multiplier AS double precision), now() FROM r
+  ON CONFLICT (user_id, game) DO UPDATE SET
+    total_bets = g.total_bets + 1, total_wagered = g.total_wagered + excluded.total_wagered,
+    total_wins = g.total_wins + excluded.total_wins, total_losses = g.total_losses + excluded.total_losses,
+    total_payout = g.total_payout + excluded.total_payout, total_profit = g.total_profit + excluded.total_profit,
+    highest_multiplier = GREATEST(g.highest_multiplier, excluded.highest_multiplier), updated_at = excluded.updated_at
+  RETURNING total_bets)${progress.ctes.replace(/\s*\n\s*/g, ' ')}
+SELECT (SELECT total_bets FROM st) AS total_bets${progress.columns.replace(/\s*\n\s*/g, ' ')};
+COMMIT;
+`;
+
+/** wrk connections: one per player, its own token, the same body. */
+export const spinConnections = (players: BenchPlayer[], bet: number): WrkSpec['connections'] =>
+  players.map((p) => ({
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${p.accessToken}` },
+    bodies: [JSON.stringify({ json: { bet } })],
+  }));
+
+const rate = (r: PgbenchResult | null) => r?.tps ?? Number.NaN;
+
+export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redisUrl: string }, problems: string[]): Promise<void> {
+  const db = await createBenchDatabase(env.databaseUrl);
+  const redisPrefix = `bench:${db.name}:`;
+  const profileDir = opt.profile ? mkdtempSync(join(tmpdir(), 'casino-slot-profile-')) : null;
+  console.log(`\nslot — database ${redactUrl(db.url)} (fresh), redis prefix ${redisPrefix}`);
+  const server = await startServerProcess({ databaseUrl: db.url, redisUrl: env.redisUrl, redisPrefix, profileDir });
+  const setup = await createSetupDeps(server.env);
+  let stopped = false;
+  try {
+    const { deps } = setup;
+    const [pg] = await queryRows<{ version: string; sync: string; cfg: number | null }>(
+      deps.db,
+      sql`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync,
+                 (SELECT max(version) FROM game_config_versions) AS cfg`,
+    );
+    console.log(
+      `  server   node dist/main.js (built), pid ${server.pid}, ${server.baseUrl}, NODE_ENV=production, LOG_LEVEL=${server.env.LOG_LEVEL}` +
+        `${opt.profile ? ', --cpu-prof' : ''}; PostgreSQL ${pg?.version}, synchronous_commit=${pg?.sync}; ${cpus().length} cores`,
+    );
+
+    const admin = await createAdmin(deps, 'bench');
+    const players = await createPlayers(deps, { tag: 'bench_slot', count: opt.clients, gold: SLOT_GOLD });
+    const content = opt.progression ? await seedProgression(server.baseUrl, admin, players, deps.clock.now()) : 'none';
+    const soak = opt.soakMinutes > 0;
+    console.log(
+      `  load     ${opt.load === 'wrk' ? 'wrk' : 'Node typed client (--load node)'}: ${opt.clients} players × 1 connection, bet ${opt.bet}, ` +
+        `${opt.warmup} s warm-up + ${soak ? `${opt.soakMinutes} × 60 s (soak)` : `${opt.duration} s`}; progression content: ${content}`,
+    );
+
+    const idle = await idleRates(server);
+    const spec = (durationSec: number): WrkSpec => ({
+      baseUrl: server.baseUrl,
+      path: '/trpc/games.slot.spin',
+      connections: spinConnections(players, opt.bet),
+      durationSec,
+    });
+    const measure = (durationSec: number) =>
+      opt.load === 'wrk'
+        ? measureWindow(server, spec(durationSec), idle)
+        : measureNodeLoad<SlotLoadParams>(
+            server,
+            {
+              module: new URL('./games-load.ts', import.meta.url).href,
+              params: { baseUrl: server.baseUrl, players, bet: opt.bet },
+              clients: opt.clients,
+              warmupMs: 0,
+              durationMs: durationSec * 1000,
+            },
+            idle,
+          );
+    if (opt.warmup > 0) await measure(opt.warmup);
+
+    const rssBefore = procSample(server.pid)?.rssBytes ?? Number.NaN;
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
+    const windows: Window[] = [];
+    const minutes: { rss: number; heap: number }[] = [];
+    for (let i = 0; i < (soak ? opt.soakMinutes : 1); i++) {
+      const w = await measure(soak ? 60 : opt.duration);
+      windows.push(w);
+      if (soak) {
+        const heap = (await server.metrics()).nodejs_heap_size_used_bytes ?? Number.NaN;
+        const rss = procSample(server.pid)?.rssBytes ?? Number.NaN;
+        minutes.push({ rss, heap });
+        console.log(
+          `  minute ${String(i + 1).padStart(2)}  ${w.wrk.ratePerSec.toFixed(0).padStart(5)} spins/s  p99 ${ms(w.wrk.latency.p99)}  ` +
+            `${w.wrk.errors.total} errors  server RSS ${mb(rss)} (peak ${mb(w.rssPeak)}), heap used ${mb(heap)}  [${w.load}]`,
+        );
+      }
+    }
+    const toUs = Number(process.hrtime.bigint() / 1000n);
+    const w = combine(windows);
+    if (w.wrk.errors.total)
+      problems.push(`slot: ${w.wrk.errors.total} spins failed (${await sampleError(server.baseUrl, players[0], opt.bet)})`);
+
+    // The server stops before pgbench: its workers and its connection pool leave the database to pgbench.
+    stopped = true;
+    const profileFile = await server.stop();
+
+    // pgbench: the spin's own statements, then the minimal spin, same players.
+    const cfg = deps.config.games.slot;
+    const rtp = slotRtp(cfg);
+    const sample = spinSlot(cfg, hmacStream('0'.repeat(64), 'bench', 0), { bet: opt.bet, streak: 0 });
+    const winPayout = Math.max(1, Math.round((opt.bet * rtp.rtp) / rtp.hitRate));
+    const progress = slotProgressSql(deps.config, opt.bet, deps.clock.now());
+    const vars = {
+      first_id: players[0]?.userId as number,
+      bet_amount: opt.bet,
+      hit_ppm: Math.round(rtp.hitRate * 1e6),
+      win_payout: winPayout,
+      outcome: JSON.stringify({ ...sample, bet: opt.bet, streakBefore: 0, streakStakeBefore: 0 }),
+      config_version: pg?.cfg ?? 1,
+      bet_suffix: ':bet',
+      win_suffix: ':win',
+    };
+    const pgbench = async (name: string, script: string, extra: Record<string, string | number>, protocol: 'extended' | 'prepared') => {
+      try {
+        const r = await runPgbench({
+          url: db.url,
+          script,
+          clients: opt.clients,
+          threads: Math.min(opt.clients, cpus().length),
+          durationSec: opt.duration,
+          protocol,
+          vars: { ...vars, ...extra },
+        });
+        if (r.failed) problems.push(`slot pgbench (${name}): ${r.failed} transactions failed`);
+        return { r, load: loadAverage() };
+      } catch (err) {
+        problems.push(`slot pgbench (${name}): ${err instanceof Error ? err.message : String(err)}`);
+        return { r: null, load: loadAverage() };
+      }
+    };
+    const own = await pgbench('own statements', slotPgbenchScript(progress), progress.vars, opt.protocol);
+    const minimal = await pgbench('minimal', MINIMAL_SPIN, { seq: 0 }, 'prepared');
+
+    // Every spin is one transaction: round row, bet entry, win entry iff paid, stats row counts.
+    const [c] = await queryRows<{ rounds: string; paid: string; bets: string; wins: string; stats: string }>(
+      deps.db,
+      sql`SELECT (SELECT count(*) FROM game_rounds WHERE game = 'slot' AND nonce >= 0) AS rounds,
+                 (SELECT count(*) FROM game_rounds WHERE game = 'slot' AND nonce >= 0 AND payout > 0) AS paid,
+                 (SELECT count(*) FROM wallet_ledger w WHERE reason = 'slot_bet' AND ref_id IN (SELECT id::text FROM game_rounds WHERE nonce >= 0)) AS bets,
+                 (SELECT count(*) FROM wallet_ledger w WHERE reason = 'slot_win' AND ref_id IN (SELECT id::text FROM game_rounds WHERE nonce >= 0)) AS wins,
+                 (SELECT coalesce(sum(total_bets), 0) FROM user_game_stats WHERE game = 'slot') AS stats`,
+    );
+    if (c?.rounds !== c?.bets || c?.rounds !== c?.stats || c?.paid !== c?.wins)
+      problems.push(
+        `slot: ${c?.rounds} rounds, ${c?.bets} bet entries, ${c?.stats} in user_game_stats, ${c?.paid} paid rounds vs ${c?.wins} win entries`,
+      );
+    const books = await reconcile(deps, admin);
+    if (books.violations.length)
+      problems.push(`slot reconcile: ${books.violations.length} violations, e.g. ${JSON.stringify(books.violations[0])}`);
+
+    console.log('');
+    for (const line of windowLines(w, 'spin', { cpuMs: 1.0 })) console.log(line);
+    const spins = w.wrk.ratePerSec;
+    const ratio = (tps: number) => (tps > 0 ? (spins / tps).toFixed(2) : 'n/a');
+    console.log(
+      `  pgbench  minimal spin ${rate(minimal.r).toFixed(0).padStart(6)} tps (-M prepared, ${minimal.r?.transactions ?? 0} tx, avg ${ms(minimal.r?.latencyAvgMs ?? Number.NaN)})  ` +
+        `→ spins/s ÷ minimal = ${ratio(rate(minimal.r))} (goal ≥ 0.5; the physical limit)  [${minimal.load}]`,
+    );
+    console.log(
+      `           own statements ${rate(own.r).toFixed(0).padStart(4)} tps (-M ${opt.protocol}, ${own.r?.transactions ?? 0} tx, avg ${ms(own.r?.latencyAvgMs ?? Number.NaN)}, ` +
+        `win on ${(rtp.hitRate * 100).toFixed(1)}% paying ${winPayout})  → spins/s ÷ own = ${ratio(rate(own.r))} (the SQL's efficiency)  [${own.load}]`,
+    );
+    if (soak && minutes.length) {
+      const first = minutes[0] as { rss: number; heap: number };
+      const last = minutes[minutes.length - 1] as { rss: number; heap: number };
+      console.log(
+        `  soak     RSS ${mb(rssBefore)} after the warm-up, ${mb(first.rss)} after minute 1 → ${mb(last.rss)} after minute ${minutes.length} (${last.rss >= first.rss ? '+' : ''}${mb(last.rss - first.rss)}); ` +
+          `heap used ${mb(first.heap)} → ${mb(last.heap)} (goal: no growth); the HTTP line above shows the worst minute's percentiles`,
+      );
+    }
+    console.log(
+      `  ledger   ${c?.rounds} spins (${c?.paid} paid) besides pgbench's minimal rounds; reconcile: ${books.checkedUsers} users, ${books.violations.length} violations`,
+    );
+    if (profileFile) {
+      for (const line of profileLines(summarizeProfile(profileFile, { fromUs, toUs }))) console.log(line);
+      console.log(`  profile  ${profileFile} (open in Chrome DevTools › Performance)`);
+    }
+  } finally {
+    if (!stopped) await server.stop().catch(() => null);
+    await setup.close().catch(() => {});
+    await deleteRedisPrefix(env.redisUrl, redisPrefix).catch((e: Error) => console.error(`redis cleanup failed: ${e.message}`));
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${db.name}`);
+    else await db.drop().catch((e: Error) => console.error(`could not drop ${db.name}: ${e.message}`));
+  }
+}
+
+/** Windows back to back as one (soak): sums, latency percentiles of the worst minute. */
+function combine(ws: Window[]): Window {
+  if (ws.length === 1) return ws[0] as Window;
+  const sum = (f: (w: Window) => number) => ws.reduce((s, w) => s + f(w), 0);
+  const worst = ws.reduce((a, b) => (b.wrk.latency.p99 > a.wrk.latency.p99 ? b : a));
+  const durationMs = sum((w) => w.wrk.durationMs);
+  const requests = sum((w) => w.wrk.requests);
+  const errors = { status: 0, connect: 0, read: 0, write: 0, timeout: 0, total: 0 };
+  for (const w of ws) for (const k of Object.keys(errors) as (keyof typeof errors)[]) errors[k] += w.wrk.errors[k];
+  const serverCpu = sum((w) => w.server.cpuMs);
+  const wallMs = sum((w) => w.server.wallMs);
+  return {
+    wrk: {
+      requests,
+      durationMs,
+      ratePerSec: (requests * 1000) / durationMs,
+      errors,
+      latency: worst.wrk.latency,
+      cpuMs: sum((w) => w.wrk.cpuMs),
+    },
+    server: { cpuMs: serverCpu, wallMs, cores: serverCpu / wallMs },
+    rssPeak: Math.max(...ws.map((w) => w.rssPeak)),
+    counts: {
+      statements: sum((w) => w.counts.statements),
+      commands: sum((w) => w.counts.commands),
+      pgWrites: sum((w) => w.counts.pgWrites),
+      redisWrites: sum((w) => w.counts.redisWrites),
+    },
+    load: (ws[ws.length - 1] as Window).load,
+    client: (ws[0] as Window).client,
+  };
+}
+
+/** One spin over fetch, to show what a failing spin answers (wrk counts failures, it keeps no bodies). */
+async function sampleError(baseUrl: string, player: BenchPlayer | undefined, bet: number): Promise<string> {
+  if (!player) return 'no player';
+  try {
+    const res = await fetch(`${baseUrl}/trpc/games.slot.spin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${player.accessToken}` },
+      body: JSON.stringify({ json: { bet } }),
+    });
+    return `a spin now answers ${res.status}: ${(await res.text()).slice(0, 300)}`;
+  } catch (e) {
+    return `a spin now fails: ${(e as Error).message}`;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * CPU time and memory of another process from /proc (Linux): the benches run the server,
+ * wrk and pgbench as separate processes and measure each one alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const conf = (name: string, fallback: number) => {
+  try {
+    return Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim()) || fallback;
+  } catch {
+    return fallback;
+  }
+};
+/** Clock ticks per second of the utime/stime fields. */
+export const CLK_TCK = conf('CLK_TCK', 100);
+const PAGE_SIZE = conf('PAGESIZE', 4096);
+
+export type ProcSample = { cpuMs: number; rssBytes: number; atMs: number };
+
+/** utime + stime (ms) and RSS of `pid` now; null once it is gone. */
+export function procSample(pid: number): ProcSample | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // Fields after "(comm)": state is field 3, utime 14, stime 15, rss 24 (pages).
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return {
+    cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK,
+    rssBytes: Number(f[21]) * PAGE_SIZE,
+    atMs: performance.now(),
+  };
+}
+
+export type CpuUse = { cpuMs: number; wallMs: number /** 1 = one core busy */; cores: number };
+
+/** CPU use of `pid` from now until the returned function is called. */
+export function cpuMeter(pid: number): () => CpuUse {
+  const a = procSample(pid);
+  if (!a) throw new Error(`process ${pid} is gone`);
+  return () => {
+    const b = procSample(pid) ?? a;
+    const wallMs = performance.now() - a.atMs;
+    const cpuMs = b.cpuMs - a.cpuMs;
+    return { cpuMs, wallMs, cores: wallMs > 0 ? cpuMs / wallMs : 0 };
+  };
+}
+
+/** Samples the RSS of `pid` every `intervalMs`, keeping the peak. */
+export function procRssSampler(pid: number, intervalMs = 100) {
+  let peak = procSample(pid)?.rssBytes ?? 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, procSample(pid)?.rssBytes ?? 0);
+  }, intervalMs);
+  timer.unref();
+  return {
+    get peak() {
+      return Math.max(peak, procSample(pid)?.rssBytes ?? 0);
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
+
+/** "load 1.23 1.10 0.95": the machine is shared, so every figure names the load it was taken under. */
+export function loadAverage(): string {
+  try {
+    return `load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`;
+  } catch {
+    return 'load n/a';
+  }
+}
