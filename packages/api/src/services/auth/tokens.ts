@@ -34,6 +34,9 @@ function verifierFor(secret: string): Verifier {
     // Time claims are checked below against the injected clock, not the wall clock.
     v = createVerifier({
       key: secret,
+      // Verified tokens are remembered (LRU): a player's calls skip the HMAC and the JSON parse.
+      // Expiry is not cached (checked below against the clock on every call).
+      cache: 10_000,
       algorithms: ['HS256'],
       ignoreExpiration: true,
       ignoreNotBefore: true,

@@ -239,16 +239,17 @@ export function startWebhookRetrier(deps: Deps, opts: WebhookOptions & { interva
       } catch (err) {
         deps.logger.warn({ err }, 'payment webhook retrier pass failed');
       }
+      // The abort listener goes with its timer: left behind, one per pass would pile up.
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, intervalMs);
-        stopper.signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            resolve();
-          },
-          { once: true },
-        );
+        const onAbort = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          stopper.signal.removeEventListener('abort', onAbort);
+          resolve();
+        }, intervalMs);
+        stopper.signal.addEventListener('abort', onAbort, { once: true });
       });
     }
   })();
