@@ -8,8 +8,8 @@
  *            back; `--load node` uses the typed-client load process instead (lib/http-load.ts).
  *   pgbench  right after (the server stopped, so its workers and pool leave the database to
  *            pgbench), with as many clients as players, each on its own player:
- *            (a) the spin's own statements (slotPgbenchScript: the wallet statement and the
- *            progression CTEs rendered from the product's code, the rest mirrors playRound) and
+ *            (a) the spin's own statement (slotPgbenchScript: the product's slotRoundStatement
+ *            rendered with pgbench expressions) and
  *            (b) the minimal spin (lib/minimal.ts): the physical limit.
  *
  * Prints spins/s, p50/p99, server and client CPU per spin, the client's share, PostgreSQL
@@ -23,6 +23,7 @@
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ApiConfig, slotRoundStatement } from '@casino/api';
 import { queryRows } from '@casino/db';
 import { hmacStream, slotRtp, spinSlot } from '@casino/shared';
 import { sql } from 'drizzle-orm';
@@ -34,11 +35,11 @@ import { type PgbenchResult, runPgbench } from './lib/pgbench';
 import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
 import { loadAverage, procSample } from './lib/proc';
 import { profileLines, summarizeProfile } from './lib/profile-summary';
-import { seedProgression, slotProgressSql } from './lib/progression';
+import { seedProgression, slotProgressVars, slotRoundPgbenchValues } from './lib/progression';
 import { mb } from './lib/resources';
 import { startServerProcess } from './lib/server-process';
 import { createSetupDeps, reconcile } from './lib/setup-deps';
-import { walletStatement } from './lib/statements';
+import { pgbenchText } from './lib/statements';
 import { idleRates, measureNodeLoad, measureWindow, type Window, windowLines } from './lib/window';
 import type { WrkSpec } from './lib/wrk';
 
@@ -57,15 +58,51 @@ export type SlotOptions = {
 const SLOT_GOLD = 1_000_000_000;
 
 /**
- * One games.slot.spin transaction as pgbench runs it; see the header. Variables: first_id
- * (client_id → player first_id + client_id), bet_amount, hit_ppm, win_payout, outcome (a
- * real spin's outcome JSON, bound as a parameter like Drizzle binds it), config_version,
- * bet_suffix / win_suffix (':bet' / ':win': pgbench would take a ':name' inside a literal for a variable).
+ * One games.slot.spin as pgbench runs it: the product's own round statement (slotRoundStatement,
+ * one statement, no transaction around it) rendered with pgbench expressions. The server takes
+ * the seed and nonce from its cache; here they are read by subqueries of the same statement.
+ * Variables: first_id (client_id → player first_id + client_id), bet_amount, hit_ppm,
+ * win_payout, outcome (a real spin's outcome JSON), config_version, bet_suffix / win_suffix
+ * (':bet' / ':win': pgbench would take a ':name' inside a literal for a variable), and the
+ * progression values of lib/progression.ts (inc_win / inc_loss). The server deletes delivered
+ * outbox rows in batches; the script leaves them.
  */
-export const slotPgbenchScript = (progress: { ctes: string; columns: string }) => `\\set id :first_id + :client_id
+const v = (text: string) => sql.raw(text);
+
+export const slotPgbenchScript = (config: ApiConfig, bet: number, at: Date) => {
+  const p = slotRoundPgbenchValues(config, bet, at);
+  const round = `CAST(md5(:id || '-' || :r1 || '-' || :r2) AS uuid)`;
+  const seed = `(SELECT %s FROM fairness_seeds WHERE user_id = :id AND revealed_at IS NULL)`;
+  const text = pgbenchText(
+    slotRoundStatement({
+      ...p,
+      user: v(':id'),
+      session: v('(SELECT id FROM sessions WHERE user_id = :id AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1)'),
+      seed: v(seed.replace('%s', 'id')),
+      nonce: v(seed.replace('%s', 'next_nonce')),
+      currency: v("'gold'"),
+      stake: v(':bet'),
+      payout: v(':payout'),
+      betReason: v("'slot_bet'"),
+      winReason: v("'slot_win'"),
+      roundId: v(round),
+      betKey: v(`'round:' || ${round} || :bet_suffix`),
+      winKey: v(`'round:' || ${round} || :win_suffix`),
+      game: v("'slot'"),
+      multiplier: v(':multiplier'),
+      result: v("CASE WHEN CAST(:win AS int) = 1 THEN 'win' ELSE 'loss' END"),
+      outcome: v(':outcome'),
+      configVersion: v(':config_version'),
+      at: v('now()'),
+      win: v(':win'),
+      loss: v(':loss'),
+    }),
+  );
+  return `\\set id :first_id + :client_id
 \\set bet :bet_amount
-\\set neg_bet -1 * :bet_amount
 \\set r random(0, 999999)
+\\set r1 random(0, 2000000000)
+\\set r2 random(0, 2000000000)
 \\if :r < :hit_ppm
 \\set payout :win_payout
 \\set win 1
@@ -74,58 +111,10 @@ export const slotPgbenchScript = (progress: { ctes: string; columns: string }) =
 \\set win 0
 \\endif
 \\set loss 1 - :win
-\\set profit :payout - :bet
 \\set multiplier :payout * 1.0 / :bet
-BEGIN;
-UPDATE fairness_seeds SET next_nonce = next_nonce + 1
-  WHERE user_id = :id AND revealed_at IS NULL
-  RETURNING id AS seed_id, user_id AS seed_user_id, server_seed, server_seed_hash, client_seed, next_nonce,
-    created_at AS seed_created_at, revealed_at AS seed_revealed_at, gen_random_uuid() AS round_id \\gset
-\\set nonce :next_nonce - 1
-SELECT (outcome->>'streakAfter')::int AS streak, (outcome->>'streakStakeAfter')::int AS stake, created_at >= now() - interval '1 day' AS fresh
-  FROM (SELECT outcome, created_at, seed_id, nonce FROM game_rounds WHERE user_id = :id AND game = 'slot'
-        ORDER BY created_at DESC, seed_id DESC, nonce DESC LIMIT 8) latest
-  ORDER BY seed_id DESC, nonce DESC LIMIT 1;
-${walletStatement(':id', [
-  {
-    currency: "'gold'",
-    delta: ':neg_bet',
-    reason: "'slot_bet'",
-    refType: "'round'",
-    refId: ':round_id',
-    key: "'round:' || :round_id || :bet_suffix",
-  },
-  {
-    currency: "'gold'",
-    delta: ':payout',
-    reason: "'slot_win'",
-    refType: "'round'",
-    refId: ':round_id',
-    key: "'round:' || :round_id || :win_suffix",
-  },
-])};
-WITH r AS (
-  INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, session_id, duration_ms, config_version, created_at)
-  VALUES (CAST(:round_id AS uuid), :id, 'slot', 'gold', :bet, :payout, CAST(:multiplier AS double precision),
-    CAST(CASE WHEN CAST(:win AS int) = 1 THEN 'win' ELSE 'loss' END AS round_result), :seed_id, :nonce, CAST(:outcome AS jsonb),
-    (SELECT id FROM game_sessions WHERE user_id = :id AND game = 'slot' AND ended_at IS NULL), NULL, :config_version, now())
-  ON CONFLICT DO NOTHING
-  RETURNING session_id),
-s AS (
-  UPDATE game_sessions SET total_rounds = total_rounds + 1, total_bet = total_bet + :bet, total_win = total_win + :payout
-  WHERE id = (SELECT session_id FROM r)),
-st AS (
-INSERT INTO user_game_stats AS g (user_id, game, total_bets, total_wagered, total_wins, total_losses, total_payout, total_profit, highest_multiplier, updated_at)
-  SELECT :id, 'slot', 1, :bet, :win, :loss, :payout, :profit, CAST(:multiplier AS double precision), now() FROM r
-  ON CONFLICT (user_id, game) DO UPDATE SET
-    total_bets = g.total_bets + 1, total_wagered = g.total_wagered + excluded.total_wagered,
-    total_wins = g.total_wins + excluded.total_wins, total_losses = g.total_losses + excluded.total_losses,
-    total_payout = g.total_payout + excluded.total_payout, total_profit = g.total_profit + excluded.total_profit,
-    highest_multiplier = GREATEST(g.highest_multiplier, excluded.highest_multiplier), updated_at = excluded.updated_at
-  RETURNING total_bets)${progress.ctes.replace(/\s*\n\s*/g, ' ')}
-SELECT (SELECT total_bets FROM st) AS total_bets${progress.columns.replace(/\s*\n\s*/g, ' ')};
-COMMIT;
+${text.replace(/\s*\n\s*/g, ' ')};
 `;
+};
 
 /** wrk connections: one per player, its own token, the same body. */
 export const spinConnections = (players: BenchPlayer[], bet: number): WrkSpec['connections'] =>
@@ -219,7 +208,6 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
     const rtp = slotRtp(cfg);
     const sample = spinSlot(cfg, hmacStream('0'.repeat(64), 'bench', 0), { bet: opt.bet, streak: 0 });
     const winPayout = Math.max(1, Math.round((opt.bet * rtp.rtp) / rtp.hitRate));
-    const progress = slotProgressSql(deps.config, opt.bet, deps.clock.now());
     const vars = {
       first_id: players[0]?.userId as number,
       bet_amount: opt.bet,
@@ -248,7 +236,12 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
         return { r: null, load: loadAverage() };
       }
     };
-    const own = await pgbench('own statements', slotPgbenchScript(progress), progress.vars, opt.protocol);
+    const own = await pgbench(
+      'own statements',
+      slotPgbenchScript(deps.config, opt.bet, deps.clock.now()),
+      slotProgressVars(deps.config, opt.bet, deps.clock.now()),
+      opt.protocol,
+    );
     const minimal = await pgbench('minimal', MINIMAL_SPIN, { seq: 0 }, 'prepared');
 
     // Every spin is one transaction: round row, bet entry, win entry iff paid, stats row counts.

@@ -99,7 +99,7 @@ function options(argv: string[]) {
       rounds: { type: 'string', default: '1000' },
       'max-target': { type: 'string', default: '3' },
       'bet-concurrency': { type: 'string', default: '100' },
-      'pgbench-protocol': { type: 'string', default: 'extended' },
+      'pgbench-protocol': { type: 'string', default: 'prepared' },
       progression: { type: 'boolean', default: false },
       soak: { type: 'string', default: '0' },
       profile: { type: 'boolean', default: false },
@@ -115,7 +115,7 @@ function options(argv: string[]) {
   const only = values.only;
   if (only !== undefined && only !== 'slot' && only !== 'crash') throw new Error(`--only must be slot or crash\n\n${usage}`);
   const protocol = values['pgbench-protocol'];
-  // The script passes a uuid from one statement to the next as a bound parameter; simple protocol would paste it unquoted.
+  // The server prepares every statement (postgres.js, once per connection), so pgbench does too by default.
   if (protocol !== 'extended' && protocol !== 'prepared') throw new Error(`--pgbench-protocol must be extended or prepared\n\n${usage}`);
   return {
     slot: only !== 'crash',

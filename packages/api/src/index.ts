@@ -19,6 +19,7 @@ export { ensureFraudDefaults } from './services/fraud';
 export { activeGameConfig } from './services/game-config/cache';
 export { seedVersionOne as seedGameConfig } from './services/game-config/store';
 export { type CrashWorker, startCrashWorker } from './services/games/crash';
+export { slotRoundStatement } from './services/games/slot-round';
 export { sharedComputations } from './services/live/shared-cache';
 export { type LiveWorker, startLiveWorker } from './services/live/worker';
 export type { PaymentGateway } from './services/payments/gateway';

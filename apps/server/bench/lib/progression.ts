@@ -1,43 +1,37 @@
 /**
- * Progression in the slot benchmark. `slotProgressSql` renders the round's progression CTEs
- * (the product's own progressCtes) with pgbench expressions, so pgbench runs the statement
- * the server runs. `seedProgression` (--progression) gives every bench player something to
+ * Progression in the slot benchmark. `slotRoundPgbenchValues` gives the round statement's
+ * progression values as pgbench expressions, so pgbench runs the statement the server runs. `seedProgression` (--progression) gives every bench player something to
  * advance: a running battle-pass season, three active missions and two joined events.
  */
-import { type ApiConfig, progressCtes, roundProgressValues } from '@casino/api';
+import { type ApiConfig, roundProgressValues } from '@casino/api';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { sql } from 'drizzle-orm';
 import type { BenchPlayer } from './players';
-import { pgbenchText } from './statements';
 
 const raw = (s: string) => sql.raw(s);
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/**
- * The CTEs and the result columns to append to the script's round statement. pgbench
- * variables: id, win (0/1), inc_win / inc_loss (the round's increments as JSON).
- */
-export function slotProgressSql(config: ApiConfig, bet: number, at: Date) {
+/** The round's progression values for slotRoundStatement as pgbench expressions (variables: win, inc_win, inc_loss). */
+export function slotRoundPgbenchValues(config: ApiConfig, bet: number, at: Date) {
   const facts = (win: boolean) =>
     roundProgressValues({ game: 'slot', outcome: {} as never, userId: 0, currency: 'gold', bet, result: win ? 'win' : 'loss', at }, config);
   const win = facts(true);
   const loss = facts(false);
-  const keys = (inc: object) => `ARRAY[${Object.keys(inc).map(quoted).join(', ')}]::text[]`;
-  const { ctes, columns } = progressCtes({
-    user: raw(':id'),
-    at: raw('CAST(now() AS timestamptz)'),
-    inc: raw('(CASE WHEN CAST(:win AS int) = 1 THEN CAST(:inc_win AS jsonb) ELSE CAST(:inc_loss AS jsonb) END)'),
-    keys: raw(`(CASE WHEN CAST(:win AS int) = 1 THEN ${keys(win.inc)} ELSE ${keys(loss.inc)} END)`),
+  const keys = (inc: object) => `{${Object.keys(inc).join(',')}}`;
+  return {
+    inc: raw('(CASE WHEN CAST(:win AS int) = 1 THEN :inc_win ELSE :inc_loss END)'),
+    keys: raw(`(CASE WHEN CAST(:win AS int) = 1 THEN ${quoted(keys(win.inc))} ELSE ${quoted(keys(loss.inc))} END)`),
     xp: raw(String(win.xp)),
-    battlepassXp: win.battlepassXp > 0 ? raw(String(win.battlepassXp)) : null,
+    bpXp: raw(String(win.battlepassXp)),
     day: raw(quoted(win.day)),
     week: raw(quoted(win.week)),
-  });
-  return {
-    ctes: pgbenchText(ctes),
-    columns: pgbenchText(columns),
-    vars: { inc_win: JSON.stringify(win.inc), inc_loss: JSON.stringify(loss.inc) },
   };
+}
+
+export function slotProgressVars(config: ApiConfig, bet: number, at: Date) {
+  const facts = (win: boolean) =>
+    roundProgressValues({ game: 'slot', outcome: {} as never, userId: 0, currency: 'gold', bet, result: win ? 'win' : 'loss', at }, config);
+  return { inc_win: JSON.stringify(facts(true).inc), inc_loss: JSON.stringify(facts(false).inc) };
 }
 
 /** Content every player advances on every spin (created through the admin API, joined by each player). */
