@@ -181,11 +181,13 @@ describe('admin.security.resetTotp', () => {
     const [admin, support] = await Promise.all([newAdmin(env.deps), newStaff(env.deps, 'support')]);
     const { secret } = await enrolTotp(env.deps, support.accessToken);
     nextStep();
+    expect((await admin.caller.admin.users.get({ userId: support.user.id })).totp).toMatchObject({ enabled: true });
     const reset = (userId: number, reason = 'lost phone, ticket 42') => admin.caller.admin.security.resetTotp({ userId, reason });
     expect(await reset(support.user.id)).toEqual({ ok: true, revokedSessions: 1 });
     expect(await env.deps.db.select().from(adminTotp).where(eq(adminTotp.userId, support.user.id))).toEqual([]);
     expect(await env.deps.db.select().from(adminRecoveryCodes).where(eq(adminRecoveryCodes.userId, support.user.id))).toEqual([]);
     expect(await reasonOf(support.caller.auth.me())).toBe('UNAUTHORIZED:session_revoked');
+    expect((await admin.caller.admin.users.get({ userId: support.user.id })).totp).toEqual({ enabled: false, enabledAt: null });
     // The next login needs the password alone; the old authenticator code means nothing now.
     const res = await callerFor(env.deps).auth.login({ siteId: support.siteId, password: support.password });
     const again = callerFor(env.deps, res.accessToken);

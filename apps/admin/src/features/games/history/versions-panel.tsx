@@ -2,7 +2,7 @@ import { ErrorBanner, formatDate, Loading, MoreButton, useTRPC } from '@casino/u
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Flash, useFlash } from '../../../components/flash';
-import { pct } from '../format';
+import { formatPercent } from '../../../lib/format';
 import { VersionDetail } from './version-detail';
 
 /** Every version, newest first: who, when, why, how much changed; one opens with its diff and rollback. */
@@ -47,7 +47,7 @@ export function VersionsPanel() {
                 <td>{v.authorNickname ?? (v.authorId === null ? 'system' : `#${v.authorId}`)}</td>
                 <td className="break">{v.reason}</td>
                 <td className="num">{v.changeCount}</td>
-                <td className="num">{pct(v.rtp.slot.rtp)}</td>
+                <td className="num">{formatPercent(v.rtp.slot.rtp)}</td>
                 <td>
                   <button
                     type="button"
