@@ -102,6 +102,7 @@ export function EventsTab() {
     {
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (e) => (
         <span className="row">
           <button

@@ -75,6 +75,7 @@ export function MissionsTab() {
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (m) => (
         <span className="row">
           <button type="button" className="small" onClick={() => setEditing(m.id)} data-testid="mission-edit">

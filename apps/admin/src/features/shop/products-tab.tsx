@@ -107,6 +107,7 @@ export function ProductsTab() {
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (p) => (
         <span className="row">
           <button type="button" className="small" onClick={() => setEditing(p.sku)} data-testid="product-edit">
