@@ -62,7 +62,7 @@ export function SeasonsTab() {
       wide: true,
       cell: (s) => (
         <span className="small-text">
-          {formatNumber(s.maxLevel)} × {formatNumber(s.xpPerLevel)} XP · {formatNumber(s.levels.length)} with rewards
+          {formatNumber(s.maxLevel)} levels × {formatNumber(s.xpPerLevel)} XP · {formatNumber(s.levels.length)} with rewards
         </span>
       ),
     },

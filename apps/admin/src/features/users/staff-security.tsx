@@ -32,21 +32,23 @@ export function StaffSecurity({ detail, isSelf }: { detail: Detail; isSelf: bool
         <p className="muted small-text">Your own factor is managed on the Security page.</p>
       ) : (
         detail.totp.enabled && (
-          <ConfirmAction
-            label="Reset two-factor…"
-            title={`Reset ${p.nickname}'s two-factor?`}
-            confirmLabel="Reset two-factor"
-            danger
-            askReason
-            pending={reset.isPending}
-            onConfirm={(reason) => reset.mutate({ userId: p.id, reason })}
-            testId="totp-reset"
-          >
-            <p>
-              For a lost or replaced phone. The authenticator and every recovery code stop working, all of this account's sessions end, and
-              its next login sets up two-factor again.
-            </p>
-          </ConfirmAction>
+          <div className="row">
+            <ConfirmAction
+              label="Reset two-factor…"
+              title={`Reset ${p.nickname}'s two-factor?`}
+              confirmLabel="Reset two-factor"
+              danger
+              askReason
+              pending={reset.isPending}
+              onConfirm={(reason) => reset.mutate({ userId: p.id, reason })}
+              testId="totp-reset"
+            >
+              <p>
+                For a lost or replaced phone. The authenticator and every recovery code stop working, all of this account's sessions end,
+                and its next login sets up two-factor again.
+              </p>
+            </ConfirmAction>
+          </div>
         )
       )}
       <Flash message={flash.message} testId="totp-reset-done" />
