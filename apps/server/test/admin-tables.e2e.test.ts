@@ -83,6 +83,19 @@ async function onOneLine(row: Locator) {
   for (const t of tops) expect(Math.abs(t - (tops[0] ?? 0))).toBeLessThan(4);
 }
 
+/** How far the rows' action buttons stick out of their table's box (> 0: reachable only by scrolling the table). */
+const actionsOutOfView = (page: Page) =>
+  page
+    .locator('td.actions')
+    .evaluateAll((cells) =>
+      Math.max(
+        0,
+        ...cells.map(
+          (c) => c.getBoundingClientRect().right - (c.closest('.table-scroll')?.getBoundingClientRect().right ?? Number.POSITIVE_INFINITY),
+        ),
+      ),
+    );
+
 describe.each(SIZES)('console tables at $name size', (size) => {
   it('sorts and pages promo codes and configuration versions; limited stock and seasons are tables; actions stay on one line', async () => {
     const { page, errors } = await adminPage(size);
@@ -102,6 +115,7 @@ describe.each(SIZES)('console tables at $name size', (size) => {
     expect(asc).toEqual([...asc].sort());
     expect(asc[0]).toBe(`TBL00X${admin.userId}`);
     await onOneLine(promoRows.first());
+    if (size.width >= 768) expect(await actionsOutOfView(page)).toBeLessThanOrEqual(1);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, `promos-${size.name}`);
     await page.getByTestId('promos-table').getByTestId('page-next').click();
@@ -118,6 +132,7 @@ describe.each(SIZES)('console tables at $name size', (size) => {
     const stock = page.getByTestId('limited-row').first();
     await stock.waitFor();
     await onOneLine(stock);
+    if (size.width >= 768) expect(await actionsOutOfView(page)).toBeLessThanOrEqual(1);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, `limited-${size.name}`);
 
@@ -131,6 +146,7 @@ describe.each(SIZES)('console tables at $name size', (size) => {
     expect(newest).toBeGreaterThanOrEqual(PUBLISHES + 1);
     expect(await versions()).toEqual([...(await versions())].sort((a, b) => b - a));
     await onOneLine(versionRows.nth(1));
+    if (size.width >= 768) expect(await actionsOutOfView(page)).toBeLessThanOrEqual(1);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, `versions-${size.name}`);
     await page.getByTestId('versions-table').getByTestId('sort-version').click();
@@ -148,8 +164,17 @@ describe.each(SIZES)('console tables at $name size', (size) => {
     expect(await page.getByTestId('version-detail').textContent()).toContain(`Table test ${PUBLISHES}`);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
-    // Battle-pass seasons.
+    // Events: four row actions (participations, edit, deactivate, delete) in one line inside the table at tablet width and up.
     await adminNav(page, 'progression');
+    await page.getByTestId('event-seed').click();
+    const event = page.getByTestId('event-row').first();
+    await event.waitFor();
+    await onOneLine(event);
+    if (size.width >= 768) expect(await actionsOutOfView(page)).toBeLessThanOrEqual(1);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, `events-${size.name}`);
+
+    // Battle-pass seasons.
     await page.getByTestId('progression-tab-battlepass').click();
     const season = page.getByTestId('season-row').first();
     await season.waitFor();
