@@ -43,6 +43,19 @@ const SECTIONS = [
   ['security', 'security-page'],
 ] as const;
 
+/** How far the rows' action buttons stick out of their table's box (> 0: reachable only by scrolling the table). */
+const actionsOutOfView = (page: Page) =>
+  page
+    .locator('td.actions')
+    .evaluateAll((cells) =>
+      Math.max(
+        0,
+        ...cells.map(
+          (c) => c.getBoundingClientRect().right - (c.closest('.table-scroll')?.getBoundingClientRect().right ?? Number.POSITIVE_INFINITY),
+        ),
+      ),
+    );
+
 async function staffPage(size: (typeof SIZES)[number], role: 'admin' | 'support') {
   const staff = await signupAccount(suite.baseUrl, role === 'admin' ? 'cad' : 'csp');
   if (role === 'admin') await makeAdmin(suite.server, staff.userId);
@@ -78,6 +91,8 @@ describe.each(SIZES)('admin console at $name size', (size) => {
       await main.waitFor();
       expect(await main.locator('table, h1').count()).toBeGreaterThan(0);
       expect(await horizontalOverflow(page), section).toBeLessThanOrEqual(0);
+      // Row actions are one line of compact buttons inside the table, not beyond its scroll box.
+      expect(await actionsOutOfView(page), section).toBeLessThanOrEqual(1);
       await shot(page, `${section}-${size.name}`);
     }
     // Tables sort: the invites table by code, both ways.

@@ -329,7 +329,7 @@ describe.each(VIEWPORTS)('progression in the browser ($name)', (vp) => {
     await page.getByTestId('bulk-send').click();
     await page.getByTestId('bulk-send-dialog-confirm').click();
     await page.getByTestId('bulk-done').waitFor();
-    expect(await page.getByTestId('bulk-done').textContent()).toBe('1 of 1 lines granted.');
+    expect(await page.getByTestId('bulk-done').textContent()).toBe('1 of 1 line granted.');
     expect(await statusOf(2)).toBe('ok');
     expect(await statusOf(3)).toBe('error');
     expect(await page.locator('[data-testid="bulk-row"][data-line="3"]').getByTestId('bulk-status').textContent()).toBe(

@@ -324,18 +324,18 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     expect(mine).toMatchObject({ available: true, price: { currency: 'gems', amount: 30, effective: 27 } });
     expect(mine?.limited).toMatchObject({ stockLeft: 5, userRemaining: 2 });
 
-    // Limited stock: the emergency switch needs a reason and a second click.
+    // Limited stock: the emergency switch asks once more, with a reason.
     await page.getByTestId('shop-tab-limited').click();
     const stock = page.locator(`[data-testid="limited-row"][data-sku="${sku}"]`);
     await stock.waitFor();
     expect(await stock.getByTestId('limited-left').textContent()).toBe('5');
     await stock.getByTestId('limited-disable').click();
-    await stock.getByTestId(`field-limited-reason-${sku}-error`).waitFor();
-    expect(await stock.getByTestId('limited-disable-dialog').isVisible()).toBe(false);
-    await stock.getByTestId(`field-limited-reason-${sku}`).fill('e2e: pricing mistake');
-    await stock.getByTestId('limited-disable').click();
+    const stop = stock.getByTestId('limited-disable-dialog');
+    await stop.getByTestId('limited-disable-dialog-confirm').click();
+    await stop.getByTestId('field-limited-disable-dialog-reason-error').waitFor();
+    await stop.getByTestId('field-limited-disable-dialog-reason').fill('e2e: pricing mistake');
     await shot(page, `admin-limited-confirm-${vp.name}`, true);
-    await stock.getByTestId('limited-disable-dialog-confirm').click();
+    await stop.getByTestId('limited-disable-dialog-confirm').click();
     await page.locator(`[data-testid="limited-row"][data-sku="${sku}"][data-disabled="true"]`).waitFor();
     expect(await stock.getByTestId('limited-state').textContent()).toBe('disabled');
     mine = (await playerApi.economy.shop.catalog.query()).products.find((p) => p.sku === sku);
@@ -364,8 +364,9 @@ describe.each(VIEWPORTS)('shop in the browser ($name)', (vp) => {
     const promoRow = page.locator(`[data-testid="promo-row"][data-code="${code}"]`);
     await expect.poll(() => promoRow.getByTestId('promo-uses').textContent()).toBe('used 0 of 3');
     await promoRow.getByTestId('promo-edit').click();
-    await promoRow.getByTestId(`field-promo-${code}-maxUses`).fill('10');
-    await promoRow.getByTestId('promo-save').click();
+    const promoEdit = page.getByTestId('promo-edit-form');
+    await promoEdit.getByTestId(`field-promo-${code}-maxUses`).fill('10');
+    await promoEdit.getByTestId('promo-save').click();
     await expect.poll(() => promoRow.getByTestId('promo-uses').textContent()).toBe('used 0 of 10');
     expect(await playerApi.economy.shop.quote.query({ sku: 'gold_1000', promoCode: code })).toMatchObject({
       valid: true,

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import './charts.css';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber } from '../lib/format';
 
 export type ChartPoint = { label: string; value: number };
 export type ChartKind = 'line' | 'area' | 'bar';
@@ -13,7 +14,7 @@ export type ChartKind = 'line' | 'area' | 'bar';
 const AXIS = { stroke: '#a39fbd', fontSize: 12 };
 const GRID = '#29253f';
 const TOOLTIP_STYLE = { background: '#1f1c30', border: '1px solid #29253f', borderRadius: 8, color: '#f2f0fa' };
-const plain = (n: number) => n.toLocaleString('en-US');
+const plain = formatNumber;
 
 export type SeriesChartProps = {
   title: string;

@@ -19,7 +19,12 @@ export type Column<T> = {
   sortable?: boolean;
   /** Hidden below 900px wide (tablets), for secondary columns. */
   wide?: boolean;
+  /** The row's buttons: kept on one line of compact buttons (never stacked), the column as narrow as they allow. */
+  actions?: boolean;
 };
+
+const classOf = (c: Column<unknown>) =>
+  [c.numeric ? 'num' : '', c.wide ? 'wide' : '', c.actions ? 'actions' : ''].filter(Boolean).join(' ') || undefined;
 
 type Props<T> = {
   rows: readonly T[];
@@ -59,7 +64,7 @@ export function DataTable<T>({
   const header = (c: Column<T>) => {
     const active = sort?.key === c.key;
     const ariaSort = active ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : c.sortable ? 'none' : undefined;
-    const cls = [c.numeric ? 'num' : '', c.wide ? 'wide' : ''].filter(Boolean).join(' ') || undefined;
+    const cls = classOf(c as Column<unknown>);
     if (!c.sortable || !onSort) {
       return (
         <th key={c.key} scope="col" className={cls}>
@@ -98,7 +103,7 @@ export function DataTable<T>({
               >
                 {columns.map((c) => {
                   const v = c.cell(r);
-                  const cls = [c.numeric ? 'num' : '', c.wide ? 'wide' : ''].filter(Boolean).join(' ') || undefined;
+                  const cls = classOf(c as Column<unknown>);
                   return (
                     <td key={c.key} className={cls}>
                       {typeof v === 'number' ? formatNumber(v) : v}

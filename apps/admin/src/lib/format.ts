@@ -1,4 +1,50 @@
-/** How the console words stored values: ledger reasons, audit diffs, JSON blocks. */
+/**
+ * How the console words stored values: numbers (amounts, counts, percentages, multipliers,
+ * money, dates) through one set of formatters, ledger reasons, audit diffs, JSON blocks.
+ * Screens format through here rather than inline (toFixed, toLocaleString).
+ */
+import { formatDate, formatNumber, formatSigned } from '@casino/ui';
+
+export { formatDate, formatNumber, formatSigned };
+
+const percent = (digits: number) =>
+  new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+const percents = new Map<number, Intl.NumberFormat>();
+const multiplier = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const shortDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
+
+/** A fraction as a percentage: 0.96 → "96.00%", 12.5 → "1,250.00%". */
+export function formatPercent(fraction: number, digits = 2): string {
+  let f = percents.get(digits);
+  if (!f) {
+    f = percent(digits);
+    percents.set(digits, f);
+  }
+  return f.format(fraction);
+}
+
+/** A value already in percent (a discount, a weight share): 15 → "15%", 12.345 → "12.35%". */
+export const formatPercentValue = (value: number, digits = 0) => formatPercent(value / 100, digits);
+
+/** A payout multiplier: 2.5 → "2.50×", 1234 → "1,234.00×"; null → "—". */
+export const formatMultiplier = (m: number | null | undefined) => (m === null || m === undefined ? '—' : `${multiplier.format(m)}×`);
+
+/** Gold or gems with the unit: "1,000 gold", "12 gems". */
+export const formatAmount = (amount: number, currency: string) => `${formatNumber(amount)} ${currency}`;
+
+/** Cents as dollars: 129900 → "$1,299.00". */
+export const formatCents = (cents: number) => dollars.format(cents / 100);
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+/** Chart axis ticks: 1234567 → "1.2M". */
+export const formatCompact = (n: number) => compact.format(n);
+
+/** A day without the year and time, for narrow cells: "Dec 1". */
+export const formatShortDate = (d: Date | string) => shortDay.format(new Date(d));
+
+/** "3 sessions", "1 session". */
+export const formatCount = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** Compact JSON for audit before/after/meta columns. */
 export const formatJson = (v: unknown) => (v == null ? '—' : JSON.stringify(v, null, 2));
@@ -73,6 +119,6 @@ export function diffFields(before: unknown, after: unknown, prefix = ''): FieldC
 export function formatValue(v: unknown): string {
   if (v === undefined || v === null) return '—';
   if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) ? new Date(v).toLocaleString('en-US') : v;
-  if (typeof v === 'number') return new Intl.NumberFormat('en-US').format(v);
+  if (typeof v === 'number') return formatNumber(v);
   return JSON.stringify(v);
 }

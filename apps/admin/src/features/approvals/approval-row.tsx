@@ -58,6 +58,7 @@ export function approvalColumns(opts: { selfId: number; isAdmin: boolean; onDone
     columns.push({
       key: 'decision',
       header: 'Decision',
+      actions: true,
       cell: (a) => (a.status === 'pending' ? <Decide approval={a} own={a.requestedBy === opts.selfId} onDone={opts.onDone} /> : null),
     });
   }

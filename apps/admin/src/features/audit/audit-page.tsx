@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { type Column, DataTable } from '../../components/data-table';
 import { Flash, useFlash } from '../../components/flash';
 import { downloadFile } from '../../lib/download';
+import { formatCount } from '../../lib/format';
 import { AuditDiff, AuditTarget, type Entry } from './audit-entry';
 import { type AuditFilters, AuditFiltersForm, NO_AUDIT_FILTERS, toAuditInput } from './audit-filters';
 
@@ -44,7 +45,11 @@ export function AuditPage({ preset }: { preset: Partial<AuditFilters> }) {
     mutationFn: () => queryClient.fetchQuery(trpc.admin.audit.export.queryOptions(input, { staleTime: 0 })),
     onSuccess: (r) => {
       downloadFile(`audit-${new Date().toISOString().slice(0, 10)}.csv`, r.csv, 'text/csv;charset=utf-8');
-      flash.show(r.truncated ? `Exported the newest ${r.rows} entries (more match; narrow the filters).` : `Exported ${r.rows} entries.`);
+      flash.show(
+        r.truncated
+          ? `Exported the newest ${formatCount(r.rows, 'entry', 'entries')} (more match; narrow the filters).`
+          : `Exported ${formatCount(r.rows, 'entry', 'entries')}.`,
+      );
     },
   });
 

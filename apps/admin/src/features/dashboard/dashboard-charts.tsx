@@ -1,6 +1,7 @@
 import { ErrorBanner, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { SeriesChart } from '../../components/charts';
+import { formatCount, formatNumber } from '../../lib/format';
 import { clockLabel, clockSecondsLabel, dayLabel, formatCents, formatDollarsShort } from './format';
 
 const REFRESH_MS = 10_000;
@@ -33,7 +34,7 @@ export function DashboardCharts({ timeZone }: { timeZone: string }) {
           kind="bar"
           points={spins}
           color="#6fd3ff"
-          note={`${spinsTotal.toLocaleString('en-US')} in the last hour, all games`}
+          note={`${formatNumber(spinsTotal)} in the last hour, all games`}
           empty={charts.isPending ? 'Loading…' : 'No rounds in the last hour.'}
           testId="chart-spins"
         />
@@ -44,7 +45,7 @@ export function DashboardCharts({ timeZone }: { timeZone: string }) {
         points={revenue}
         formatValue={formatDollarsShort}
         formatTooltip={(dollars) => formatCents(Math.round(dollars * 100))}
-        note={`${formatCents(revenueTotal)} over ${revenue.length} days (${c?.timeZone ?? timeZone})`}
+        note={`${formatCents(revenueTotal)} over ${formatCount(revenue.length, 'day')} (${c?.timeZone ?? timeZone})`}
         empty={charts.isPending ? 'Loading…' : 'No days to show.'}
         testId="chart-revenue"
       />

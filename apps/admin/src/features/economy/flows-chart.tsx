@@ -1,14 +1,14 @@
 /** Sources above zero and sinks below it, stacked per day: where the currency came from and went to. */
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import '../../components/charts.css';
+import { formatCompact, formatNumber } from '../../lib/format';
 import type { FlowSeries } from './flows';
 
 const SOURCE_COLORS = ['#4ade80', '#22c55e', '#86efac', '#15803d', '#bbf7d0', '#a3a3a3'];
 const SINK_COLORS = ['#f87171', '#ef4444', '#fca5a5', '#b91c1c', '#fecaca', '#737373'];
 const AXIS = { stroke: '#a39fbd', fontSize: 12 };
 const TOOLTIP_STYLE = { background: '#1f1c30', border: '1px solid #29253f', borderRadius: 8, color: '#f2f0fa' };
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const plain = (n: number) => Math.abs(n).toLocaleString('en-US');
+const plain = (n: number) => formatNumber(Math.abs(n));
 const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function FlowsChart({ data, series, unit }: { data: Record<string, number | string>[]; series: FlowSeries[]; unit: string }) {
@@ -33,7 +33,7 @@ export function FlowsChart({ data, series, unit }: { data: Record<string, number
             minTickGap={16}
             tickFormatter={(d: string) => day.format(new Date(`${d}T00:00:00Z`))}
           />
-          <YAxis tick={AXIS} stroke={AXIS.stroke} width={56} tickLine={false} tickFormatter={(n: number) => compact.format(n)} />
+          <YAxis tick={AXIS} stroke={AXIS.stroke} width={56} tickLine={false} tickFormatter={(n: number) => formatCompact(n)} />
           <ReferenceLine y={0} stroke="#a39fbd" />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}

@@ -82,6 +82,7 @@ export function RulesPanel() {
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (r) => <RuleActions rule={r} onEdit={() => setEditing(r)} onDone={flash.show} />,
     });
 

@@ -1,7 +1,7 @@
-import { ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
+import { formatAmount, formatMultiplier, formatNumber, formatPercent, formatPercentValue } from '../../lib/format';
 import { AdminOnly } from '../../lib/role';
-import { pct, x } from './format';
 import { GachaConfig } from './gacha-config';
 import { RecalculateStats } from './recalculate-stats';
 import { SlotConfig } from './slot-config';
@@ -29,12 +29,12 @@ export function ConfigInForce() {
               <h2>Rock-paper-scissors</h2>
               <dl className="facts">
                 <dt>House edge</dt>
-                <dd>{config.data.rps.houseEdgePercent}%</dd>
+                <dd>{formatPercentValue(config.data.rps.houseEdgePercent, 2)}</dd>
                 <dt>RTP</dt>
-                <dd>{pct(config.data.rps.rtp)}</dd>
+                <dd>{formatPercent(config.data.rps.rtp)}</dd>
                 <dt>Bets</dt>
                 <dd>
-                  {config.data.rps.minBet}–{config.data.rps.maxBet} gold
+                  {formatNumber(config.data.rps.minBet)}–{formatAmount(config.data.rps.maxBet, 'gold')}
                 </dd>
               </dl>
             </section>
@@ -42,17 +42,17 @@ export function ConfigInForce() {
               <h2>Crash</h2>
               <dl className="facts">
                 <dt>House edge</dt>
-                <dd>{config.data.crash.houseEdgePercent}%</dd>
+                <dd>{formatPercentValue(config.data.crash.houseEdgePercent, 2)}</dd>
                 <dt>RTP</dt>
-                <dd>{pct(config.data.crash.rtp)}</dd>
+                <dd>{formatPercent(config.data.crash.rtp)}</dd>
                 <dt>Bets</dt>
                 <dd>
-                  {config.data.crash.minBet}–{config.data.crash.maxBet} gold
+                  {formatNumber(config.data.crash.minBet)}–{formatAmount(config.data.crash.maxBet, 'gold')}
                 </dd>
                 <dt>Max win</dt>
-                <dd>{x(config.data.crash.maxWinMultiplier)} the bet</dd>
+                <dd>{formatMultiplier(config.data.crash.maxWinMultiplier)} the bet</dd>
                 <dt>Round expiry</dt>
-                <dd>{Math.round(config.data.crash.roundTtlMs / 1000)} s</dd>
+                <dd>{formatNumber(Math.round(config.data.crash.roundTtlMs / 1000))} s</dd>
               </dl>
             </section>
           </div>

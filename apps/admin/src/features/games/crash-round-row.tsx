@@ -1,10 +1,9 @@
 import { formatDate, formatNumber, formatSigned, type RouterOutputs } from '@casino/ui';
 import type { Column } from '../../components/data-table';
+import { formatMultiplier } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 
 export type CrashRound = RouterOutputs['admin']['crash']['sessions'][number];
-
-const x = (m: number | null) => (m === null ? '—' : `${m.toFixed(2)}×`);
 
 /** The crash-round table's columns: who, stake, target, fate, and when it was settled. */
 export const CRASH_COLUMNS: Column<CrashRound>[] = [
@@ -20,15 +19,15 @@ export const CRASH_COLUMNS: Column<CrashRound>[] = [
   },
   { key: 'status', header: 'Status', sortable: true, cell: (r) => <span className={`badge crash-${r.status}`}>{r.status}</span> },
   { key: 'bet', header: 'Bet', numeric: true, sortable: true, cell: (r) => r.bet },
-  { key: 'autoCashout', header: 'Auto', numeric: true, wide: true, cell: (r) => x(r.autoCashout) },
+  { key: 'autoCashout', header: 'Auto', numeric: true, wide: true, cell: (r) => formatMultiplier(r.autoCashout) },
   {
     key: 'crashPoint',
     header: 'Crash point',
     numeric: true,
     sortable: true,
-    cell: (r) => <span data-testid="crash-point">{r.status === 'active' ? 'hidden' : x(r.crashPoint)}</span>,
+    cell: (r) => <span data-testid="crash-point">{r.status === 'active' ? 'hidden' : formatMultiplier(r.crashPoint)}</span>,
   },
-  { key: 'cashoutMultiplier', header: 'Cash-out', numeric: true, cell: (r) => x(r.cashoutMultiplier) },
+  { key: 'cashoutMultiplier', header: 'Cash-out', numeric: true, cell: (r) => formatMultiplier(r.cashoutMultiplier) },
   {
     key: 'payout',
     header: 'Payout',

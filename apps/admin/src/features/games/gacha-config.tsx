@@ -1,5 +1,5 @@
 import { formatNumber, type RouterOutputs } from '@casino/ui';
-import { pct } from './format';
+import { formatPercent } from '../../lib/format';
 
 type Gacha = RouterOutputs['admin']['games']['config']['gacha'];
 
@@ -14,7 +14,7 @@ export function GachaConfig({ gacha }: { gacha: Gacha }) {
           {formatNumber(gacha.costs.single)} per pull · {formatNumber(gacha.costs.ten)} for ten (gold or gems)
         </dd>
         <dt>Pity</dt>
-        <dd>Epic or better guaranteed after {gacha.pity.threshold} pulls without one</dd>
+        <dd>Epic or better guaranteed after {formatNumber(gacha.pity.threshold)} pulls without one</dd>
       </dl>
       <div className="table-wrap">
         <table className="table">
@@ -30,8 +30,8 @@ export function GachaConfig({ gacha }: { gacha: Gacha }) {
             {gacha.rarities.map((r) => (
               <tr key={r.rarity} data-testid="config-gacha-rarity">
                 <td>{r.rarity}</td>
-                <td className="num">{pct(r.probability)}</td>
-                <td className="num">{pct(r.effectiveProbability, 3)}</td>
+                <td className="num">{formatPercent(r.probability)}</td>
+                <td className="num">{formatPercent(r.effectiveProbability, 3)}</td>
                 <td className="small-text">{gacha.items[r.rarity].map((i) => i.name).join(', ')}</td>
               </tr>
             ))}

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from '@casino/ui';
-import { pct, x } from './format';
+import { formatAmount, formatMultiplier, formatNumber, formatPercent, formatPercentValue } from '../../lib/format';
 
 type Slot = RouterOutputs['admin']['games']['config']['slot'];
 
@@ -13,17 +13,17 @@ export function SlotConfig({ slot }: { slot: Slot }) {
       <dl className="facts">
         <dt>RTP (exact)</dt>
         <dd data-testid="config-slot-rtp">
-          <strong>{pct(slot.rtp)}</strong> · base game {pct(b.baseRtp)} · hit rate {pct(b.hitRate)} · mean streak bonus{' '}
-          {b.meanBonusPercent.toFixed(2)}%
+          <strong>{formatPercent(slot.rtp)}</strong> · base game {formatPercent(b.baseRtp)} · hit rate {formatPercent(b.hitRate)} · mean
+          streak bonus {formatPercentValue(b.meanBonusPercent, 2)}
         </dd>
         <dt>Bets</dt>
         <dd>
-          {slot.minBet}–{slot.maxBet} gold · max win {x(slot.maxWinMultiplier)} the bet
+          {formatNumber(slot.minBet)}–{formatAmount(slot.maxBet, 'gold')} · max win {formatMultiplier(slot.maxWinMultiplier)} the bet
         </dd>
         <dt>Streak bonus</dt>
         <dd>
-          +{slot.streakBonus.percentPerWin}% per consecutive win, up to +{slot.streakBonus.maxPercent}% (±5% jitter), on at most the
-          streak's smallest bet
+          +{formatPercentValue(slot.streakBonus.percentPerWin)} per consecutive win, up to +
+          {formatPercentValue(slot.streakBonus.maxPercent)} (±5% jitter), on at most the streak's smallest bet
         </dd>
       </dl>
       <div className="table-wrap">
@@ -47,12 +47,12 @@ export function SlotConfig({ slot }: { slot: Slot }) {
                     {s.name} <span className="muted mono small-text">{s.id}</span>
                   </td>
                   {[0, 1, 2].map((r) => (
-                    <td key={r} className="num" title={pct((w[r] ?? 0) / (totals[r] || 1))}>
+                    <td key={r} className="num" title={formatPercent((w[r] ?? 0) / (totals[r] || 1))}>
                       {w[r] ?? 0}
                     </td>
                   ))}
-                  <td className="num">{x(slot.paytable.triple[s.id] ?? 0)}</td>
-                  <td className="num">{x(slot.paytable.pair[s.id] ?? 0)}</td>
+                  <td className="num">{formatMultiplier(slot.paytable.triple[s.id] ?? 0)}</td>
+                  <td className="num">{formatMultiplier(slot.paytable.pair[s.id] ?? 0)}</td>
                 </tr>
               );
             })}

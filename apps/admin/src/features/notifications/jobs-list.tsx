@@ -76,6 +76,7 @@ export function JobsList() {
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (j) =>
         cancellable(j) ? (
           <ConfirmAction

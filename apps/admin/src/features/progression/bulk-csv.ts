@@ -11,6 +11,7 @@
  */
 import { ZItemId } from '@casino/shared';
 import { parse } from 'csv-parse/browser/esm/sync';
+import { formatNumber } from '../../lib/format';
 
 export const CSV_COLUMNS = ['userId', 'gold', 'gems', 'itemId', 'itemQty', 'description'] as const;
 export const MAX_ROWS = 1000;
@@ -55,7 +56,7 @@ export function splitCsv(line: string): string[] {
 function whole(raw: string, max: number, name: string, errors: string[]): number {
   if (raw === '' || raw === '0') return 0;
   if (!/^\d+$/.test(raw) || Number(raw) > max) {
-    errors.push(`${name} must be a whole number from 0 to ${max.toLocaleString('en-US')}`);
+    errors.push(`${name} must be a whole number from 0 to ${formatNumber(max)}`);
     return 0;
   }
   return Number(raw);

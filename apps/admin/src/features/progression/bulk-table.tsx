@@ -1,4 +1,4 @@
-import { formatNumber } from '@casino/ui';
+import { formatCount, formatNumber } from '../../lib/format';
 import type { CsvLine } from './bulk-csv';
 
 export type LineStatus = { ok: boolean; text: string; nickname?: string | undefined };
@@ -10,9 +10,9 @@ export function BulkTable({ lines, statuses }: { lines: CsvLine[]; statuses: Map
   return (
     <>
       <p className="small-text" data-testid="bulk-totals">
-        {lines.length} lines · <span className="ok-text">{ok.length} ok</span> · {lines.length - ok.length} with errors — passing lines
-        grant {formatNumber(sum('gold'))} gold, {formatNumber(sum('gems'))} gems, {formatNumber(sum('itemQty'))} items to{' '}
-        {new Set(ok.map((l) => l.userId)).size} players
+        {formatCount(lines.length, 'line')} · <span className="ok-text">{formatNumber(ok.length)} ok</span> ·{' '}
+        {formatNumber(lines.length - ok.length)} with errors — passing lines grant {formatNumber(sum('gold'))} gold,{' '}
+        {formatNumber(sum('gems'))} gems, {formatNumber(sum('itemQty'))} items to {new Set(ok.map((l) => l.userId)).size} players
       </p>
       <div className="table-wrap">
         <table className="table bulk-table">

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { type Column, DataTable } from '../../components/data-table';
 import { Flash, useFlash } from '../../components/flash';
 import { useClientTable } from '../../components/use-client-table';
+import { formatCount } from '../../lib/format';
 import { AdminOnly, useIsAdmin } from '../../lib/role';
 import { EventActions } from './event-actions';
 import { EventForm } from './event-form';
@@ -102,6 +103,7 @@ export function EventsTab() {
     {
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (e) => (
         <span className="row">
           <button
@@ -125,7 +127,7 @@ export function EventsTab() {
     <div className="stack" data-testid="events-admin">
       <div className="row between">
         <p className="muted small-text">
-          {formatNumber(rows.length)} events · {formatNumber(rows.filter((e) => e.isActive).length)} published
+          {formatCount(rows.length, 'event')} · {formatNumber(rows.filter((e) => e.isActive).length)} published
         </p>
         <AdminOnly>
           <span className="row">

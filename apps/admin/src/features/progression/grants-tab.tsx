@@ -7,6 +7,7 @@ import { ErrorBanner, Field, formatNumber, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmAction } from '../../components/confirm-action';
+import { formatCount } from '../../lib/format';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { CSV_COLUMNS, type CsvLine, type GrantRow, parseCsv } from './bulk-csv';
 import { BulkTable, type LineStatus } from './bulk-table';
@@ -176,7 +177,7 @@ export function GrantsTab() {
               {send.data.idempotent ? 'This batch was already sent: nothing granted again. ' : ''}
               {send.data.approval
                 ? `Above the approval threshold: request #${send.data.approval.id} waits for a second admin (Approvals).`
-                : `${sentLines.filter((l) => resultStatus?.get(l.line)?.ok).length} of ${sentLines.length} lines granted.`}
+                : `${formatNumber(sentLines.filter((l) => resultStatus?.get(l.line)?.ok).length)} of ${formatCount(sentLines.length, 'line')} granted.`}
             </p>
           )}
         </section>

@@ -6,6 +6,7 @@ import { ConfirmAction } from '../../components/confirm-action';
 import { type Column, DataTable } from '../../components/data-table';
 import { Flash, useFlash } from '../../components/flash';
 import { useClientTable } from '../../components/use-client-table';
+import { formatCount } from '../../lib/format';
 import { AdminOnly, useIsAdmin } from '../../lib/role';
 import { goalsText, rewardsText } from './goals';
 import { MissionForm, PERIOD_LABEL } from './mission-form';
@@ -75,6 +76,7 @@ export function MissionsTab() {
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (m) => (
         <span className="row">
           <button type="button" className="small" onClick={() => setEditing(m.id)} data-testid="mission-edit">
@@ -125,7 +127,7 @@ export function MissionsTab() {
     <div className="stack" data-testid="missions-admin">
       <div className="row between">
         <p className="muted small-text">
-          {formatNumber(rows.length)} missions · {formatNumber(rows.filter((m) => m.isActive).length)} active
+          {formatCount(rows.length, 'mission')} · {formatNumber(rows.filter((m) => m.isActive).length)} active
         </p>
         <AdminOnly>
           <button

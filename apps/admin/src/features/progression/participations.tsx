@@ -78,6 +78,7 @@ export function Participations({ eventId }: { eventId: number }) {
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (p) =>
         p.completedAt && !p.claimedAt ? (
           <ConfirmAction

@@ -1,10 +1,18 @@
-/** Battle-pass seasons: list with players and premium holders, create / edit, and an admin premium grant. */
-import { ErrorBanner, Field, formatDate, formatNumber, Loading, useTRPC } from '@casino/ui';
+/** Battle-pass seasons: a sortable, paged table with players and premium holders, create / edit, and an admin premium grant. */
+import { ErrorBanner, Field, Loading, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { type Column, DataTable } from '../../components/data-table';
 import { Flash, MutationFlash, useFlash } from '../../components/flash';
+import { useClientTable } from '../../components/use-client-table';
+import { formatCount, formatDate, formatNumber } from '../../lib/format';
 import { useIsAdmin } from '../../lib/role';
 import { SeasonForm } from './season-form';
+
+type Season = RouterOutputs['admin']['battlepass']['seasons']['items'][number];
+
+const stateOf = (s: Season, now: Date) =>
+  !s.isActive ? 'inactive' : s.endsAt <= now ? 'ended' : s.startsAt > now ? 'scheduled' : 'running';
 
 export function SeasonsTab() {
   const trpc = useTRPC();
@@ -15,10 +23,68 @@ export function SeasonsTab() {
   const rows = list.data?.items ?? [];
   const current = typeof editing === 'number' ? rows.find((s) => s.id === editing) : undefined;
   const now = new Date();
+  const table = useClientTable(rows, { key: 'startsAt', dir: 'desc' });
+  const columns: Column<Season>[] = [
+    {
+      key: 'name',
+      header: 'Season',
+      sortable: true,
+      cell: (s) => (
+        <strong>
+          #{s.id} {s.name}
+        </strong>
+      ),
+    },
+    {
+      key: 'isActive',
+      header: 'State',
+      sortable: true,
+      cell: (s) => (
+        <span className={`badge ${stateOf(s, now) === 'running' ? 'ok-badge' : ''}`} data-testid="season-state">
+          {stateOf(s, now)}
+        </span>
+      ),
+    },
+    {
+      key: 'startsAt',
+      header: 'When',
+      sortable: true,
+      cell: (s) => (
+        <span className="small-text">
+          {formatDate(s.startsAt)} → {formatDate(s.endsAt)}
+        </span>
+      ),
+    },
+    {
+      key: 'maxLevel',
+      header: 'Levels',
+      sortable: true,
+      wide: true,
+      cell: (s) => (
+        <span className="small-text">
+          {formatNumber(s.maxLevel)} levels × {formatNumber(s.xpPerLevel)} XP · {formatNumber(s.levels.length)} with rewards
+        </span>
+      ),
+    },
+    { key: 'players', header: 'Players', numeric: true, sortable: true, cell: (s) => s.players },
+    { key: 'premiumPlayers', header: 'Premium', numeric: true, sortable: true, cell: (s) => s.premiumPlayers },
+  ];
+  if (isAdmin) {
+    columns.push({
+      key: 'actions',
+      header: 'Actions',
+      actions: true,
+      cell: (s) => (
+        <button type="button" className="small" onClick={() => setEditing(s.id)} data-testid="season-edit">
+          Edit
+        </button>
+      ),
+    });
+  }
   return (
     <div className="stack" data-testid="seasons-admin">
       <div className="row between">
-        <p className="muted small-text">{rows.length} seasons</p>
+        <p className="muted small-text">{formatCount(rows.length, 'season')}</p>
         {isAdmin && (
           <button type="button" className="primary" disabled={editing === 'new'} onClick={() => setEditing('new')} data-testid="season-new">
             New season
@@ -38,35 +104,20 @@ export function SeasonsTab() {
       <Flash message={flash.message} testId="season-saved" />
       {list.isPending && <Loading />}
       <ErrorBanner error={list.error} />
-      {list.isSuccess && rows.length === 0 && <p className="muted">No seasons yet.</p>}
-      <ul className="plain stack">
-        {rows.map((s) => (
-          <li key={s.id} className="card stack tight" data-testid="season-row">
-            <div className="row between">
-              <strong>
-                #{s.id} {s.name}
-              </strong>
-              <span className={`badge ${s.isActive && s.startsAt <= now && s.endsAt > now ? 'ok-badge' : ''}`}>
-                {!s.isActive ? 'inactive' : s.endsAt <= now ? 'ended' : s.startsAt > now ? 'scheduled' : 'running'}
-              </span>
-            </div>
-            <span className="small-text muted">
-              {formatDate(s.startsAt)} → {formatDate(s.endsAt)} · {s.maxLevel} levels × {formatNumber(s.xpPerLevel)} XP · {s.levels.length}{' '}
-              with rewards
-            </span>
-            <span className="small-text">
-              {formatNumber(s.players)} players · {formatNumber(s.premiumPlayers)} premium
-            </span>
-            <span>
-              {isAdmin && (
-                <button type="button" className="small" onClick={() => setEditing(s.id)} data-testid="season-edit">
-                  Edit
-                </button>
-              )}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <DataTable
+        rows={table.rows}
+        columns={columns}
+        rowKey={(s) => s.id}
+        caption="Battle-pass seasons"
+        empty="No seasons yet."
+        sort={table.sort}
+        onSort={table.onSort}
+        page={table.page}
+        loading={list.isPending}
+        testId="seasons-table"
+        rowTestId="season-row"
+        rowAttrs={(s) => ({ 'data-season-id': String(s.id) })}
+      />
       {isAdmin && <GrantPremium />}
     </div>
   );

@@ -6,15 +6,13 @@ import { ConfirmAction } from '../../components/confirm-action';
 import { type Column, DataTable } from '../../components/data-table';
 import { Flash, useFlash } from '../../components/flash';
 import { useClientTable } from '../../components/use-client-table';
+import { formatCount, formatPercentValue, formatShortDate } from '../../lib/format';
 import { useIsAdmin } from '../../lib/role';
 import { formatGranted, formatPrice, useRefreshShop } from './format';
 import { ProductForm } from './product-form';
 import { KIND_LABEL } from './product-form-state';
 
 type Product = RouterOutputs['admin']['shop']['products']['list'][number];
-
-const short = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
-const shortDate = (d: Date) => short.format(d);
 
 export function ProductsTab() {
   const trpc = useTRPC();
@@ -65,7 +63,8 @@ export function ProductsTab() {
                 className={`small-text ${running ? 'sale-text' : 'muted'}`}
                 title={p.discountEndsAt ? formatDate(p.discountEndsAt) : 'no end'}
               >
-                −{p.discountPercent}%{p.discountEndsAt ? ` ${running ? 'until' : 'ended'} ${shortDate(p.discountEndsAt)}` : ''}
+                −{formatPercentValue(p.discountPercent)}
+                {p.discountEndsAt ? ` ${running ? 'until' : 'ended'} ${formatShortDate(p.discountEndsAt)}` : ''}
               </div>
             )}
           </>
@@ -108,6 +107,7 @@ export function ProductsTab() {
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (p) => (
         <span className="row">
           <button type="button" className="small" onClick={() => setEditing(p.sku)} data-testid="product-edit">
@@ -147,7 +147,7 @@ export function ProductsTab() {
     <div className="stack" data-testid="shop-products">
       <div className="row between">
         <p className="muted small-text">
-          {rows.length} products · {rows.filter((p) => p.isActive).length} active
+          {formatCount(rows.length, 'product')} · {formatNumber(rows.filter((p) => p.isActive).length)} active
         </p>
         {isAdmin && (
           <button

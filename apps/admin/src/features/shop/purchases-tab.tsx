@@ -1,5 +1,5 @@
 /** Purchases of every player, filtered and paged; a row opens the detail drawer. */
-import { ErrorBanner, formatDate, Loading, MoreButton, useDebounced, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, Loading, MoreButton, useDebounced, useTRPC } from '@casino/ui';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Column, DataTable } from '../../components/data-table';
@@ -38,7 +38,7 @@ export function PurchasesTab({ presetUserId }: { presetUserId?: number | undefin
       cell: (p) => (
         <>
           {p.productName}
-          {p.quantity > 1 ? ` ×${p.quantity}` : ''} <span className="mono muted small-text">{p.sku}</span>
+          {p.quantity > 1 ? ` ×${formatNumber(p.quantity)}` : ''} <span className="mono muted small-text">{p.sku}</span>
         </>
       ),
     },

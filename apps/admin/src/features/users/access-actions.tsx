@@ -1,5 +1,5 @@
 /** Ban / unban, unlock, reset password, force logout: each asks in the one confirmation dialog, with a reason for the audit log. */
-import { ErrorBanner, formatDate, type RouterOutputs, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatDate, formatNumber, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -65,7 +65,7 @@ export function AccessActions({ detail, isSelf }: { detail: Detail; isSelf: bool
       <h2>Access</h2>
       {detail.lockout.locked && (
         <p className="banner banner-warn" data-testid="lockout-banner">
-          Login locked after {detail.lockout.failures} failed attempts, until {formatDate(detail.lockout.lockedUntil)}.
+          Login locked after {formatNumber(detail.lockout.failures)} failed attempts, until {formatDate(detail.lockout.lockedUntil)}.
         </p>
       )}
       <div className="row wrap">

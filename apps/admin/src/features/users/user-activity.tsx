@@ -2,7 +2,7 @@
 import { formatDate, formatSigned, type RouterOutputs } from '@casino/ui';
 import { useState } from 'react';
 import { type Column, DataTable, type Sort, sortRows } from '../../components/data-table';
-import { ledgerReason, loginOutcome } from '../../lib/format';
+import { formatMultiplier, formatNumber, ledgerReason, loginOutcome } from '../../lib/format';
 
 type Detail = RouterOutputs['admin']['users']['get'];
 type Ledger = Detail['recentLedger'][number];
@@ -49,7 +49,7 @@ const STATS: Column<Stat>[] = [
   { key: 'totalWins', header: 'Wins', numeric: true, cell: (s) => s.totalWins },
   { key: 'totalWagered', header: 'Wagered', numeric: true, cell: (s) => s.totalWagered },
   { key: 'totalPayout', header: 'Paid out', numeric: true, cell: (s) => s.totalPayout },
-  { key: 'highestMultiplier', header: 'Best ×', numeric: true, cell: (s) => `${s.highestMultiplier.toFixed(2)}×` },
+  { key: 'highestMultiplier', header: 'Best ×', numeric: true, cell: (s) => formatMultiplier(s.highestMultiplier) },
 ];
 const SESSIONS: Column<Session>[] = [
   { key: 'createdAt', header: 'Started', cell: (s) => formatDate(s.createdAt) },
@@ -104,7 +104,7 @@ export function UserActivity({ detail }: { detail: Detail }) {
         <DataTable caption="Recent rewards" rows={detail.recentRewards} rowKey={(r) => r.id} columns={REWARDS} empty="No rewards yet." />
       </section>
       <section className="card stack">
-        <h2>Sessions ({detail.activeSessions.length} active)</h2>
+        <h2>Sessions ({formatNumber(detail.activeSessions.length)} active)</h2>
         <DataTable caption="Sessions" rows={detail.sessions} rowKey={(s) => s.id} columns={SESSIONS} empty="No sessions." />
       </section>
       <section className="card stack" data-testid="login-history">

@@ -6,6 +6,7 @@ import { AccessActions } from './access-actions';
 import { AdjustBalanceForm } from './adjust-balance-form';
 import { DangerZone } from './danger-zone';
 import { EditProfileForm } from './edit-profile-form';
+import { StaffSecurity } from './staff-security';
 import { StatusBadge } from './status-badge';
 import { UserActivity } from './user-activity';
 
@@ -83,6 +84,11 @@ export function UserDetailPage({ userId, selfId }: { userId: number; selfId: num
         <AdminOnly>
           <DangerZone profile={p} />
         </AdminOnly>
+        {p.role !== 'user' && !gone && (
+          <AdminOnly>
+            <StaffSecurity detail={detail.data} isSelf={p.id === selfId} />
+          </AdminOnly>
+        )}
       </div>
       <UserActivity detail={detail.data} />
     </div>

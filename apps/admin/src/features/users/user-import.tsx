@@ -2,7 +2,7 @@
  * Bulk import: paste CSV (header siteId,nickname,password,phoneNumber,rank) or a JSON array,
  * check it (a dry run: nothing is written), then import. The report lists every row.
  */
-import { ErrorBanner, type RouterOutputs, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatNumber, type RouterOutputs, useTRPC } from '@casino/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -50,7 +50,7 @@ export function UserImport() {
     trpc.admin.users.import.mutationOptions({
       onSuccess: (r) => {
         if (r.dryRun) return;
-        flash.show(`Imported ${r.summary.created} of ${r.total} rows.`);
+        flash.show(`Imported ${formatNumber(r.summary.created ?? 0)} of ${formatNumber(r.total)} rows.`);
         void queryClient.invalidateQueries(trpc.admin.users.pathFilter());
         void queryClient.invalidateQueries(trpc.admin.audit.pathFilter());
       },

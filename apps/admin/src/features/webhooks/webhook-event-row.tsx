@@ -57,6 +57,7 @@ export function webhookColumns(opts: { canReplay: boolean; replayingId: string |
     columns.push({
       key: 'actions',
       header: 'Actions',
+      actions: true,
       cell: (e) =>
         e.status === 'FAILED' ? (
           <button

@@ -1,5 +1,6 @@
 /** admin.rewards.grantBulk: per-row results, a replay grants nothing again, bad rows do not block good ones, dryRun. */
 import { rewardBatches, rewards, userItems, users } from '@casino/db';
+import { DEFAULT_GAME_CONFIG } from '@casino/shared';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
@@ -127,5 +128,26 @@ describe('admin.rewards.grantBulk', () => {
     });
     expect(real).toMatchObject({ success: true, dryRun: false });
     expect((await p.caller.economy.wallet.balance()).gold).toBe(1250);
+  });
+
+  it('grants the items of the published game configuration, not only the built-in ones', async () => {
+    const p = await newPlayer(env.deps);
+    const row = { userId: p.user.id, rewardType: 'ITEM' as const, amount: 1, itemId: 'moon_rabbit', sourceDescription: 'Launch gift' };
+    const before = await admin.caller.admin.rewards.grantBulk({ idempotencyKey: 'new-item-dry', dryRun: true, items: [row] });
+    expect(before.results.map((r) => r.error)).toEqual(['item_unknown']);
+    const { version } = await admin.caller.admin.games.active();
+    const gacha = DEFAULT_GAME_CONFIG.gacha;
+    const draft = {
+      ...DEFAULT_GAME_CONFIG,
+      gacha: { ...gacha, items: { ...gacha.items, common: [...gacha.items.common, { id: 'moon_rabbit', name: 'Moon Rabbit' }] } },
+    };
+    await admin.caller.admin.games.publish({ baseVersion: version, draft, reason: 'New common prize' });
+    const res = await admin.caller.admin.rewards.grantBulk({ idempotencyKey: 'new-item-1', items: [row] });
+    expect(res.results.map((r) => [r.status, r.error ?? null])).toEqual([['ok', null]]);
+    const held = await env.deps.db
+      .select({ quantity: userItems.quantity, rarity: userItems.rarity })
+      .from(userItems)
+      .where(and(eq(userItems.userId, p.user.id), eq(userItems.itemId, 'moon_rabbit')));
+    expect(held).toEqual([{ quantity: 1, rarity: 'common' }]);
   });
 });

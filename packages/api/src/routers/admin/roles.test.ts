@@ -59,6 +59,7 @@ const SUPPORT_MAY = new Set([
   'admin.security.enrolConfirm',
   'admin.security.regenerateRecoveryCodes',
   'admin.security.disable',
+  // not admin.security.resetTotp: removing another account's factor is admin-only (the walk below checks it)
 ]);
 
 const ROLE_REFUSALS = [

@@ -1,5 +1,5 @@
 /** admin.security + auth.verifyTotp: enrolment, the two-step login, replay, recovery codes, limits, enforcement. */
-import { adminTotp, sessions } from '@casino/db';
+import { adminRecoveryCodes, adminTotp, sessions } from '@casino/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../infra/clock';
@@ -173,5 +173,65 @@ describe('ADMIN_TOTP_REQUIRED', () => {
     } finally {
       env.deps.config = relaxed;
     }
+  });
+});
+
+describe('admin.security.resetTotp', () => {
+  it("lets an admin remove another staff account's factor: codes gone, sessions revoked, audited with the reason", async () => {
+    const [admin, support] = await Promise.all([newAdmin(env.deps), newStaff(env.deps, 'support')]);
+    const { secret } = await enrolTotp(env.deps, support.accessToken);
+    nextStep();
+    expect((await admin.caller.admin.users.get({ userId: support.user.id })).totp).toMatchObject({ enabled: true });
+    const reset = (userId: number, reason = 'lost phone, ticket 42') => admin.caller.admin.security.resetTotp({ userId, reason });
+    expect(await reset(support.user.id)).toEqual({ ok: true, revokedSessions: 1 });
+    expect(await env.deps.db.select().from(adminTotp).where(eq(adminTotp.userId, support.user.id))).toEqual([]);
+    expect(await env.deps.db.select().from(adminRecoveryCodes).where(eq(adminRecoveryCodes.userId, support.user.id))).toEqual([]);
+    expect(await reasonOf(support.caller.auth.me())).toBe('UNAUTHORIZED:session_revoked');
+    expect((await admin.caller.admin.users.get({ userId: support.user.id })).totp).toEqual({ enabled: false, enabledAt: null });
+    // The next login needs the password alone; the old authenticator code means nothing now.
+    const res = await callerFor(env.deps).auth.login({ siteId: support.siteId, password: support.password });
+    const again = callerFor(env.deps, res.accessToken);
+    expect(await again.admin.security.status()).toMatchObject({ enabled: false, pending: false, recoveryCodesLeft: 0 });
+    expect(await reasonOf(again.admin.security.disable({ code: await totpCode(env.deps, secret) }))).toBe('BAD_REQUEST:totp_not_enrolled');
+    const audit = await admin.caller.admin.audit.list({ action: 'security.totp_reset', targetId: String(support.user.id) });
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]).toMatchObject({
+      adminId: admin.user.id,
+      before: { totp: 'enabled', recoveryCodes: 10 },
+      after: { totp: 'none', revokedSessions: 1 },
+      reason: 'lost phone, ticket 42',
+    });
+    // Nothing left to reset.
+    expect(await reasonOf(reset(support.user.id))).toBe('BAD_REQUEST:totp_not_enrolled');
+  });
+
+  it('refuses your own factor, support, players, unknown accounts and a missing reason, changing nothing', async () => {
+    const [admin, other, support, player] = await Promise.all([
+      newAdmin(env.deps),
+      newAdmin(env.deps),
+      newStaff(env.deps, 'support'),
+      newPlayer(env.deps),
+    ]);
+    const own = await enrolTotp(env.deps, admin.accessToken);
+    await enrolTotp(env.deps, other.accessToken);
+    const input = { userId: other.user.id, reason: 'lost phone' };
+    expect(await reasonOf(admin.caller.admin.security.resetTotp({ userId: admin.user.id, reason: 'my own' }))).toBe(
+      'BAD_REQUEST:cannot_target_self',
+    );
+    expect(await reasonOf(support.caller.admin.security.resetTotp(input))).toBe('FORBIDDEN:support_not_allowed');
+    expect(await reasonOf(player.caller.admin.security.resetTotp(input))).toBe('FORBIDDEN:admin_required');
+    expect(await reasonOf(admin.caller.admin.security.resetTotp({ userId: other.user.id, reason: ' x ' }))).toBe('BAD_REQUEST:');
+    expect(await reasonOf(admin.caller.admin.security.resetTotp({ userId: 99_999_999, reason: 'lost phone' }))).toBe(
+      'NOT_FOUND:user_not_found',
+    );
+    for (const id of [admin.user.id, other.user.id]) {
+      const [row] = await env.deps.db.select({ enabledAt: adminTotp.enabledAt }).from(adminTotp).where(eq(adminTotp.userId, id));
+      expect(row?.enabledAt).toBeInstanceOf(Date);
+    }
+    expect(own.recoveryCodes).toHaveLength(10);
+    await other.caller.auth.me();
+    expect(await admin.caller.admin.audit.list({ action: 'security.totp_reset', targetId: String(other.user.id) })).toMatchObject({
+      items: [],
+    });
   });
 });

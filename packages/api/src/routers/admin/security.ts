@@ -1,9 +1,10 @@
 /**
  * admin.security: the caller's own TOTP factor (status, enrol with QR + URI, confirm with a
  * first code, recovery codes, disable). Reachable by staff before a factor is set up, so an
- * account made to enrol by ADMIN_TOTP_REQUIRED can get through.
+ * account made to enrol by ADMIN_TOTP_REQUIRED can get through. And resetTotp: an admin removes
+ * another staff account's factor (a lost phone), admin role only.
  */
-import { ZText } from '@casino/shared';
+import { ZText, ZUserId } from '@casino/shared';
 import { z } from 'zod';
 import {
   confirmEnrolment,
@@ -12,7 +13,8 @@ import {
   startEnrolment,
   totpStatus,
 } from '../../services/admin-security/enrolment';
-import { router, staffEnrolmentProcedure } from '../../trpc';
+import { resetTotp } from '../../services/admin-security/reset';
+import { adminProcedure, router, staffEnrolmentProcedure } from '../../trpc';
 import { ZOk } from '../shared/outputs';
 
 const ZCode = z.object({ code: ZText.trim().min(6).max(20) });
@@ -63,4 +65,10 @@ export const adminSecurityRouter = router({
     .input(ZCode)
     .output(ZOk)
     .mutation(({ ctx, input }) => disableTotp(ctx.deps, staff(ctx), input.code)),
+
+  /** Another staff account's factor and recovery codes removed, its sessions revoked; never your own (cannot_target_self). */
+  resetTotp: adminProcedure
+    .input(z.object({ userId: ZUserId, reason: ZText.trim().min(3).max(500) }))
+    .output(z.object({ ok: z.literal(true), revokedSessions: z.number() }))
+    .mutation(({ ctx, input }) => resetTotp(ctx.deps, { id: ctx.user.id, ip: ctx.meta.ip }, input.userId, input.reason)),
 });

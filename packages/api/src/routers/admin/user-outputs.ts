@@ -38,6 +38,7 @@ export const ZAdminUserDetail = z.object({
     anonymisedAt: z.date().nullable(),
   }),
   lockout: z.object({ locked: z.boolean(), failures: z.number(), maxFailures: z.number(), lockedUntil: z.date().nullable() }),
+  totp: z.object({ enabled: z.boolean(), enabledAt: z.date().nullable() }),
   stats: z.array(
     z.object({
       game: z.string(),

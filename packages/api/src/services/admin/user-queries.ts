@@ -1,5 +1,16 @@
 /** Admin reads of users: the list (cursor and sorted pages with filters) and one user's detail. */
-import { actionLog, type Db, gameRounds, loginAttempts, rewards, sessions, userGameStats, users, walletLedger } from '@casino/db';
+import {
+  actionLog,
+  adminTotp,
+  type Db,
+  gameRounds,
+  loginAttempts,
+  rewards,
+  sessions,
+  userGameStats,
+  users,
+  walletLedger,
+} from '@casino/db';
 import type { TRank, TUserStatus } from '@casino/shared';
 import { and, asc, count, desc, eq, gt, gte, ilike, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
@@ -97,7 +108,7 @@ export async function searchUsers(
   return { items: rows.map(withLocked(now)), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
 }
 
-/** One user for the console: profile, lockout, stats, recent activity, rewards, sessions and logins. */
+/** One user for the console: profile, lockout, second factor, stats, recent activity, rewards, sessions and logins. */
 export async function getUserDetail(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'config'>, userId: number) {
   const db: Db = deps.db;
   const profile = await getProfile(db, userId);
@@ -108,8 +119,10 @@ export async function getUserDetail(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'co
       bannedAt: users.bannedAt,
       lockedUntil: users.lockedUntil,
       anonymisedAt: users.anonymisedAt,
+      totpEnabledAt: adminTotp.enabledAt,
     })
     .from(users)
+    .leftJoin(adminTotp, eq(adminTotp.userId, users.id))
     .where(eq(users.id, userId));
   const [lockout, stats, recentRounds, recentLedger, recentRewards, allSessions, recentLogins] = await Promise.all([
     lockoutState(deps, userId).catch(() => null),
@@ -199,6 +212,8 @@ export async function getUserDetail(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'co
       maxFailures: deps.config.loginMaxFailedAttempts,
       lockedUntil: mirrorUntil,
     },
+    // A staff account's second factor (an unconfirmed enrolment counts as none).
+    totp: { enabled: Boolean(extra?.totpEnabledAt), enabledAt: extra?.totpEnabledAt ?? null },
     stats,
     recentRounds,
     recentLedger,

@@ -15,7 +15,7 @@ import { type Deps, inTransaction } from '../../deps';
 import { DomainError, isDomainError } from '../../errors';
 import type { Actor } from '../admin/users';
 import { writeAudit } from '../audit/audit';
-import { itemCatalog } from './items';
+import { activeItemCatalog, type ItemCatalog } from './items';
 import { grantReward } from './rewards';
 
 export type BulkRow = {
@@ -41,17 +41,14 @@ const MAX_CURRENCY = 1_000_000_000;
 const MAX_ITEMS = 10_000;
 
 /** The grant a row asks for, or the reason it cannot be granted. */
-function rowGrant(
-  deps: Pick<Deps, 'config'>,
-  row: BulkRow,
-): { gold?: number; gems?: number; items?: { itemId: string; quantity: number }[] } {
+function rowGrant(catalog: ItemCatalog, row: BulkRow): { gold?: number; gems?: number; items?: { itemId: string; quantity: number }[] } {
   const max = row.rewardType === 'ITEM' ? MAX_ITEMS : MAX_CURRENCY;
   if (!Number.isSafeInteger(row.amount) || row.amount <= 0 || row.amount > max) {
     throw new DomainError('invalid_amount', { max }, `The amount must be a whole number from 1 to ${max}.`);
   }
   if (row.rewardType === 'GOLD') return { gold: row.amount };
   if (row.rewardType === 'GEMS') return { gems: row.amount };
-  if (!row.itemId || !itemCatalog(deps.config).has(row.itemId)) throw new DomainError('item_unknown', { itemId: row.itemId ?? null });
+  if (!row.itemId || !catalog.has(row.itemId)) throw new DomainError('item_unknown', { itemId: row.itemId ?? null });
   return { items: [{ itemId: row.itemId, quantity: row.amount }] };
 }
 
@@ -74,9 +71,10 @@ async function preview(deps: Deps, rows: BulkRow[]): Promise<BulkResult[]> {
     ? await deps.db.select({ id: users.id, nickname: users.nickname, status: users.status }).from(users).where(inArray(users.id, ids))
     : [];
   const byId = new Map(found.filter((u) => u.status !== 'deleted').map((u) => [u.id, u.nickname]));
+  const catalog = await activeItemCatalog(deps);
   return rows.map((row, index) => {
     try {
-      rowGrant(deps, row);
+      rowGrant(catalog, row);
       const nickname = byId.get(row.userId);
       if (nickname === undefined) throw new DomainError('user_not_found');
       return { index, userId: row.userId, status: 'ok', nickname };
@@ -117,15 +115,16 @@ export async function grantBulk(
 
   const results: BulkResult[] = [];
   let transient = false;
+  const catalog = await activeItemCatalog(deps);
   for (const [index, row] of input.items.entries()) {
     try {
-      const grant = rowGrant(deps, row);
+      const grant = rowGrant(catalog, row);
       const at = deps.clock.now();
       await inTransaction(deps, async (tx, outbox) => {
         const g = await grantReward(
           tx,
           outbox,
-          { config: deps.config, at },
+          { config: deps.config, at, items: catalog },
           {
             userId: row.userId,
             idempotencyKey: `bulk:${key}:${index}`,

@@ -15,10 +15,16 @@ import { addBattlepassXp } from '../progression/battlepass-xp';
 import { addExperienceTx, type LevelChange } from '../progression/levels';
 import { getBalance } from '../wallet/queries';
 import { applyChanges, type WalletEntry } from '../wallet/wallet';
-import { itemCatalog } from './items';
+import { type ItemCatalog, itemCatalog } from './items';
 
-/** What a grant needs besides the transaction: configuration (items, level rewards) and the time it happens. */
-export type RewardCtx = { config: ApiConfig; at: Date };
+/**
+ * What a grant needs besides the transaction: configuration (level rewards), the time it
+ * happens and, for admin grants, the items grantable now (the game configuration in force,
+ * activeItemCatalog); without it the static configuration's items.
+ */
+export type RewardCtx = { config: ApiConfig; at: Date; items?: ItemCatalog };
+
+const catalogFor = (ctx: RewardCtx) => ctx.items ?? itemCatalog(ctx.config);
 
 export type RewardGrant = {
   userId: number;
@@ -60,13 +66,12 @@ function normalise(g: RewardGrant) {
   return { gold: n(g.gold), gems: n(g.gems), xp: n(g.xp), battlepassXp: n(g.battlepassXp), vipPoints: n(g.vipPoints), items };
 }
 
-function check(config: ApiConfig, a: ReturnType<typeof normalise>) {
+function check(catalog: ItemCatalog, a: ReturnType<typeof normalise>) {
   const amounts = [a.gold, a.gems, a.xp, a.battlepassXp, a.vipPoints, ...a.items.map((i) => i.quantity)];
   if (amounts.some((v) => !Number.isSafeInteger(v) || v < 0 || v > MAX_AMOUNT) || a.items.some((i) => i.quantity <= 0)) {
     throw new DomainError('invalid_amount');
   }
   if (amounts.every((v) => v === 0)) throw new DomainError('invalid_amount', {}, 'A reward grants something.');
-  const catalog = itemCatalog(config);
   const unknown = a.items.find((i) => !catalog.has(i.itemId));
   if (unknown) throw new DomainError('item_unknown', { itemId: unknown.itemId });
 }
@@ -99,7 +104,7 @@ export async function lockUserRow(tx: Db, userId: number): Promise<string | null
 
 export async function grantReward(tx: Db, outbox: Outbox, ctx: RewardCtx, g: RewardGrant): Promise<GrantResult> {
   const a = normalise(g);
-  check(ctx.config, a);
+  check(catalogFor(ctx), a);
   await lockPlayer(tx, g.userId);
 
   const [inserted] = await tx
@@ -146,7 +151,7 @@ export async function grantReward(tx: Db, outbox: Outbox, ctx: RewardCtx, g: Rew
     if (res.balances.gold !== undefined && res.balances.gems !== undefined) balance = { gold: res.balances.gold, gems: res.balances.gems };
   }
   if (a.items.length) {
-    const catalog = itemCatalog(ctx.config);
+    const catalog = catalogFor(ctx);
     for (const i of a.items) {
       await tx
         .insert(userItems)

@@ -1,4 +1,5 @@
 import { GACHA_RARITIES, type TGameConfig } from '@casino/shared';
+import { formatPercent } from '../../../lib/format';
 import { NumInput } from './num-input';
 
 type Gacha = TGameConfig['gacha'];
@@ -33,7 +34,7 @@ export function GachaEditor({ gacha, onChange }: { gacha: Gacha; onChange: (g: G
                     onChange={(n) => onChange({ ...gacha, weights: { ...gacha.weights, [r]: n } })}
                   />
                 </td>
-                <td className="num">{total > 0 ? `${(((gacha.weights[r] || 0) / total) * 100).toFixed(2)}%` : '—'}</td>
+                <td className="num">{total > 0 ? formatPercent((gacha.weights[r] || 0) / total) : '—'}</td>
                 <td className="num">
                   <NumInput
                     label={`${RARITY_LABEL[r]} item value`}

@@ -1,6 +1,6 @@
 import { RTP_BAND, type TGameConfigRtp, type TRtpIssue } from '@casino/shared';
 import { ErrorBanner } from '@casino/ui';
-import { pct } from '../format';
+import { formatPercent } from '../../../lib/format';
 
 export type Preview = { ok: boolean; rtp: TGameConfigRtp; issues: TRtpIssue[] };
 
@@ -22,7 +22,7 @@ export function RtpPreview({ preview, pending, error }: { preview: Preview | nul
       <div className="row between">
         <h2>Return to player (exact)</h2>
         <span className="muted small-text">
-          allowed {pct(RTP_BAND.min, 0)}–{pct(RTP_BAND.max, 0)}
+          allowed {formatPercent(RTP_BAND.min, 0)}–{formatPercent(RTP_BAND.max, 0)}
           {pending ? ' · computing…' : ''}
         </span>
       </div>
@@ -32,7 +32,7 @@ export function RtpPreview({ preview, pending, error }: { preview: Preview | nul
           {figures.map((f) => (
             <li key={f.id} data-in-band={inBand(f.value)} data-testid={`rtp-${f.id}`}>
               <span className="muted small-text">{f.label}</span>
-              <span className="rtp-value">{Number.isFinite(f.value) ? pct(f.value) : '∞'}</span>
+              <span className="rtp-value">{Number.isFinite(f.value) ? formatPercent(f.value) : '∞'}</span>
               {!inBand(f.value) && <span className="minus small-text">outside the band</span>}
             </li>
           ))}

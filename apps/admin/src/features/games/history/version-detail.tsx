@@ -1,24 +1,15 @@
-import { ErrorBanner, formatDate, Loading, useTRPC } from '@casino/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ConfirmAction } from '../../../components/confirm-action';
+import { ErrorBanner, Loading, useTRPC } from '@casino/ui';
+import { useQuery } from '@tanstack/react-query';
+import { formatDate } from '../../../lib/format';
 import { useIsAdmin } from '../../../lib/role';
 import { ChangeList } from './change-list';
+import { RollbackAction } from './rollback-action';
 
 /** One version against the one before it, and a rollback to it (a new version; asked in the confirmation dialog with a reason; admins only). */
 export function VersionDetail({ version, newest, onDone }: { version: number; newest: number; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const detail = useQuery(trpc.admin.games.version.queryOptions({ version }));
   const isAdmin = useIsAdmin();
-  const rollback = useMutation(
-    trpc.admin.games.rollback.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries(trpc.admin.games.pathFilter());
-        void queryClient.invalidateQueries(trpc.admin.audit.pathFilter());
-        onDone();
-      },
-    }),
-  );
 
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ErrorBanner error={detail.error} />;
@@ -43,24 +34,8 @@ export function VersionDetail({ version, newest, onDone }: { version: number; ne
         </>
       )}
       {version !== newest && isAdmin && (
-        <div className="stack tight" data-testid="rollback-form">
-          <ConfirmAction
-            label={`Roll back to version ${version}`}
-            title={`Roll back to version ${version}?`}
-            confirmLabel={`Publish version ${newest + 1} = version ${version}`}
-            className="danger"
-            danger
-            askReason
-            pending={rollback.isPending}
-            onConfirm={(reason) => rollback.mutate({ version, reason, baseVersion: newest })}
-            testId="rollback-submit"
-          >
-            <p>
-              A new version {newest + 1} is published with the values of version {version}; new rounds use it at once. Rounds already played
-              keep verifying under their own version.
-            </p>
-          </ConfirmAction>
-          <ErrorBanner error={rollback.error} testId="rollback-error" />
+        <div className="row" data-testid="rollback-form">
+          <RollbackAction version={version} newest={newest} onDone={onDone} label={`Roll back to version ${version}`} />
         </div>
       )}
     </div>
