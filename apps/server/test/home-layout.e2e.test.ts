@@ -5,26 +5,22 @@
  * paint is the skeleton state for certain; every widget's box then, after the data has arrived,
  * and after live updates (a balance change, a toast, the live indicator going live) is the same.
  * A PerformanceObserver in the page also sums the layout-shift entries through the whole load.
+ * The login page (the other page `pnpm bench web` measures) draws its form with no layout shift.
  * Screenshots of both states go to E2E_SCREENSHOTS when set.
  */
-import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import type { Page, Route } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, makeAdmin, PASSWORD, signupAccount } from './browser';
+import { browserSuite, makeAdmin, signedInClient, signupAccount } from './browser';
 import { DESKTOP, PHONE, playerPage, shot } from './games-ui';
 
 const suite = browserSuite();
 
-type Api = ReturnType<typeof createCasinoClient>;
-let adminApi: Api;
+let adminApi: Awaited<ReturnType<typeof signedInClient>>;
 
 beforeAll(async () => {
   const admin = await signupAccount(suite.baseUrl, 'hlad');
   await makeAdmin(suite.server, admin.userId);
-  const tokens = memoryTokenStore();
-  adminApi = createCasinoClient({ baseUrl: suite.baseUrl, tokens });
-  const r = await adminApi.auth.login.mutate({ siteId: admin.siteId, password: PASSWORD });
-  tokens.set({ accessToken: r.accessToken, refreshToken: r.refreshToken });
+  adminApi = await signedInClient(suite.baseUrl, admin.siteId);
   // The panel's most: three running events, one with a title far longer than its line.
   for (const title of ['Spin week', 'Gacha weekend', `A very long event title ${'that goes on '.repeat(6)}`]) {
     await adminApi.admin.events.create.mutate({
@@ -40,12 +36,12 @@ beforeAll(async () => {
   }
 });
 
-/** Layout-shift entries of the page from its first paint, with what moved (no user input in this test). */
 declare global {
   interface Window {
     __shifts: { value: number; sources: string[] }[];
   }
 }
+/** Records the page's layout-shift entries from its first paint, with what moved (no user input in these tests). */
 function observeShifts() {
   window.__shifts = [];
   new PerformanceObserver((list) => {
@@ -138,5 +134,30 @@ describe.each([
     expect(cls, JSON.stringify(shifts)).toBeLessThan(0.1);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('login page', () => {
+  it('draws the form where the "Loading…" line was without moving the page (no layout shift)', async () => {
+    const context = await suite.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    // The signed-out screen's chunk waits at the network, so the loading line is painted for certain.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route(
+      (url) => /\/assets\/public-shell-[^/]*\.js$/.test(url.href),
+      (route) => (holding ? held.push(route) : route.continue()),
+    );
+    await page.addInitScript(observeShifts);
+    await page.goto(`${suite.baseUrl}/`);
+    await page.getByTestId('loading').waitFor();
+    await expect.poll(() => held.length).toBe(1);
+    holding = false;
+    for (const r of held.splice(0)) await r.continue();
+    await page.getByTestId('login-form').waitFor();
+    // A frame after the form's: any shift of its paint has been reported by then.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+    await context.close();
   });
 });
