@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createCasinoClient } from '@casino/client';
+import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { users } from '@casino/db';
 import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -76,6 +76,15 @@ export async function signupAccount(baseUrl: string, prefix: string) {
     inviteCode: '5858',
   });
   return { userId: res.user.id, siteId: res.user.siteId, nickname: res.user.nickname };
+}
+
+/** A typed client signed in as the account (a session of its own, apart from any browser's). */
+export async function signedInClient(baseUrl: string, siteId: string) {
+  const tokens = memoryTokenStore();
+  const client = createCasinoClient({ baseUrl, tokens });
+  const r = await client.auth.login.mutate({ siteId, password: PASSWORD });
+  tokens.set({ accessToken: r.accessToken, refreshToken: r.refreshToken });
+  return client;
 }
 
 export async function makeAdmin(server: TestServer, userId: number) {

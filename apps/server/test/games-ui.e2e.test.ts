@@ -2,14 +2,15 @@
  * The game screens as a player uses them (issue 12), in Debian Chromium against the real
  * server: the slot's Spin button stays put through a spin at phone and desktop size, the space
  * bar spins (not while typing), auto-spin runs its N spins and stops (or stops on a big win,
- * or when the player presses stop); crash keeps the bet and auto cash-out across rounds and a
- * reload, and "bet again" replays them; every game screen at 390×844 keeps its key parts
- * inside the viewport without overlap, shows no emoji, draws its artwork as SVG and keeps text
- * contrast at 4.5:1. Screenshots go to E2E_SCREENSHOTS when set.
+ * when the player presses stop, or with the reason when a spin fails mid-run, sending no other
+ * spin); crash keeps the bet and auto cash-out across rounds and a reload, and "bet again"
+ * replays them; every game screen at 390×844 keeps its key parts inside the viewport without
+ * overlap, shows no emoji, draws its artwork as SVG and keeps text contrast at 4.5:1.
+ * Screenshots go to E2E_SCREENSHOTS when set.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite } from './browser';
+import { browserSuite, makeAdmin, signedInClient, signupAccount } from './browser';
 import { box, DESKTOP, emojiIn, expectLaidOut, go, lowContrast, PHONE, playerPage, serverRounds, settleAnimations, shot } from './games-ui';
 
 const suite = browserSuite();
@@ -127,6 +128,68 @@ describe('slot', () => {
 });
 
 describe('slot auto-spin and the balance', () => {
+  it('stops with the reason when a spin fails mid-run (gold drained from another session) and sends no other spin', async () => {
+    const { page, account } = await playerPage(suite.browser, suite.baseUrl, PHONE);
+    const admin = await signupAccount(suite.baseUrl, 'uiad');
+    await makeAdmin(suite.server, admin.userId);
+    const adminApi = await signedInClient(suite.baseUrl, admin.siteId);
+    const playerApi = await signedInClient(suite.baseUrl, account.siteId);
+    await go(page, 'slot', 'paytable');
+    await page.getByTestId('field-bet').fill('10');
+    await page.getByTestId('auto-count').selectOption('10');
+    // The run's second spin waits at the network while an admin takes the gold down to 5 (below
+    // the bet), then goes to the server, which refuses it. No spin is in flight meanwhile.
+    let sent = 0;
+    let drainAt = 0;
+    await page.route(
+      (url) => isSpin(url.href),
+      async (route) => {
+        sent++;
+        if (sent === drainAt) {
+          const { gold } = await playerApi.auth.me.query();
+          await adminApi.admin.users.adjustBalance.mutate({
+            userId: account.userId,
+            currency: 'gold',
+            delta: 5 - gold,
+            reason: 'e2e drain',
+          });
+        }
+        await route.continue();
+      },
+    );
+    // A big win on the first spin ends a run by itself (a few percent): start again.
+    let before = 0;
+    for (let attempt = 0; ; attempt++) {
+      expect(attempt).toBeLessThan(5);
+      before = (await serverRounds(page, 'slot')).length;
+      drainAt = sent + 2;
+      await page.getByTestId('auto-start').click();
+      await page.locator('[data-testid="auto-spin"][data-state="running"]').waitFor();
+      await page.locator('[data-testid="auto-spin"][data-state="idle"]').waitFor({ timeout: 30_000 });
+      if (sent === drainAt) break;
+      expect(await page.getByTestId('auto-note').textContent()).toContain('Stopped on a big win');
+    }
+    expect(await page.getByTestId('auto-note').textContent()).toBe(
+      'Auto-spin stopped after 1 spin: the next spin failed. Not enough balance for that bet.',
+    );
+    expect(await page.getByTestId('slot-error').textContent()).toBe('Not enough balance for that bet.');
+    expect(await page.getByTestId('auto-spin').getAttribute('data-done')).toBe('1');
+    expect(await serverRounds(page, 'slot')).toHaveLength(before + 1);
+    await page.locator('[data-testid="bar-gold"]', { hasText: '5 g' }).waitFor();
+    await shot(page, 'slot-auto-failed');
+    // Nothing more is sent (the pause between auto spins is 0.6 s; wait well past it).
+    const extra = await page
+      .waitForRequest((r) => isSpin(r.url()), { timeout: 2000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    expect(extra).toBe(false);
+    expect(sent).toBe(drainAt);
+    expect(await serverRounds(page, 'slot')).toHaveLength(before + 1);
+    await page.context().close();
+  });
+
   it('stops when the balance cannot pay the next spin (betting it all)', async () => {
     const { page } = await playerPage(suite.browser, suite.baseUrl, PHONE);
     await go(page, 'slot', 'paytable');

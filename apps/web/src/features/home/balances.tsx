@@ -4,7 +4,7 @@ import { hrefFor } from '../../lib/router';
 /** Gold and gems from `auth.me`; the live subscription patches that cache entry. */
 export function Balances({ gold, gems }: { gold: number; gems: number }) {
   return (
-    <section className="balances" aria-label="Balances">
+    <section className="balances" aria-label="Balances" data-widget="balances">
       <div className="card balance gold">
         <span className="muted">Gold</span>
         <strong data-testid="gold">{formatNumber(gold)}</strong>

@@ -3,7 +3,7 @@
  * server's preview of today's and tomorrow's reward (economy.streak.status). Claiming ticks
  * the day first on the server, so one press both marks attendance and pays.
  */
-import { Loading, useTRPC } from '@casino/ui';
+import { useTRPC } from '@casino/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { rewardText } from '../progression/format';
@@ -13,11 +13,20 @@ import { DailyRewardDialog } from './daily-reward-dialog';
 export function DailyReward() {
   const trpc = useTRPC();
   const status = useQuery(trpc.economy.streak.status.queryOptions());
+  const history = useQuery(trpc.economy.streak.history.queryOptions());
+  const ready = status.isSuccess && history.isSuccess;
   const [open, setOpen] = useState(false);
   const s = status.data;
 
   return (
-    <section className="card stack" aria-labelledby="daily-title" data-testid="daily">
+    <section
+      className="card stack widget-daily"
+      aria-labelledby="daily-title"
+      aria-busy={!ready}
+      data-testid="daily"
+      data-widget="daily"
+      data-ready={ready}
+    >
       <div className="row between">
         <h2 id="daily-title">Daily reward</h2>
         {s && (
@@ -28,7 +37,6 @@ export function DailyReward() {
         )}
       </div>
       <Attendance />
-      {status.isPending && <Loading />}
       {s && (
         <div className="row between">
           <span className="small-text" data-testid="daily-preview">

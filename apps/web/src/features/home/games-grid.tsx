@@ -30,7 +30,7 @@ export function GameTiles({ testIdPrefix }: { testIdPrefix: string }) {
 
 export function GamesGrid() {
   return (
-    <section className="stack" aria-label="Games">
+    <section className="stack" aria-label="Games" data-widget="games">
       <div className="row between">
         <h2>Games</h2>
         <a href={hrefFor('fairness')} className="small-text">

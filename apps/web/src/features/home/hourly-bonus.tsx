@@ -34,7 +34,14 @@ export function HourlyBonus({ gold }: { gold: number }) {
   );
 
   return (
-    <section className="card stack tight" aria-labelledby="bonus-title" data-testid="bonus">
+    <section
+      className="card stack tight widget-bonus"
+      aria-labelledby="bonus-title"
+      aria-busy={status.isPending}
+      data-testid="bonus"
+      data-widget="bonus"
+      data-ready={!status.isPending}
+    >
       <h2 id="bonus-title">Gold refill</h2>
       {s && (
         <>

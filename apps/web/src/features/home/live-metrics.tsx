@@ -18,7 +18,13 @@ export function LiveMetrics() {
     { key: 'bigwins', label: 'Big wins last hour', value: m?.bigWinsLastHour },
   ];
   return (
-    <section className="card live-metrics" aria-labelledby="live-metrics-title" data-testid="live-metrics" data-ready={m !== undefined}>
+    <section
+      className="card live-metrics"
+      aria-labelledby="live-metrics-title"
+      data-testid="live-metrics"
+      data-widget="live-metrics"
+      data-ready={m !== undefined}
+    >
       <h2 id="live-metrics-title" className="live-metrics-title">
         <span className={`pulse${sub.status === 'pending' ? ' on' : ''}`} aria-hidden="true" />
         Right now

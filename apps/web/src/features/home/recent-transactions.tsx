@@ -11,7 +11,13 @@ export function RecentTransactions() {
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <section className="card stack" data-testid="transactions">
+    <section
+      className="card stack"
+      aria-busy={history.isPending}
+      data-testid="transactions"
+      data-widget="transactions"
+      data-ready={!history.isPending}
+    >
       <h2>Recent transactions</h2>
       {history.isPending && <Loading />}
       <ErrorBanner error={history.error} />

@@ -16,7 +16,14 @@ export function VipClaim() {
   );
   const s = status.data;
   return (
-    <section className="card stack tight" aria-labelledby="vip-title" data-testid="vip">
+    <section
+      className="card stack tight widget-vip"
+      aria-labelledby="vip-title"
+      aria-busy={status.isPending}
+      data-testid="vip"
+      data-widget="vip"
+      data-ready={!status.isPending}
+    >
       <h2 id="vip-title">VIP points</h2>
       {s && (
         <>

@@ -1,4 +1,4 @@
-import { ErrorBanner, formatNumber, Loading, useTRPC } from '@casino/ui';
+import { ErrorBanner, formatNumber, Loading, useSpa, useTRPC } from '@casino/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BetInput, betProblem } from '../../components/bet-input';
@@ -26,6 +26,7 @@ export function SlotScreen({ gold }: { gold: number }) {
   const trpc = useTRPC();
   const config = useQuery(trpc.games.slot.config.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const setBalance = useSetBalance();
+  const { describeError } = useSpa();
   const still = useReducedMotion();
   const [bet, setBet] = useState<string | null>(null);
   const spin = useMutation(
@@ -63,9 +64,13 @@ export function SlotScreen({ gold }: { gold: number }) {
     () => (landedSpin ? { roundId: landedSpin.roundId, big: tier === 'big', balance: landedSpin.balance } : null),
     [landedSpin, tier],
   );
+  const failure = useMemo(
+    () => (spin.isError ? { id: spin.submittedAt, message: describeError(spin.error) } : null),
+    [spin.isError, spin.submittedAt, spin.error, describeError],
+  );
   const auto = useAutoSpin({
     landed,
-    failed: spin.isError,
+    failure,
     canAfford: (balance) => Number(betText) <= balance,
     spin: () => spin.mutate({ bet: Number(betText) }),
     pauseMs: still ? 150 : 600,

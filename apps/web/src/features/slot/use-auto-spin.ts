@@ -1,18 +1,23 @@
 /**
  * Auto-spin: N spins in a row, each started once the previous one has landed. It stops by
  * itself after N spins, on a big win, when the balance cannot pay the next bet, or when a
- * spin fails; the player can stop it at any time (a spin already in flight still lands).
+ * spin fails (saying why, and sending no other spin); the player can stop it at any time (a
+ * spin already in flight still lands).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export const AUTO_SPIN_COUNTS = [10, 25, 50] as const;
 
 export type Landed = { roundId: string; big: boolean; balance: number };
+/** A failed spin: `id` tells one attempt from the next (the mutation's submit time), `message` is for the player. */
+export type Failure = { id: number; message: string };
+
+const spins = (n: number) => `${n} spin${n === 1 ? '' : 's'}`;
 
 export function useAutoSpin(opts: {
   /** The spin whose reels have landed, or null while spinning. */
   landed: Landed | null;
-  failed: boolean;
+  failure: Failure | null;
   canAfford: (balance: number) => boolean;
   spin: () => void;
   pauseMs: number;
@@ -21,6 +26,8 @@ export function useAutoSpin(opts: {
   const [note, setNote] = useState<string | null>(null);
   const [done, setDone] = useState(0);
   const handled = useRef<string | null>(null);
+  // A failure from before the run (the last manual spin) is not this run's.
+  const handledFailure = useRef<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef(opts);
   latest.current = opts;
@@ -33,6 +40,7 @@ export function useAutoSpin(opts: {
 
   const start = useCallback((total: number) => {
     handled.current = latest.current.landed?.roundId ?? null;
+    handledFailure.current = latest.current.failure?.id ?? null;
     setNote(null);
     setDone(0);
     setRun({ total, done: 0 });
@@ -41,7 +49,7 @@ export function useAutoSpin(opts: {
 
   const stop = useCallback(() => finish('Auto-spin stopped.'), [finish]);
 
-  const { landed, failed } = opts;
+  const { landed, failure } = opts;
   useEffect(() => {
     if (!run || !landed || landed.roundId === handled.current) return;
     handled.current = landed.roundId;
@@ -49,14 +57,16 @@ export function useAutoSpin(opts: {
     setDone(next.done);
     if (landed.big) return finish(`Stopped on a big win after ${next.done} of ${run.total} spins.`);
     if (next.done >= run.total) return finish(`Auto-spin done: ${run.total} spins.`);
-    if (!latest.current.canAfford(landed.balance)) return finish(`Stopped after ${next.done} spins: not enough gold for another.`);
+    if (!latest.current.canAfford(landed.balance)) return finish(`Stopped after ${spins(next.done)}: not enough gold for another.`);
     setRun(next);
     timer.current = setTimeout(() => latest.current.spin(), latest.current.pauseMs);
   }, [run, landed, finish]);
 
   useEffect(() => {
-    if (run && failed) finish(`Stopped after ${run.done} spins: the spin failed.`);
-  }, [run, failed, finish]);
+    if (!run || !failure || failure.id === handledFailure.current) return;
+    handledFailure.current = failure.id;
+    finish(`Auto-spin stopped after ${spins(run.done)}: the next spin failed. ${failure.message}`);
+  }, [run, failure, finish]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

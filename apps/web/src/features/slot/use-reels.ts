@@ -1,7 +1,8 @@
 /**
  * Reel animation that always lands on the server's reels: while a spin is in flight every
  * reel cycles through random faces (decoration only); when the answer arrives the reels stop
- * one by one, and a stopped reel shows exactly the server's symbol.
+ * one by one, and a stopped reel shows exactly the server's symbol (after a failed spin, the
+ * last landed ones again).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { reducedMotion } from '../../lib/motion';
@@ -46,7 +47,10 @@ export function useReels(
     };
   }, [roundId, setStop]);
 
-  const landedOn = spin.pending ? undefined : spin.reels;
+  // A failed spin puts back the last landed faces, not a random row that looks like a result.
+  const lastLanded = useRef<readonly string[] | undefined>(undefined);
+  const landedOn = spin.pending ? undefined : (spin.reels ?? (spin.failed ? lastLanded.current : undefined));
+  if (landedOn) lastLanded.current = landedOn;
   const shown = [0, 1, 2].map((i) => (i < stopped && landedOn ? (landedOn[i] ?? '') : (faces[i] ?? symbols[i] ?? '')));
   return { shown, moving: [0, 1, 2].map((i) => i >= stopped), landed: stopped >= 3 && !spin.pending };
 }
