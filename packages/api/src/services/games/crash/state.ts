@@ -65,16 +65,13 @@ export async function readRoundState(kv: Kv, gameId: string): Promise<RoundState
 
 /** Forgets a settled round (best effort: the worker drops leftovers it finds settled). */
 export async function clearRoundState(kv: Kv, gameId: string): Promise<void> {
-  await Promise.allSettled([kv.zrem(DUE_SET, gameId), kv.del(roundKey(gameId))]);
+  await clearRoundStates(kv, [gameId]);
 }
 
-/**
- * A short claim so that, of several instances polling the same due set, usually one does
- * the settlement work. Only an optimisation: the conditional update is what guarantees
- * exactly-once, and the sweeper settles a round whose claimer died.
- */
-export async function claimSettlement(kv: Kv, gameId: string): Promise<boolean> {
-  return kv.set(`crash:settling:${gameId}`, '1', { nx: true, ttlMs: 5000 });
+/** Forgets settled rounds: two Redis calls however many (best effort, as clearRoundState). */
+export async function clearRoundStates(kv: Kv, gameIds: readonly string[]): Promise<void> {
+  if (!gameIds.length) return;
+  await Promise.allSettled([kv.zrem(DUE_SET, ...gameIds), kv.del(...gameIds.map(roundKey))]);
 }
 
 export function dueRoundIds(kv: Kv, nowMs: number, limit: number): Promise<string[]> {
