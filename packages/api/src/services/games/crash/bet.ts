@@ -20,7 +20,6 @@ import { dueMs } from './outcome';
 import { findActiveRound, settleIfDue } from './settle';
 import { clearRoundState, writeRoundState } from './state';
 
-
 export type CrashBetInput = { bet: number; autoCashout?: number | null };
 
 /** Two-decimal target in [1.01, maxWinMultiplier], or null. */
