@@ -16,8 +16,10 @@ import { applyChange } from '../../wallet/wallet';
 import { takeNonce } from '../fairness';
 import { checkBet } from '../play';
 import { allSettledOrThrow } from './all-settled';
+import { throughGate } from './gate';
 import { dueMs } from './outcome';
-import { findActiveRound, settleIfDue } from './settle';
+import { findActiveRound } from './reads';
+import { settleIfDue } from './settle';
 import { clearRoundState, writeRoundState } from './state';
 
 export type CrashBetInput = { bet: number; autoCashout?: number | null };
@@ -42,6 +44,20 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
   const cfg = { ...config.crash, roundTtlMs: deps.config.games.crash.roundTtlMs };
   checkBet(cfg, input.bet);
   const autoCashout = checkTarget(input.autoCashout, cfg.maxWinMultiplier);
+  return throughGate(deps.db, BETS_IN_FLIGHT, () => open(deps, userId, input.bet, autoCashout, version, cfg));
+}
+
+/** Half of the default pool: the rest stays free for settlements, cash-outs and reads. */
+const BETS_IN_FLIGHT = 16;
+
+async function open(
+  deps: Deps,
+  userId: number,
+  bet: number,
+  autoCashout: number | null,
+  version: number,
+  cfg: { houseEdgePercent: number; maxWinMultiplier: number; roundTtlMs: number },
+) {
   // A round whose bust or auto-cashout has passed but the worker has not reached yet
   // must not block the next bet: settle it here (exactly-once like every settler).
   const previous = await findActiveRound(deps.db, userId);
@@ -57,7 +73,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
       const seed = await takeNonce(tx, userId);
       const startedAt = deps.clock.now();
       const round = {
-        bet: input.bet,
+        bet: bet,
         autoCashout,
         crashPoint: deriveCrashPoint(seed.serverSeed, seed.clientSeed, seed.nonce, cfg.houseEdgePercent),
         startedAtMs: startedAt.getTime(),
@@ -72,7 +88,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         applyChange(tx, outbox, {
           userId,
           currency: 'gold',
-          delta: -input.bet,
+          delta: -bet,
           reason: 'crash_bet',
           refType: 'crash',
           refId: gameId,
@@ -82,7 +98,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         tx.insert(crashBets).values({
           id: gameId,
           userId,
-          bet: input.bet,
+          bet: bet,
           autoCashout,
           crashPoint: round.crashPoint,
           seedId: seed.seedId,
@@ -100,7 +116,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
       outbox.push({
         userId,
         type: 'crash',
-        data: { kind: 'start', gameId, bet: input.bet, autoCashout, startedAt: startedAt.toISOString() },
+        data: { kind: 'start', gameId, bet: bet, autoCashout, startedAt: startedAt.toISOString() },
       });
       return {
         gameId,

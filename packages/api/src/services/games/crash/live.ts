@@ -11,7 +11,8 @@ import type { DeliveredEvent } from '../../../realtime/bus';
 import { endsSession } from '../../auth/sessions';
 import { onBeat } from './beat';
 import { resolveAt } from './outcome';
-import { findActiveRound, findRound, toRound } from './settle';
+import { findActiveRound, findRound } from './reads';
+import { toRound } from './settle';
 import { type RoundState, readRoundState } from './state';
 
 export type CrashLiveEvent = TCrashRoundEvent;

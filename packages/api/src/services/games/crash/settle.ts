@@ -4,13 +4,14 @@
  * instance); only the winner credits (idempotency key crash:{id}:win), records the round
  * and publishes the `crash` event, all in that one transaction. The losers change nothing.
  */
-import { type CrashBet, crashBets, type Db, users } from '@casino/db';
+import { type CrashBet, crashBets, type Db } from '@casino/db';
 import { and, eq } from 'drizzle-orm';
 import { type Deps, inTransaction, type Outbox } from '../../../deps';
 import { lockUserRow } from '../../rewards/rewards';
 import { applyChange } from '../../wallet/wallet';
 import { recordRound } from '../rounds';
 import { type CrashFinal, type CrashRound, resolveAt, resultOf } from './outcome';
+import { readBalance } from './reads';
 import { clearRoundState } from './state';
 
 export type CrashSettlement = {
@@ -35,11 +36,6 @@ export function toRound(row: CrashBet): CrashRound {
     ttlMs: row.expiresAt.getTime() - startedAtMs,
     maxWinMultiplier: row.maxWinMultiplier,
   };
-}
-
-export async function readBalance(tx: Db, userId: number): Promise<number> {
-  const [u] = await tx.select({ gold: users.gold }).from(users).where(eq(users.id, userId));
-  return u?.gold ?? 0;
 }
 
 /**
@@ -148,18 +144,4 @@ export async function settleIfDue(deps: Deps, row: CrashBet, at: Date): Promise<
   const round = toRound(row);
   const res = resolveAt(round, at.getTime(), round.maxWinMultiplier);
   return res.status === 'active' ? null : settleRound(deps, row, res, at);
-}
-
-export async function findRound(db: Db, gameId: string): Promise<CrashBet | null> {
-  const [row] = await db.select().from(crashBets).where(eq(crashBets.id, gameId)).limit(1);
-  return row ?? null;
-}
-
-export async function findActiveRound(db: Db, userId: number): Promise<CrashBet | null> {
-  const [row] = await db
-    .select()
-    .from(crashBets)
-    .where(and(eq(crashBets.userId, userId), eq(crashBets.status, 'active')))
-    .limit(1);
-  return row ?? null;
 }
