@@ -74,6 +74,15 @@ export async function clearRoundStates(kv: Kv, gameIds: readonly string[]): Prom
   await Promise.allSettled([kv.zrem(DUE_SET, ...gameIds), kv.del(...gameIds.map(roundKey))]);
 }
 
+/**
+ * A short claim so that, of several instances polling the same due set, usually one does
+ * the settlement work. Only an optimisation: the conditional update is what guarantees
+ * exactly-once, and the sweeper settles a round whose claimer died.
+ */
+export async function claimSettlement(kv: Kv, gameId: string): Promise<boolean> {
+  return kv.set(`crash:settling:${gameId}`, '1', { nx: true, ttlMs: 5000 });
+}
+
 export function dueRoundIds(kv: Kv, nowMs: number, limit: number): Promise<string[]> {
   return withTimeout(kv.zrangeByScore(DUE_SET, nowMs, limit));
 }

@@ -10,7 +10,7 @@ import { type CrashBet, crashBets } from '@casino/db';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
 import { settleDueRounds } from './settle-batch';
-import { clearRoundStates, dueRoundIds, readRoundState } from './state';
+import { claimSettlement, clearRoundStates, dueRoundIds, readRoundState } from './state';
 
 export type CrashWorkerOptions = { tickMs?: number; sweepMs?: number; batch?: number; parallel?: number };
 export type CrashSettler = { tick(): Promise<number>; sweep(): Promise<number> };
@@ -19,6 +19,12 @@ export type CrashWorker = CrashSettler & { stop(): Promise<void> };
 /** Redis entries without a row this long after their start are leftovers of a rolled-back bet. */
 const GHOST_AFTER_MS = 30_000;
 
+/** Rounds another settler has claimed in Redis are left to it (if Redis is down, all are ours). */
+async function unclaimed(deps: Deps, rows: CrashBet[]): Promise<CrashBet[]> {
+  const claimed = await Promise.all(rows.map((r) => claimSettlement(deps.kv, r.id).catch(() => true)));
+  return rows.filter((_, i) => claimed[i]);
+}
+
 /** One pass of each loop, without timers (tests drive these directly). */
 export function crashSettler(deps: Deps, opts: Pick<CrashWorkerOptions, 'batch'> = {}): CrashSettler {
   const { batch = 200 } = opts;
@@ -26,7 +32,10 @@ export function crashSettler(deps: Deps, opts: Pick<CrashWorkerOptions, 'batch'>
   const inFlight = new Set<string>();
 
   async function settle(rows: CrashBet[]): Promise<number> {
-    const mine = rows.filter((r) => !inFlight.has(r.id));
+    const mine = await unclaimed(
+      deps,
+      rows.filter((r) => !inFlight.has(r.id)),
+    );
     for (const r of mine) inFlight.add(r.id);
     try {
       return (await settleDueRounds(deps, mine, deps.clock.now())).length;
