@@ -3,6 +3,8 @@
  * RETURNING` decides which settler wins (a cashout, the worker, the sweeper, on any
  * instance); only the winner credits (idempotency key crash:{id}:win), records the round
  * and publishes the `crash` event, all in that one transaction. The losers change nothing.
+ * This is the one-round path (cash-out, a bet settling its due predecessor); the worker
+ * settles many rounds per transaction with the same writes (settle-batch.ts).
  */
 import { type CrashBet, crashBets, type Db } from '@casino/db';
 import { and, eq } from 'drizzle-orm';

@@ -1,9 +1,11 @@
 /**
- * Crash settlement worker. A fast loop (a pass every ~50 ms) settles, in batches (settle-batch.ts),
- * the rounds whose due time in the Redis `crash:due` set has come (auto-cashout at exactly its target, bust, expiry); a sweeper
- * (~1 s) settles from Postgres (`status='active' AND due_at <= now`), so rounds are settled
- * even after Redis lost its state. Any number of instances may run this: settlement is a
- * conditional update, so each round is settled — and paid — exactly once.
+ * Crash settlement worker. A fast loop starts a pass every ~50 ms (up to `parallel` passes at
+ * once, each leaving the others' rounds alone) that settles, in one batch (settle-batch.ts),
+ * the rounds whose due time in the Redis `crash:due` set has come (auto-cashout at exactly its
+ * target, bust, expiry); a sweeper (~1 s) settles from Postgres (`status='active' AND due_at
+ * <= now`), so rounds are settled even after Redis lost its state. Any number of instances
+ * may run this: a short Redis claim per round usually leaves a round to one pass, and the
+ * conditional update decides, so each round is settled — and paid — exactly once.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { type CrashBet, crashBets } from '@casino/db';
@@ -12,6 +14,7 @@ import type { Deps } from '../../../deps';
 import { settleDueRounds } from './settle-batch';
 import { claimSettlement, clearRoundStates, dueRoundIds, readRoundState } from './state';
 
+/** parallel: fast-loop passes in flight at once (default 4); batch: rounds per pass (default 200). */
 export type CrashWorkerOptions = { tickMs?: number; sweepMs?: number; batch?: number; parallel?: number };
 export type CrashSettler = { tick(): Promise<number>; sweep(): Promise<number> };
 export type CrashWorker = CrashSettler & { stop(): Promise<void> };
