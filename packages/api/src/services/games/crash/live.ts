@@ -1,8 +1,9 @@
 /**
  * games.crash.onRound: the user's `crash` live events (start, cashout, bust, expired — from
  * the bus, so whichever instance settled the round) merged with ticks computed on the server
- * clock while a round is in play, on the instance's shared beat (every `tickMs`, beat.ts). Ticks stop at the round's due time, so they
- * never pass the crash point; the settlement event is what reveals it.
+ * clock while a round is in play, every `tickMs` on the instance's shared timing wheel
+ * (beat.ts). Ticks stop at the round's due time, so they never pass the crash point; the
+ * settlement event is what reveals it.
  */
 import { EventEmitter } from 'node:events';
 import type { TCrashRoundEvent } from '@casino/shared';
