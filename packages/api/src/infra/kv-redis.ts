@@ -9,7 +9,12 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../errors';
 import type { Kv } from './kv';
 
-export const COMMAND_TIMEOUT_MS = 250;
+/**
+ * Long enough that a busy event loop (a reply read late because the process was at work) is not
+ * taken for a dead Redis — 250 ms failed bets and deliveries under load — and short enough that no
+ * call waits for seconds.
+ */
+export const COMMAND_TIMEOUT_MS = 1000;
 /** SUBSCRIBE / UNSUBSCRIBE on the subscriber connection. */
 export const SUBSCRIBE_TIMEOUT_MS = 5000;
 
