@@ -32,4 +32,6 @@ COPY --from=build /app/apps/admin/dist ./apps/admin/dist
 USER node
 EXPOSE 3000
 # node itself is the main process, so `docker stop`'s SIGTERM reaches the server's shutdown.
-CMD ["node", "apps/server/dist/main.js"]
+# The old-space cap keeps V8 collecting instead of growing the heap to 4× what is live (the
+# server's live heap is ~60 MB under the spin load, ~130 MB with 1,000 crash streams).
+CMD ["node", "--max-old-space-size=192", "apps/server/dist/main.js"]

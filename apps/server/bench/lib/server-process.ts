@@ -78,8 +78,8 @@ export async function startServerProcess(opts: {
     // A warning the server prints under load comes with its stack (e.g. MaxListenersExceededWarning).
     '--trace-warnings',
     ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []),
-    // Extra V8/Node flags for the server alone (e.g. BENCH_SERVER_FLAGS=--max-semi-space-size=4).
-    ...(process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+    // The production flags (package.json `start`, the Dockerfile), or BENCH_SERVER_FLAGS instead.
+    ...(process.env.BENCH_SERVER_FLAGS ?? '--max-old-space-size=192').split(/\s+/).filter(Boolean),
     '--import',
     preload,
     join(serverDir, 'dist/main.js'),
