@@ -120,10 +120,9 @@ export function createMemoryKv(prefix = ''): Kv {
         .slice(0, limit)
         .map(([m]) => m);
     },
-    async zrem(key, ...members) {
+    async zrem(key, member) {
       const z = zsets.get(key);
-      let n = 0;
-      for (const member of members) if (z?.delete(member)) n++;
+      const n = z?.delete(member) ? 1 : 0;
       if (z?.size === 0) zsets.delete(key); // Redis drops an emptied set
       return n;
     },
