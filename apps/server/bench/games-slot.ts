@@ -324,6 +324,7 @@ function combine(ws: Window[]): Window {
       commands: sum((w) => w.counts.commands),
       pgWrites: sum((w) => w.counts.pgWrites),
       redisWrites: sum((w) => w.counts.redisWrites),
+      httpWrites: sum((w) => w.counts.httpWrites),
     },
     load: (ws[ws.length - 1] as Window).load,
     client: (ws[0] as Window).client,

@@ -21,8 +21,8 @@ export type ServerProcess = {
   pid: number;
   baseUrl: string;
   env: ServerEnv;
-  /** Socket writes to PostgreSQL and Redis since the start (lib/count-writes.mjs). */
-  writes(): Promise<{ pg: number; redis: number }>;
+  /** Socket writes to PostgreSQL, Redis and HTTP clients (responses) since the start (lib/count-writes.mjs). */
+  writes(): Promise<{ pg: number; redis: number; http: number }>;
   /** Numeric samples of GET /metrics without labels, by name (e.g. casino_db_statements_total). */
   metrics(): Promise<Record<string, number>>;
   /** SIGTERM and wait for the exit; returns the .cpuprofile written, if profiling. */
@@ -116,10 +116,10 @@ export async function startServerProcess(opts: {
     env,
     writes: () =>
       new Promise((done, fail) => {
-        const onMessage = (m: { type?: string; pg: number; redis: number }) => {
+        const onMessage = (m: { type?: string; pg: number; redis: number; http: number }) => {
           if (m?.type !== 'round-trips') return;
           child.off('message', onMessage);
-          done({ pg: m.pg, redis: m.redis });
+          done({ pg: m.pg, redis: m.redis, http: m.http });
         };
         child.on('message', onMessage);
         child.send('round-trips', (err) => err && fail(err));

@@ -11,7 +11,7 @@ import { mb } from './resources';
 import type { ServerProcess } from './server-process';
 import { runWrk, type WrkResult, type WrkSpec } from './wrk';
 
-export type Counters = { statements: number; commands: number; pgWrites: number; redisWrites: number };
+export type Counters = { statements: number; commands: number; pgWrites: number; redisWrites: number; httpWrites: number };
 
 export async function readCounters(server: ServerProcess): Promise<Counters> {
   const [m, w] = await Promise.all([server.metrics(), server.writes()]);
@@ -20,6 +20,7 @@ export async function readCounters(server: ServerProcess): Promise<Counters> {
     commands: m.casino_redis_commands_total ?? Number.NaN,
     pgWrites: w.pg,
     redisWrites: w.redis,
+    httpWrites: w.http,
   };
 }
 
@@ -28,6 +29,7 @@ const diff = (a: Counters, b: Counters): Counters => ({
   commands: b.commands - a.commands,
   pgWrites: b.pgWrites - a.pgWrites,
   redisWrites: b.redisWrites - a.redisWrites,
+  httpWrites: b.httpWrites - a.httpWrites,
 });
 
 /** Counter growth per second with no load (background workers, pollers). */
@@ -40,6 +42,7 @@ export async function idleRates(server: ServerProcess, seconds = 2): Promise<Cou
     commands: d.commands / seconds,
     pgWrites: d.pgWrites / seconds,
     redisWrites: d.redisWrites / seconds,
+    httpWrites: d.httpWrites / seconds,
   };
 }
 
@@ -69,6 +72,7 @@ export async function measureWindow(server: ServerProcess, spec: WrkSpec, idle: 
     commands: d.commands - idle.commands * s,
     pgWrites: d.pgWrites - idle.pgWrites * s,
     redisWrites: d.redisWrites - idle.redisWrites * s,
+    httpWrites: d.httpWrites - idle.httpWrites * s,
   };
   return { wrk, server: used, rssPeak: rss.peak, counts, load, client: 'wrk' };
 }
@@ -89,7 +93,7 @@ export function windowLines(w: Window, unit: string, goals: { cpuMs: number }): 
     `  cpu      server ${perMs(w.server.cpuMs, n)} per ${unit} (goal ≤ ${ms(goals.cpuMs)}; ${(w.server.cores * 100).toFixed(0)}% of a core), ` +
       `client (${w.client}) ${perMs(w.wrk.cpuMs, n)} per ${unit} = ${(clientShare * 100).toFixed(0)}% of the server's (goal < 50%)`,
     `  trips    per ${unit}: ${per(w.counts.statements, n)} PostgreSQL statements, ${per(w.counts.commands, n)} Redis commands; ` +
-      `on the wire ${per(w.counts.pgWrites, n)} PostgreSQL writes, ${per(w.counts.redisWrites, n)} Redis writes (idle background subtracted)`,
+      `on the wire ${per(w.counts.pgWrites, n)} PostgreSQL writes, ${per(w.counts.redisWrites, n)} Redis writes, ${per(w.counts.httpWrites, n)} HTTP response writes (idle background subtracted)`,
     `  memory   server RSS peak ${mb(w.rssPeak)} (goal < 200 MB)`,
   ];
 }
@@ -134,6 +138,7 @@ export async function measureNodeLoad<P>(server: ServerProcess, spec: LoadSpec<P
       commands: d.commands - idle.commands * s,
       pgWrites: d.pgWrites - idle.pgWrites * s,
       redisWrites: d.redisWrites - idle.redisWrites * s,
+    httpWrites: d.httpWrites - idle.httpWrites * s,
     },
     load,
   };
