@@ -65,10 +65,17 @@ type Row = {
  * equal or slightly skewed clocks (several instances) still find it.
  */
 export async function loadSlotState(db: Db, userId: number, opts: { lock: boolean }): Promise<SlotState> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     // The lock first, on its own: the read below then takes its snapshot after any round that
     // held the row committed (one statement would read the rounds as they were before the wait).
-    if (opts.lock) await db.execute(sql`SELECT 1 FROM fairness_seeds WHERE user_id = ${userId}::int AND revealed_at IS NULL FOR UPDATE`);
+    const locked = opts.lock
+      ? (
+          await queryRows<{ id: string }>(
+            db,
+            sql`SELECT id FROM fairness_seeds WHERE user_id = ${userId}::int AND revealed_at IS NULL FOR UPDATE`,
+          )
+        ).length
+      : 0;
     const [row] = await queryRows<Row>(
       db,
       sql`WITH f AS (
@@ -84,8 +91,10 @@ export async function loadSlotState(db: Db, userId: number, opts: { lock: boolea
             ARRAY(SELECT code FROM user_achievements WHERE user_id = ${userId}::int) AS achievements
           FROM f LEFT JOIN last ON true`,
     );
-    if (row) return toState(row);
-    await createSeed(db, userId);
+    // A pair another spin created and committed between the lock and the read is not locked
+    // yet (its rounds would move the nonce under this one): go round and lock it.
+    if (row && (!opts.lock || locked > 0)) return toState(row);
+    if (!row) await createSeed(db, userId);
   }
   throw new Error('could not create a seed pair');
 }

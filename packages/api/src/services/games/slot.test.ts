@@ -183,6 +183,15 @@ describe('slot round statement (cached state, one round trip)', () => {
     expect((await reconcile(env.deps.db)).violations).toEqual([]);
   });
 
+  it("a new player's first spins at once (no seed pair yet, the first creates it) all land, nonces 0…n-1", async () => {
+    // The pair appears while the others wait: each must lock it before reading its nonce.
+    const p = await richPlayer();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => spin(instance(), p.user.id, 10 + i)));
+    expect(results).toHaveLength(8);
+    const rounds = await checkChain(p);
+    expect(rounds.map((r) => r.nonce)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('after a seed rotation the next spin takes the new pair from nonce 0', async () => {
     const p = await richPlayer();
     const a = instance();
