@@ -138,7 +138,7 @@ export async function measureNodeLoad<P>(server: ServerProcess, spec: LoadSpec<P
       commands: d.commands - idle.commands * s,
       pgWrites: d.pgWrites - idle.pgWrites * s,
       redisWrites: d.redisWrites - idle.redisWrites * s,
-    httpWrites: d.httpWrites - idle.httpWrites * s,
+      httpWrites: d.httpWrites - idle.httpWrites * s,
     },
     load,
   };
