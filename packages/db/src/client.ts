@@ -21,7 +21,7 @@ export type DbHandle = {
   db: Db;
   kind: 'postgres' | 'pglite';
   /** Underlying driver, for migrations and tests. */
-  driver: { kind: 'postgres'; sql: postgres.Sql } | { kind: 'pglite'; pg: PGlite };
+  driver: { kind: 'postgres'; sql: postgres.Sql; url: string } | { kind: 'pglite'; pg: PGlite };
   close(): Promise<void>;
 };
 
@@ -82,7 +82,7 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   if (opts.url) {
     const sql = postgres(opts.url, { max: opts.maxConnections ?? 20, onnotice: () => {} });
     const db = drizzlePostgres(alwaysPrepared(sql), { schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, kind: 'postgres', driver: { kind: 'postgres', sql }, close: () => sql.end({ timeout: 5 }) };
+    return { db, kind: 'postgres', driver: { kind: 'postgres', sql, url: opts.url }, close: () => sql.end({ timeout: 5 }) };
   }
   // PGlite creates its folder but not the parents (a fresh clone has no .data/ yet).
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
@@ -101,4 +101,63 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 /** db.transaction with the transaction typed as a Db, so services take either. */
 export function transaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction((tx) => fn(tx as unknown as Db));
+}
+
+export type Listener = { close(): Promise<void> };
+
+/**
+ * LISTEN on `channel`: `onNotify(payload)` for each notification (sent when the notifying
+ * transaction commits). `onState(true)` once listening, `onState(false)` as soon as the
+ * connection is lost — notifications sent until the next `onState(true)` are missed, so a
+ * cache kept fresh by them must not be trusted in between. postgres.js: a connection of its
+ * own, re-listening with backoff after a loss; PGlite: its in-process listen (never lost).
+ */
+export async function listen(
+  handle: DbHandle,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onState: (listening: boolean) => void,
+): Promise<Listener> {
+  if (handle.driver.kind === 'pglite') {
+    const unlisten = await handle.driver.pg.listen(channel, onNotify);
+    onState(true);
+    return { close: () => unlisten() };
+  }
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  // onnotify is a connection option postgres.js reads (its own listen() uses it) but does not type.
+  const notifyOption = { onnotify: (c: string, payload: string) => c === channel && onNotify(payload) } as object;
+  const conn = postgres(handle.driver.url, {
+    ...notifyOption,
+    max: 1,
+    idle_timeout: 0, // never closed for idleness or age (0 = off)
+    max_lifetime: 0,
+    fetch_types: false,
+    onnotice: () => {},
+    onclose: () => {
+      if (closed) return;
+      onState(false);
+      subscribe(100);
+    },
+  });
+  const command = `LISTEN "${channel.replace(/"/g, '""')}"`;
+  function subscribe(delayMs: number) {
+    clearTimeout(retry);
+    retry = setTimeout(() => {
+      conn.unsafe(command).then(
+        () => !closed && onState(true),
+        () => !closed && subscribe(Math.min(delayMs * 2, 5000)),
+      );
+    }, delayMs);
+    retry.unref();
+  }
+  await conn.unsafe(command);
+  onState(true);
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await conn.end({ timeout: 1 });
+    },
+  };
 }

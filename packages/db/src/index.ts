@@ -1,3 +1,15 @@
-export { createDb, type Db, type DbHandle, type DbOptions, dbStatements, queryRows, type Schema, type Tx, transaction } from './client';
+export {
+  createDb,
+  type Db,
+  type DbHandle,
+  type DbOptions,
+  dbStatements,
+  type Listener,
+  listen,
+  queryRows,
+  type Schema,
+  type Tx,
+  transaction,
+} from './client';
 export { migrationsFolder, readJournal, rollbackLatest, runMigrations } from './migrate';
 export * from './schema/index';
