@@ -23,6 +23,7 @@ import {
   seedGameConfig,
   startCrashWorker,
   startLiveWorker,
+  startPrincipalCache,
   startShopSweeper,
   startStreakRepair,
   startWebhookRetrier,
@@ -73,6 +74,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   if (kv.kind === 'memory') logger.warn('REDIS_URL not set: using in-process Redis roles (single instance only)');
 
   const config = toApiConfig(env);
+  const principals = await startPrincipalCache(db, logger);
   const deps: Deps = {
     db: db.db,
     kv,
@@ -81,6 +83,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     config,
     logger,
     payments: createSandboxGateway(db.db),
+    principals: principals.cache,
   };
   await ensureDefaultInvite(deps);
   await ensureFraudDefaults(deps);
@@ -98,7 +101,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   }
   await bootstrapAdminFromEnv(deps, env);
 
-  const metrics = createMetrics(kv);
+  const metrics = createMetrics(kv, principals.cache);
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url?.startsWith('/trpc') ? '/trpc' : (req.routeOptions.url ?? 'unknown');
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
@@ -183,6 +186,7 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
         liveWorker.stop(),
       ]);
       await kv.close();
+      await principals.close();
       await db.close();
     },
   };

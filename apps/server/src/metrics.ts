@@ -3,11 +3,11 @@
  * round trips this process made: PostgreSQL statements and Redis commands (counted by
  * @casino/db and the Redis Kv as plain integers, read here at scrape time only).
  */
-import { type Kv, redisCommands, sharedComputations } from '@casino/api';
+import { type Kv, type PrincipalCache, redisCommands, sharedComputations } from '@casino/api';
 import { dbStatements } from '@casino/db';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-export function createMetrics(kv?: Kv) {
+export function createMetrics(kv?: Kv, principals?: PrincipalCache) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const httpDuration = new Histogram({
@@ -55,6 +55,19 @@ export function createMetrics(kv?: Kv) {
     () => dbStatements.count,
   );
   fromTotal('casino_redis_commands_total', 'Commands sent to Redis on the command connection by this process', () => redisCommands.count);
+  if (principals) {
+    fromTotal(
+      'casino_principal_cache_hits_total',
+      'Signed-in calls answered from the principal cache (no lookup)',
+      () => principals.stats.hits,
+    );
+    fromTotal('casino_principal_cache_misses_total', 'Signed-in calls that looked their principal up', () => principals.stats.misses);
+    fromTotal(
+      'casino_principal_cache_invalidations_total',
+      'Users dropped from the principal cache (notifications, local changes)',
+      () => principals.stats.invalidations,
+    );
+  }
   return { registry, httpDuration, trpcErrors };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -14,6 +14,7 @@ export { ACTIONS_STREAM, type StreamedAction } from './services/actions/log';
 export { ADMIN_PASSWORD_MIN_LENGTH, adminPasswordProblem, type CreateAdminResult, createAdmin } from './services/auth/bootstrap-admin';
 export { backfillHandles } from './services/auth/handles';
 export { ensureDefaultInvite } from './services/auth/invites';
+export { PrincipalCache, startPrincipalCache } from './services/auth/principal-cache';
 export { SEED_ACCOUNTS, seedBasicAccounts } from './services/auth/seed';
 export { ensureFraudDefaults } from './services/fraud';
 export { activeGameConfig } from './services/game-config/cache';

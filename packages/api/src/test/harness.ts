@@ -17,6 +17,7 @@ import { silentLogger } from '../infra/logger';
 import { EventBus } from '../realtime/bus';
 import { createCaller } from '../root';
 import { ensureDefaultInvite } from '../services/auth/invites';
+import { startPrincipalCache } from '../services/auth/principal-cache';
 import type { PaymentGateway } from '../services/payments/gateway';
 import { createSandboxGateway } from '../services/payments/sandbox';
 import { testDatabaseName, withDatabase } from './global-setup';
@@ -33,7 +34,14 @@ export const testConfig: ApiConfig = {
 };
 
 export async function createTestEnv(
-  opts: { clock?: Clock; config?: Partial<ApiConfig>; maxConnections?: number; payments?: (db: Db) => PaymentGateway } = {},
+  opts: {
+    clock?: Clock;
+    config?: Partial<ApiConfig>;
+    maxConnections?: number;
+    payments?: (db: Db) => PaymentGateway;
+    /** The principal cache kept fresh by LISTEN, as the server runs (default on). */
+    principalCache?: boolean;
+  } = {},
 ): Promise<TestEnv> {
   const id = randomBytes(5).toString('hex');
   const url = process.env.DATABASE_URL;
@@ -57,6 +65,7 @@ export async function createTestEnv(
     await runMigrations(handle);
   }
   const kv = process.env.REDIS_URL ? createRedisKv(process.env.REDIS_URL, `t:${id}:`) : createMemoryKv(`t:${id}:`);
+  const principals = opts.principalCache === false ? null : await startPrincipalCache(handle, silentLogger);
   const deps: Deps = {
     db: handle.db,
     kv,
@@ -65,6 +74,7 @@ export async function createTestEnv(
     config: { ...testConfig, ...opts.config },
     logger: silentLogger,
     payments: opts.payments?.(handle.db) ?? createSandboxGateway(handle.db),
+    ...(principals ? { principals: principals.cache } : {}),
   };
   await ensureDefaultInvite(deps);
   return {
@@ -74,6 +84,7 @@ export async function createTestEnv(
     async close() {
       await kv.flush();
       await kv.close();
+      await principals?.close();
       await handle.close();
       await dropDb?.();
     },

@@ -7,7 +7,7 @@ import { adminRecoveryCodes, adminTotp, type Db, sessions } from '@casino/db';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { generateSecret, generateURI } from 'otplib';
 import QRCode from 'qrcode';
-import { type Deps, inTransaction } from '../../deps';
+import { type Deps, inTransaction, principalChanged } from '../../deps';
 import { DomainError } from '../../errors';
 import { writeAudit } from '../audit/audit';
 import { claimTimeStep, clearCodeFailures, consumeSecondFactor, matchTotp, reserveCodeAttempt } from './factor';
@@ -65,7 +65,7 @@ export async function confirmEnrolment(deps: Deps, staff: Staff, code: string) {
   const step = await matchTotp(deps, row.secretSealed, code, null);
   if (step === null) throw new DomainError('totp_invalid');
   await clearCodeFailures(deps, staff.id);
-  return inTransaction(deps, async (tx) => {
+  const result = await inTransaction(deps, async (tx) => {
     const now = deps.clock.now();
     const [on] = await tx
       .update(adminTotp)
@@ -85,6 +85,8 @@ export async function confirmEnrolment(deps: Deps, staff: Staff, code: string) {
     });
     return { recoveryCodes };
   });
+  principalChanged(deps, staff.id);
+  return result;
 }
 
 export async function regenerateRecoveryCodes(deps: Deps, staff: Staff, code: string) {
@@ -115,5 +117,6 @@ export async function disableTotp(deps: Deps, staff: Staff, code: string) {
       ip: staff.ip ?? null,
     });
   });
+  principalChanged(deps, staff.id);
   return { ok: true as const };
 }

@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { actionLog, loginAttempts, sessions, users } from '@casino/db';
 import type { TRank, TRole } from '@casino/shared';
 import { eq, sql } from 'drizzle-orm';
-import { type Deps, inTransaction } from '../../deps';
+import { type Deps, inTransaction, principalChanged } from '../../deps';
 import { DomainError, isUniqueViolation } from '../../errors';
 import { writeAudit } from '../audit/audit';
 import { releaseHandles, replaceNicknameHandles } from '../auth/handles';
@@ -19,7 +19,7 @@ type Changes = { nickname?: string | undefined; rank?: TRank | undefined; role?:
 
 export async function updateUser(deps: Deps, actor: Actor, userId: number, changes: Changes, reason: string) {
   try {
-    return await inTransaction(deps, async (tx) => {
+    const result = await inTransaction(deps, async (tx) => {
       const target = await lockTarget(tx, actor, userId, { removesAdmin: () => changes.role !== undefined && changes.role !== 'admin' });
       const before: Changes = {};
       const after: Changes = {};
@@ -48,6 +48,8 @@ export async function updateUser(deps: Deps, actor: Actor, userId: number, chang
       });
       return { ok: true as const, before, after };
     });
+    principalChanged(deps, userId);
+    return result;
   } catch (e) {
     if (isUniqueViolation(e, 'users_nickname_lower_uq')) throw new DomainError('nickname_taken');
     throw e;

@@ -4,6 +4,7 @@ import type { TRank, TRole, TUserStatus } from '@casino/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { DomainError } from '../../errors';
+import type { Principal } from './principal-cache';
 import { verifyAccessToken } from './tokens';
 
 export type AuthedUser = {
@@ -70,25 +71,30 @@ export async function verifyClaims(deps: Pick<Deps, 'clock' | 'config'>, token: 
  */
 export type TokenUser = { id: number; sessionId: string };
 
-export async function authenticate(deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'config'>, token: string | null): Promise<AuthedUser> {
+export async function authenticate(
+  deps: Pick<Deps, 'db' | 'kv' | 'clock' | 'config' | 'principals'>,
+  token: string | null,
+): Promise<AuthedUser> {
   const claims = await verifyClaims(deps, token);
+  const userId = Number(claims.sub);
+  const token_ = { jti: claims.jti, tokenExp: claims.exp };
+  // Known and unchanged since (principal-cache.ts): no lookup. A logout revokes the session,
+  // which drops the entry on every instance, so the blacklist needs no read either.
+  const cached = deps.principals?.get(userId, claims.sid);
+  if (cached) return { ...cached, ...token_ };
+  const mark = deps.principals?.mark() ?? 0;
   // The blacklist read and the user/session lookup go out together: every authed call pays both.
   // If Redis is down the database still refuses revoked sessions (logout revokes its session), so carry on.
   const [revoked, [row]] = await Promise.all([
     deps.kv.get(blacklistKey(claims.jti)).catch(() => null),
-    principalQuery(deps.db).execute({ userId: Number(claims.sub), sessionId: claims.sid }),
+    principalQuery(deps.db).execute({ userId, sessionId: claims.sid }),
   ]);
   if (revoked) throw new DomainError('token_revoked');
   if (!row || row.status === 'deleted') throw new DomainError('token_invalid');
   if (row.status === 'banned') throw new DomainError('account_banned');
   if (!row.sessionId) throw new DomainError('session_revoked');
-  const { mfaAt, totpEnabledAt, ...principal } = row;
-  return {
-    ...principal,
-    sessionId: row.sessionId,
-    mfa: mfaAt !== null,
-    totpEnabled: totpEnabledAt !== null,
-    jti: claims.jti,
-    tokenExp: claims.exp,
-  };
+  const { mfaAt, totpEnabledAt, ...rest } = row;
+  const principal: Principal = { ...rest, sessionId: row.sessionId, mfa: mfaAt !== null, totpEnabled: totpEnabledAt !== null };
+  deps.principals?.set(mark, principal);
+  return { ...principal, ...token_ };
 }

@@ -1,12 +1,12 @@
 import { users } from '@casino/db';
 import { eq, sql } from 'drizzle-orm';
-import type { Deps } from '../../deps';
+import { type Deps, principalChanged } from '../../deps';
 import { DomainError } from '../../errors';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** Changing the password ends every other session of the user. */
 export async function changePassword(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'principals'>,
   user: { id: number; sessionId: string },
   current: string,
   next: string,
@@ -21,5 +21,6 @@ export async function changePassword(
       sql`UPDATE sessions SET revoked_at = ${deps.clock.now().toISOString()}, revoked_reason = 'password_changed' WHERE user_id = ${user.id} AND revoked_at IS NULL AND id <> ${user.sessionId}`,
     );
   });
+  principalChanged(deps, user.id);
   return { ok: true as const };
 }
