@@ -7,10 +7,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { users } from '@casino/db';
-import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { editUser } from '../../../packages/api/src/test/harness';
 import { adminNav, browserSuite, collectPageErrors, horizontalOverflow, login, makeAdmin, signupAccount } from './browser';
 
 const suite = browserSuite();
@@ -59,7 +58,7 @@ const actionsOutOfView = (page: Page) =>
 async function staffPage(size: (typeof SIZES)[number], role: 'admin' | 'support') {
   const staff = await signupAccount(suite.baseUrl, role === 'admin' ? 'cad' : 'csp');
   if (role === 'admin') await makeAdmin(suite.server, staff.userId);
-  else await suite.server.deps.db.update(users).set({ role: 'support' }).where(eq(users.id, staff.userId));
+  else await editUser(suite.server.deps, staff.userId, { role: 'support' });
   const page = await (await suite.browser.newContext({ viewport: { width: size.width, height: size.height } })).newPage();
   const errors = collectPageErrors(page);
   await page.goto(`${suite.baseUrl}/admin/`);

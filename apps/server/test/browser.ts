@@ -6,10 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
-import { users } from '@casino/db';
-import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { editUser } from '../../../packages/api/src/test/harness';
 import { startTestServer, type TestServer } from './helpers';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,7 +87,7 @@ export async function signedInClient(baseUrl: string, siteId: string) {
 }
 
 export async function makeAdmin(server: TestServer, userId: number) {
-  await server.deps.db.update(users).set({ role: 'admin' }).where(eq(users.id, userId));
+  await editUser(server.deps, userId, { role: 'admin' });
 }
 
 /** Fills either app's login form and submits it. */

@@ -1,11 +1,5 @@
-/**
- * A tab that still shows the app when the server starts refusing calls with
- * password_change_required (the flag set after the tab loaded) switches to the
- * change-password page instead of showing broken screens, and continues once it is done.
- */
-import { users } from '@casino/db';
-import { eq } from 'drizzle-orm';
 import { describe, it } from 'vitest';
+import { editUser } from '../../../packages/api/src/test/harness';
 import { browserSuite, collectPageErrors, login, PASSWORD, phonePage, signupAccount } from './browser';
 
 const suite = browserSuite();
@@ -19,7 +13,7 @@ describe('forced password change in an open tab', () => {
     await login(page, player.siteId);
     await page.locator('[data-testid="gold"]', { hasText: '1,000' }).waitFor();
 
-    await suite.server.deps.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, player.userId));
+    await editUser(suite.server.deps, player.userId, { mustChangePassword: true });
     // The profile screen's queries are refused; auth.me, refetched, now says why.
     await page.goto(`${suite.baseUrl}/#/profile`);
     await page.getByTestId('change-password-form').waitFor();

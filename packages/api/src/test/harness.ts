@@ -4,7 +4,9 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { createDb, type Db, type DbHandle, runMigrations } from '@casino/db';
+import { createDb, type Db, type DbHandle, runMigrations, users } from '@casino/db';
+import type { TRank, TRole, TUserStatus } from '@casino/shared';
+import { eq } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type ApiConfig, defaultApiConfig } from '../config';
 import { createInnerContext } from '../context';
@@ -17,7 +19,7 @@ import { silentLogger } from '../infra/logger';
 import { EventBus } from '../realtime/bus';
 import { createCaller } from '../root';
 import { ensureDefaultInvite } from '../services/auth/invites';
-import { startPrincipalCache } from '../services/auth/principal-cache';
+import { type PrincipalCache, startPrincipalCache } from '../services/auth/principal-cache';
 import type { PaymentGateway } from '../services/payments/gateway';
 import { createSandboxGateway } from '../services/payments/sandbox';
 import { testDatabaseName, withDatabase } from './global-setup';
@@ -118,10 +120,35 @@ export async function newAdmin(deps: Deps) {
 /** A player given a staff role (support or admin) directly in the database. */
 export async function newStaff(deps: Deps, role: 'support' | 'admin') {
   const p = await newPlayer(deps);
-  const { users } = await import('@casino/db');
-  const { eq } = await import('drizzle-orm');
-  await deps.db.update(users).set({ role }).where(eq(users.id, p.user.id));
+  await editUser(deps, p.user.id, { role });
   return p;
+}
+
+/** Resolves when `cache` next forgets `userId` (its NOTIFY arrived, or a local forget). */
+export function forgotten(cache: PrincipalCache, userId: number): Promise<void> {
+  return new Promise((done) => {
+    const off = cache.onChange((e) => {
+      if ('forgot' in e && e.forgot === userId) {
+        off();
+        done();
+      }
+    });
+  });
+}
+
+/**
+ * An operator's hand edit of what authentication reads, in SQL: resolves once this instance's
+ * principal cache has heard of it (the NOTIFY of migration 0010's trigger), as every instance
+ * does within one notification. Each field given must differ from the row's (else no trigger).
+ */
+export async function editUser(
+  deps: Pick<Deps, 'db' | 'principals'>,
+  userId: number,
+  set: Partial<{ role: TRole; rank: TRank; status: TUserStatus; nickname: string; mustChangePassword: boolean }>,
+): Promise<void> {
+  const heard = deps.principals ? forgotten(deps.principals, userId) : null;
+  await deps.db.update(users).set(set).where(eq(users.id, userId));
+  await heard;
 }
 
 /** A promise with its resolver (Promise.withResolvers needs Node 22): a signal tests wait on. */

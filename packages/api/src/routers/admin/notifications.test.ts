@@ -13,7 +13,7 @@ import { silentLogger } from '../../infra/logger';
 import { EventBus } from '../../realtime/bus';
 import { relayOnce } from '../../realtime/outbox';
 import { claimDueJob, runDueJobs, runJobBatch } from '../../services/notifications/jobs';
-import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { callerFor, createTestEnv, editUser, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { expectRefused } from '../../test/reference';
 
 const clock = manualClock('2026-04-01T08:00:00Z');
@@ -68,7 +68,7 @@ describe('admin.notifications.broadcast', () => {
     const ids = await bulkUsers(env.deps.db, 'bc', 10_000);
     // A banned player is not broadcast to.
     const banned = ids[1234] as number;
-    await env.deps.db.update(users).set({ status: 'banned' }).where(eq(users.id, banned));
+    await editUser(env.deps, banned, { status: 'banned' });
     const expected = await activeUsers();
     expect(expected).toBeGreaterThanOrEqual(10_000);
 

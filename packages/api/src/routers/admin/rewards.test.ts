@@ -1,9 +1,9 @@
 /** admin.rewards.grantBulk: per-row results, a replay grants nothing again, bad rows do not block good ones, dryRun. */
-import { rewardBatches, rewards, userItems, users } from '@casino/db';
+import { rewardBatches, rewards, userItems } from '@casino/db';
 import { DEFAULT_GAME_CONFIG } from '@casino/shared';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { createTestEnv, editUser, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { eventsOfType, expectLedgerConsistent } from '../../test/progression';
 import { expectRefused } from '../../test/reference';
 
@@ -26,7 +26,7 @@ describe('admin.rewards.grantBulk', () => {
     const a = await newPlayer(env.deps);
     const b = await newPlayer(env.deps);
     const gone = await newPlayer(env.deps);
-    await env.deps.db.update(users).set({ status: 'deleted' }).where(eq(users.id, gone.user.id));
+    await editUser(env.deps, gone.user.id, { status: 'deleted' });
     const input = {
       idempotencyKey: 'tournament-2026-08',
       items: [

@@ -16,7 +16,7 @@ import { silentLogger } from '../../infra/logger';
 import { EventBus } from '../../realtime/bus';
 import { createCaller } from '../../root';
 import { scanAdminFeed } from '../../services/live/admin-feed';
-import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { callerFor, createTestEnv, editUser, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { expectRefused } from '../../test/reference';
 
 const clock = manualClock('2026-07-09T09:00:00Z');
@@ -211,7 +211,7 @@ describe('admin.stats.onStats', () => {
     const other = await newAdmin(env.deps);
     const stream = await readStream(env.deps, other.accessToken, { intervalSec: 2 }, () => false);
     await expect.poll(() => stream.seen.length).toBeGreaterThan(0);
-    await env.deps.db.update(users).set({ role: 'user' }).where(eq(users.id, other.user.id));
+    await editUser(env.deps, other.user.id, { role: 'user' });
     const err = await stream.finished;
     expectRefused(err, 'admin_required');
 

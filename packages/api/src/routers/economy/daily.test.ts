@@ -1,9 +1,9 @@
 /** VIP daily points (once per UTC day, by rank) and the hourly refill (below the floor, once per period), raced. */
-import { rewards, users } from '@casino/db';
+import { rewards } from '@casino/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../infra/clock';
-import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { callerFor, createTestEnv, editUser, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { expectLedgerConsistent } from '../../test/progression';
 import { expectRefused } from '../../test/reference';
 
@@ -38,7 +38,7 @@ describe('economy.vip', () => {
       .where(and(eq(rewards.userId, p.user.id), eq(rewards.source, 'vip_daily')));
     expect(row?.idempotencyKey).toBe(`vip:${p.user.id}:2026-05-04`);
     // The next UTC day, at a higher rank.
-    await env.deps.db.update(users).set({ rank: 'VIP' }).where(eq(users.id, p.user.id));
+    await editUser(env.deps, p.user.id, { rank: 'VIP' });
     clock.set('2026-05-05T00:00:01Z');
     const vip = await newPlayerSession(p);
     expect(await vip.economy.vip.claim()).toMatchObject({ points: points.VIP, vipPoints: points.STANDARD + points.VIP, idempotent: false });

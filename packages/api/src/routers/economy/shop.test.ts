@@ -2,7 +2,7 @@ import { promoCodes, purchases, shopProducts, users, walletLedger } from '@casin
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../services/shop/catalog';
-import { createTestEnv, newAdmin, newPlayer, type TestEnv, uniqueName } from '../../test/harness';
+import { createTestEnv, editUser, newAdmin, newPlayer, type TestEnv, uniqueName } from '../../test/harness';
 import { expectRefused } from '../../test/reference';
 
 let env: TestEnv;
@@ -325,7 +325,7 @@ describe('refusals', () => {
     ];
     for (const [call, reason] of cases) expectRefused(await call().catch((e) => e), reason);
     expect(await balanceOf(p.user.id)).toEqual({ gold: 1000, gems: 0 });
-    await env.deps.db.update(users).set({ rank: 'VIP' }).where(eq(users.id, p.user.id));
+    await editUser(env.deps, p.user.id, { rank: 'VIP' });
     const vipPlayer = await p.caller.auth.me();
     expect(vipPlayer.rank).toBe('VIP');
   });

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../deps';
 import { silentLogger } from '../../infra/logger';
-import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { callerFor, createTestEnv, forgotten, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { type PrincipalCache, startPrincipalCache } from './principal-cache';
 
 let env: TestEnv;
@@ -30,17 +30,6 @@ const reasonOf = (p: Promise<unknown>) =>
     () => 'ok',
     (e) => e.cause?.reason ?? String(e),
   );
-
-/** Resolves when `cache` has forgotten `userId` (a notification arrived, or a local forget). */
-const forgotten = (cache: PrincipalCache, userId: number) =>
-  new Promise<void>((done) => {
-    const off = cache.onChange((e) => {
-      if ('forgot' in e && e.forgot === userId) {
-        off();
-        done();
-      }
-    });
-  });
 
 const trusted = (cache: PrincipalCache, value: boolean) =>
   new Promise<void>((done) => {

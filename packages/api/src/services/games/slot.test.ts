@@ -3,7 +3,7 @@
  * its bonus applies to at most the streak's smallest bet, and no Redis call is made while the
  * spin's transaction is open (a dead Redis does not stop or stall a spin's transaction).
  */
-import { type Db, gameRounds, outboxEvents, users } from '@casino/db';
+import { type Db, gameRounds, outboxEvents } from '@casino/db';
 import { hmacStream, type TSlotConfig, ZLiveEvent } from '@casino/shared';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { createRedisKv } from '../../infra/kv-redis';
 import { silentLogger } from '../../infra/logger';
 import { EventBus } from '../../realtime/bus';
 import type { StoredEvent } from '../../realtime/outbox';
-import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
+import { callerFor, createTestEnv, editUser, newAdmin, newPlayer, type TestEnv } from '../../test/harness';
 import { reasonOf } from '../../test/staff';
 import { reconcile } from '../wallet/queries';
 import { spin } from './slot';
@@ -250,16 +250,16 @@ describe('slot spin authentication (checked by the round statement)', () => {
 
     const banned = await newPlayer(env.deps);
     await banned.caller.games.slot.spin({ bet: 10 });
-    await env.deps.db.update(users).set({ status: 'banned' }).where(eq(users.id, banned.user.id));
+    await editUser(env.deps, banned.user.id, { status: 'banned' });
     await refusedWith(banned, 'account_banned');
 
     const deleted = await newPlayer(env.deps);
-    await env.deps.db.update(users).set({ status: 'deleted' }).where(eq(users.id, deleted.user.id));
+    await editUser(env.deps, deleted.user.id, { status: 'deleted' });
     await refusedWith(deleted, 'token_invalid');
 
     const forced = await newPlayer(env.deps);
     await forced.caller.games.slot.spin({ bet: 10 });
-    await env.deps.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, forced.user.id));
+    await editUser(env.deps, forced.user.id, { mustChangePassword: true });
     await refusedWith(forced, 'password_change_required');
 
     expect(await reasonOf(callerFor(env.deps, 'not-a-token').games.slot.spin({ bet: 10 }))).toMatch(/token_invalid$/);
