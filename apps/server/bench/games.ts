@@ -28,6 +28,7 @@
  * unsettled or twice-settled rounds and ledger violations.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Deps } from '@casino/api';
@@ -55,7 +56,7 @@ import { type BenchServer, describeServer, startBenchServer } from './lib/server
 export const description = 'slot spins/s over HTTP vs the same transaction in pgbench; 1,000 live crash rounds: event lag, RSS';
 
 export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--warmup 2] [--duration 10] [--bet 10]
-                 [--rounds 1000] [--max-target 3] [--bet-concurrency 100] [--pgbench-protocol extended|prepared]
+                 [--rounds 1000] [--max-target 3] [--bet-concurrency 100] [--spin-rate 140] [--pgbench-protocol extended|prepared]
                  [--progression] [--soak <minutes>] [--profile] [--load wrk|node]
 
   slot:  the built server in its own process; --clients players (one wrk connection each) spin
@@ -68,7 +69,8 @@ export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--war
          --load node: the typed-client load process (lib/http-load.ts) instead of wrk (WRK=path).
   crash: --rounds players subscribe to games.crash.onRound (SSE) and bet once each with an
          auto-cash-out target spread over [1.1, --max-target] (3× ≈ 18 s), at most
-         --bet-concurrency bets in flight; the server settles every round by itself.
+         --bet-concurrency bets in flight; the server settles every round by itself. Bets/s is
+         compared with --spin-rate (slot spins/s measured on this machine by --only slot).
 
   PostgreSQL server: DATABASE_URL (default ${DEFAULT_DATABASE_URL}); a fresh database is
   created on it and dropped afterwards (BENCH_KEEP_DB=1 keeps it).
@@ -99,6 +101,7 @@ function options(argv: string[]) {
       rounds: { type: 'string', default: '1000' },
       'max-target': { type: 'string', default: '3' },
       'bet-concurrency': { type: 'string', default: '100' },
+      'spin-rate': { type: 'string', default: '140' },
       'pgbench-protocol': { type: 'string', default: 'prepared' },
       progression: { type: 'boolean', default: false },
       soak: { type: 'string', default: '0' },
@@ -127,6 +130,7 @@ function options(argv: string[]) {
     rounds: num('rounds', 1, 20_000),
     maxTarget: Math.round(num('max-target', 1.11, 100, false) * 100) / 100,
     betConcurrency: num('bet-concurrency', 1, 1000),
+    spinRate: num('spin-rate', 1, 100_000, false),
     protocol: protocol as 'extended' | 'prepared',
     progression: values.progression === true,
     soakMinutes: num('soak', 0, 24 * 60),
@@ -215,6 +219,7 @@ async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }
       `(players + sessions created in ${ms(performance.now() - setupStart)})`,
   );
 
+  const loadBefore = loadavg();
   const liveBefore = heapAfterGc();
   const before = process.memoryUsage();
   const mem = memorySampler(50);
@@ -370,6 +375,16 @@ async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }
   console.log(
     `  server   CPU ${pct(serverCpu.process)} of a core from the first bet to the report, ` +
       `event-loop delay p50 ${ms(serverLoop.p50)} p99 ${ms(serverLoop.p99)} max ${ms(serverLoop.max)}`,
+  );
+  const betRate = (betsPlaced.placed * 1000) / betsPlaced.spanMs;
+  const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(
+    `  goals    server settled_at − due_at p99 ${ms(settleDelay.p99)} (≤ 250 ms: ${goal(settleDelay.p99 <= 250)}); ` +
+      `tick lag p99 ${ms(result.lag.tick.p99)} (< 100 ms: ${goal(result.lag.tick.p99 < 100)}); ` +
+      `bets ${betRate.toFixed(0)}/s = ${(betRate / opt.spinRate).toFixed(2)}× the slot spin rate ${opt.spinRate}/s (≥ 0.5×: ${goal(betRate >= 0.5 * opt.spinRate)}); ` +
+      `server RSS peak ${mb(memPeak.rss)} (< 300 MB: ${goal(memPeak.rss < 300 * 1024 * 1024)}); ` +
+      `load average ${la(loadBefore)} before, ${la(loadavg())} after (1, 5, 15 min)`,
   );
   console.log(
     `  load     process CPU ${pct(result.cpu)} of a core, event-loop delay p50 ${ms(result.loop.p50)} p99 ${ms(result.loop.p99)} max ${ms(result.loop.max)}; ` +

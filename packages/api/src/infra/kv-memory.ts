@@ -120,9 +120,10 @@ export function createMemoryKv(prefix = ''): Kv {
         .slice(0, limit)
         .map(([m]) => m);
     },
-    async zrem(key, member) {
+    async zrem(key, ...members) {
       const z = zsets.get(key);
-      const n = z?.delete(member) ? 1 : 0;
+      let n = 0;
+      for (const member of members) if (z?.delete(member)) n++;
       if (z?.size === 0) zsets.delete(key); // Redis drops an emptied set
       return n;
     },

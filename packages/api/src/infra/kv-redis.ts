@@ -165,7 +165,7 @@ export function createRedisKv(url: string, prefix = ''): Kv {
       await guard(redis.zadd(k(key), score, member));
     },
     zrangeByScore: (key, max, limit) => guard(redis.zrangebyscore(k(key), '-inf', max, 'LIMIT', 0, limit)),
-    zrem: (key, member) => guard(redis.zrem(k(key), member)),
+    zrem: (key, ...members) => (members.length ? guard(redis.zrem(k(key), ...members)) : Promise.resolve(0)),
     async xrangeAfter(key, afterId, count) {
       const rows = await guard(redis.xrange(k(key), `(${afterId}`, '+', 'COUNT', count));
       return rows.map(([id, fields]) => ({ id, data: fields[1] ?? '' }));

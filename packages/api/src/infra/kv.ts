@@ -26,7 +26,7 @@ export interface Kv {
   del(...keys: string[]): Promise<number>;
   zadd(key: string, score: number, member: string): Promise<void>;
   zrangeByScore(key: string, max: number, limit: number): Promise<string[]>;
-  zrem(key: string, member: string): Promise<number>;
+  zrem(key: string, ...members: string[]): Promise<number>;
   /** Entries with id strictly greater than `afterId`, oldest first. */
   xrangeAfter(key: string, afterId: string, count: number): Promise<StreamEntry[]>;
   /**

@@ -1,7 +1,8 @@
 /**
  * games.crash.bet: one transaction takes the fair nonce (row lock: one user's bets are
- * serialised), fixes the crash point, debits the stake, inserts the active round and, as
- * its last step, writes the live state to Redis — so a Redis failure rolls back the debit.
+ * serialised), fixes the crash point, then debits the stake, inserts the active round and
+ * writes the live state to Redis together — a Redis failure rolls back the debit, and a
+ * failed transaction forgets the state it wrote.
  * The partial unique index `crash_bets_one_active_uq` is the final word on one active
  * round per user. The crash point is not part of any answer or event until settlement.
  */
@@ -14,9 +15,12 @@ import { activeGameConfig } from '../../game-config/cache';
 import { applyChange } from '../../wallet/wallet';
 import { takeNonce } from '../fairness';
 import { checkBet } from '../play';
+import { allSettledOrThrow } from './all-settled';
+import { throughGate } from './gate';
 import { dueMs } from './outcome';
-import { findActiveRound, settleIfDue } from './settle';
-import { writeRoundState } from './state';
+import { findActiveRound } from './reads';
+import { settleIfDue } from './settle';
+import { clearRoundState, writeRoundState } from './state';
 
 export type CrashBetInput = { bet: number; autoCashout?: number | null };
 
@@ -40,21 +44,40 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
   const cfg = { ...config.crash, roundTtlMs: deps.config.games.crash.roundTtlMs };
   checkBet(cfg, input.bet);
   const autoCashout = checkTarget(input.autoCashout, cfg.maxWinMultiplier);
+  return throughGate(deps.db, BETS_IN_FLIGHT, () => open(deps, userId, input.bet, autoCashout, version, cfg));
+}
+
+/**
+ * A quarter of the default pool: the rest stays free for settlements, cash-outs and reads. A
+ * bet is ~6 round trips (~25 ms unloaded), so 8 at once allow ~300 bets/s, more than one core
+ * serves; past that, more in flight only lengthens the queues the worker's batches wait in.
+ */
+const BETS_IN_FLIGHT = 8;
+
+async function open(
+  deps: Deps,
+  userId: number,
+  bet: number,
+  autoCashout: number | null,
+  version: number,
+  cfg: { houseEdgePercent: number; maxWinMultiplier: number; roundTtlMs: number },
+) {
   // A round whose bust or auto-cashout has passed but the worker has not reached yet
   // must not block the next bet: settle it here (exactly-once like every settler).
   const previous = await findActiveRound(deps.db, userId);
-  if (previous) await settleIfDue(deps, previous, deps.clock.now());
+  if (previous && !(await settleIfDue(deps, previous, deps.clock.now())))
+    throw new DomainError('crash_active', { gameId: previous.id }, 'You already have a crash round in play.');
 
   const gameId = randomUUID();
+  let stateWrite: Promise<unknown> | null = null;
   try {
     return await inTransaction(deps, async (tx, outbox) => {
+      // The seed row lock serialises one user's bets; a bet racing this one past the check
+      // above meets the partial unique index below (crash_active).
       const seed = await takeNonce(tx, userId);
-      const active = await findActiveRound(tx, userId);
-      if (active) throw new DomainError('crash_active', { gameId: active.id }, 'You already have a crash round in play.');
-
       const startedAt = deps.clock.now();
       const round = {
-        bet: input.bet,
+        bet: bet,
         autoCashout,
         crashPoint: deriveCrashPoint(seed.serverSeed, seed.clientSeed, seed.nonce, cfg.houseEdgePercent),
         startedAtMs: startedAt.getTime(),
@@ -62,38 +85,43 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
         maxWinMultiplier: cfg.maxWinMultiplier,
       };
       const dueAt = new Date(round.startedAtMs + dueMs(round));
-      const debit = await applyChange(tx, outbox, {
-        userId,
-        currency: 'gold',
-        delta: -input.bet,
-        reason: 'crash_bet',
-        refType: 'crash',
-        refId: gameId,
-        idempotencyKey: `crash:${gameId}:bet`,
-        freshKey: true, // gameId was generated for this bet
-      });
-      await tx.insert(crashBets).values({
-        id: gameId,
-        userId,
-        bet: input.bet,
-        autoCashout,
-        crashPoint: round.crashPoint,
-        seedId: seed.seedId,
-        nonce: seed.nonce,
-        configVersion: version,
-        houseEdgePercent: cfg.houseEdgePercent,
-        maxWinMultiplier: cfg.maxWinMultiplier,
-        status: 'active',
-        startedAt,
-        expiresAt: new Date(round.startedAtMs + cfg.roundTtlMs),
-        dueAt,
-      });
+      // The debit, the round row and the live state are issued together (one wait for all
+      // three); any failure rolls the transaction back and the state is forgotten below.
+      stateWrite = writeRoundState(deps.kv, { gameId, userId, ...round, dueAtMs: dueAt.getTime() }, deps.logger);
+      const [debit] = await allSettledOrThrow([
+        applyChange(tx, outbox, {
+          userId,
+          currency: 'gold',
+          delta: -bet,
+          reason: 'crash_bet',
+          refType: 'crash',
+          refId: gameId,
+          idempotencyKey: `crash:${gameId}:bet`,
+          freshKey: true, // gameId was generated for this bet
+        }),
+        tx.insert(crashBets).values({
+          id: gameId,
+          userId,
+          bet: bet,
+          autoCashout,
+          crashPoint: round.crashPoint,
+          seedId: seed.seedId,
+          nonce: seed.nonce,
+          configVersion: version,
+          houseEdgePercent: cfg.houseEdgePercent,
+          maxWinMultiplier: cfg.maxWinMultiplier,
+          status: 'active',
+          startedAt,
+          expiresAt: new Date(round.startedAtMs + cfg.roundTtlMs),
+          dueAt,
+        }),
+        stateWrite,
+      ] as const);
       outbox.push({
         userId,
         type: 'crash',
-        data: { kind: 'start', gameId, bet: input.bet, autoCashout, startedAt: startedAt.toISOString() },
+        data: { kind: 'start', gameId, bet: bet, autoCashout, startedAt: startedAt.toISOString() },
       });
-      await writeRoundState(deps.kv, { gameId, userId, ...round, dueAtMs: dueAt.getTime() }, deps.logger);
       return {
         gameId,
         startedAt,
@@ -104,6 +132,8 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
       };
     });
   } catch (err) {
+    // Nothing committed: a live state written for this bet is a leftover (best effort; the worker drops ghosts too).
+    if (stateWrite) await Promise.allSettled([stateWrite]).then(() => clearRoundState(deps.kv, gameId));
     if (isUniqueViolation(err, 'crash_bets_one_active_uq'))
       throw new DomainError('crash_active', {}, 'You already have a crash round in play.');
     throw err;

@@ -9,7 +9,8 @@ import type { CrashBet } from '@casino/db';
 import type { Deps } from '../../../deps';
 import { DomainError } from '../../../errors';
 import { cashoutAt, sameCashout } from './outcome';
-import { findActiveRound, findRound, readBalance, settleRound, toRound } from './settle';
+import { findActiveRound, findRound, readBalance } from './reads';
+import { settleRound, toRound } from './settle';
 
 export type CashoutResult = { gameId: string; multiplier: number; payout: number; balance: number; crashPoint: number };
 

@@ -1,16 +1,19 @@
 /**
  * games.crash.onRound: the user's `crash` live events (start, cashout, bust, expired — from
- * the bus, so whichever instance settled the round) merged with ticks (every `tickMs`) computed
- * on the server clock while a round is in play. Ticks stop at the round's due time, so they
- * never pass the crash point; the settlement event is what reveals it.
+ * the bus, so whichever instance settled the round) merged with ticks computed on the server
+ * clock while a round is in play, every `tickMs` on the instance's shared timing wheel
+ * (beat.ts). Ticks stop at the round's due time, so they never pass the crash point; the
+ * settlement event is what reveals it.
  */
 import { EventEmitter } from 'node:events';
 import type { TCrashRoundEvent } from '@casino/shared';
 import type { Deps } from '../../../deps';
 import type { DeliveredEvent } from '../../../realtime/bus';
 import { endsSession } from '../../auth/sessions';
+import { onBeat } from './beat';
 import { resolveAt } from './outcome';
-import { findActiveRound, findRound, toRound } from './settle';
+import { findActiveRound, findRound } from './reads';
+import { toRound } from './settle';
 import { type RoundState, readRoundState } from './state';
 
 export type CrashLiveEvent = TCrashRoundEvent;
@@ -68,26 +71,43 @@ export async function* crashRoundEvents(
   // Ticks carry the id of the last bus event seen, so a reconnect resumes after it. Before
   // any, the resume point is "now" on the stream's wall clock (stream ids are wall-clock ms).
   let lastId = opts.lastEventId ?? `${Date.now()}-0`;
-  let round = await loadRound(deps, userId);
-  let nextTick = 0;
+  let round: Live | null = null;
+  /** Set by the shared beat (beat.ts) while a round is in play: time for the next tick. */
+  let beatDue = true;
+  let leaveBeat: (() => void) | null = null;
+  /** Joins the beat while `next` is in play, leaves it after; returns `next`. */
+  const onBeatWhile = (next: Live | null): Live | null => {
+    beatDue = true; // a new round ticks at once
+    if (next) {
+      leaveBeat ??= onBeat(tickMs, () => {
+        beatDue = true;
+        waiter.wake?.();
+      });
+    } else {
+      leaveBeat?.();
+      leaveBeat = null;
+    }
+    return next;
+  };
+  round = onBeatWhile(await loadRound(deps, userId));
   try {
     while (!done.signal.aborted) {
       for (let ev = queue.shift(); ev; ev = queue.shift()) {
         lastId = ev.id;
         if (ev.type !== 'crash') continue;
         const data = ev.data;
-        if (data.kind === 'start') round = await loadRound(deps, userId, data.gameId);
-        else if (round?.gameId === data.gameId) round = null;
+        if (data.kind === 'start') round = onBeatWhile(await loadRound(deps, userId, data.gameId));
+        else if (round?.gameId === data.gameId) round = onBeatWhile(null);
         yield { id: ev.id, data };
       }
-      if (round && performance.now() >= nextTick) {
-        nextTick = performance.now() + tickMs;
+      if (round && beatDue) {
+        beatDue = false;
         const now = deps.clock.now();
         const res = resolveAt(round, now.getTime(), round.maxWinMultiplier);
         if (res.status !== 'active') {
           // Due: the settlement event (from whichever instance settles it) reveals the rest.
           crashTickers.emit('due', { userId, gameId: round.gameId, atMs: now.getTime() });
-          round = null;
+          round = onBeatWhile(null);
         } else {
           yield {
             id: lastId,
@@ -101,17 +121,15 @@ export async function* crashRoundEvents(
           };
         }
       }
-      if (done.signal.aborted || queue.length) continue;
+      if (done.signal.aborted || queue.length || (round && beatDue)) continue;
+      // Woken by a bus event, the beat, or the end of the stream: no timer of its own.
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, round ? Math.max(1, nextTick - performance.now()) : 60_000);
-        waiter.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
+        waiter.wake = resolve;
       });
       waiter.wake = null;
     }
   } finally {
+    onBeatWhile(null);
     opts.signal?.removeEventListener('abort', stop);
     stop();
     await pump;

@@ -5,7 +5,8 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../../deps';
 import { activeGameConfig, gameConfigAt } from '../../game-config/cache';
 import { resolveAt } from './outcome';
-import { findActiveRound, toRound } from './settle';
+import { findActiveRound } from './reads';
+import { toRound } from './settle';
 import { kvAvailable } from './state';
 
 /**

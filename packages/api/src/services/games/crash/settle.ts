@@ -3,14 +3,17 @@
  * RETURNING` decides which settler wins (a cashout, the worker, the sweeper, on any
  * instance); only the winner credits (idempotency key crash:{id}:win), records the round
  * and publishes the `crash` event, all in that one transaction. The losers change nothing.
+ * This is the one-round path (cash-out, a bet settling its due predecessor); the worker
+ * settles many rounds per transaction with the same writes (settle-batch.ts).
  */
-import { type CrashBet, crashBets, type Db, users } from '@casino/db';
+import { type CrashBet, crashBets, type Db } from '@casino/db';
 import { and, eq } from 'drizzle-orm';
-import { type Deps, inTransaction } from '../../../deps';
+import { type Deps, inTransaction, type Outbox } from '../../../deps';
 import { lockUserRow } from '../../rewards/rewards';
 import { applyChange } from '../../wallet/wallet';
 import { recordRound } from '../rounds';
 import { type CrashFinal, type CrashRound, resolveAt, resultOf } from './outcome';
+import { readBalance } from './reads';
 import { clearRoundState } from './state';
 
 export type CrashSettlement = {
@@ -37,9 +40,88 @@ export function toRound(row: CrashBet): CrashRound {
   };
 }
 
-export async function readBalance(tx: Db, userId: number): Promise<number> {
-  const [u] = await tx.select({ gold: users.gold }).from(users).where(eq(users.id, userId));
-  return u?.gold ?? 0;
+/**
+ * Everything a settlement writes once its conditional update has won, inside the winner's
+ * transaction: the payout (if any), the round record with its progression, and the `crash`
+ * event that reveals the crash point. `locked`: the caller already holds the player's row.
+ * The balance in the answer is read by the caller when `balance` is null (achievements or a
+ * level reward credited, or nothing was paid here).
+ */
+export async function writeSettlement(
+  deps: Pick<Deps, 'config'>,
+  tx: Db,
+  outbox: Outbox,
+  row: CrashBet,
+  fin: CrashFinal,
+  at: Date,
+  locked = false,
+): Promise<{ balance: number | null }> {
+  const ref = { refType: 'crash', refId: row.id };
+  let credited: number | null = null;
+  // The player's row before their progress rows (recordRound), as every round and claim takes them; a payout takes it below.
+  if (fin.payout === 0 && !locked) await lockUserRow(tx, row.userId);
+  if (fin.payout > 0) {
+    credited = (
+      await applyChange(tx, outbox, {
+        userId: row.userId,
+        currency: 'gold',
+        delta: fin.payout,
+        reason: 'crash_win',
+        ...ref,
+        idempotencyKey: `crash:${row.id}:win`,
+        // Only the settler that won the conditional update gets here.
+        freshKey: true,
+      })
+    ).balance;
+  }
+  const recorded = await recordRound(
+    tx,
+    outbox,
+    {
+      roundId: row.id,
+      userId: row.userId,
+      game: 'crash',
+      currency: 'gold',
+      bet: row.bet,
+      payout: fin.payout,
+      result: resultOf(row.bet, fin.payout),
+      seed: { seedId: row.seedId, nonce: row.nonce },
+      configVersion: row.configVersion,
+      outcome: {
+        crashPoint: row.crashPoint,
+        // Needed to re-derive the crash point from the revealed seed (verifyRound).
+        houseEdgePercent: row.houseEdgePercent,
+        status: fin.status,
+        cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
+        autoCashout: row.autoCashout,
+        auto: fin.status === 'cashed' && fin.auto,
+      },
+      durationMs: fin.elapsedMs,
+      at,
+    },
+    deps.config,
+  );
+  // A lost round changed no balance here; achievements or a level reward may have credited.
+  return { balance: credited !== null && !recorded.balanceChanged ? credited : null };
+}
+
+/** The settlement's answer and its `crash` event (the crash point is revealed here, once the round is over). */
+export function announceSettlement(outbox: Outbox, row: CrashBet, fin: CrashFinal, balance: number): CrashSettlement {
+  const s: CrashSettlement = {
+    gameId: row.id,
+    userId: row.userId,
+    status: fin.status,
+    multiplier: fin.multiplier,
+    crashPoint: row.crashPoint,
+    payout: fin.payout,
+    balance,
+  };
+  outbox.push({
+    userId: row.userId,
+    type: 'crash',
+    data: { kind: KIND[fin.status], gameId: row.id, multiplier: s.multiplier, crashPoint: s.crashPoint, payout: s.payout, balance },
+  });
+  return s;
 }
 
 /** Settles `row` as `fin`; null when another settler got there first. */
@@ -51,69 +133,8 @@ export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at
       .where(and(eq(crashBets.id, row.id), eq(crashBets.status, 'active')))
       .returning({ id: crashBets.id });
     if (!won) return null;
-    const ref = { refType: 'crash', refId: row.id };
-    let credited: number | null = null;
-    // The player's row before their progress rows (recordRound), as every round and claim takes them; a payout takes it below.
-    if (fin.payout === 0) await lockUserRow(tx, row.userId);
-    if (fin.payout > 0) {
-      credited = (
-        await applyChange(tx, outbox, {
-          userId: row.userId,
-          currency: 'gold',
-          delta: fin.payout,
-          reason: 'crash_win',
-          ...ref,
-          idempotencyKey: `crash:${row.id}:win`,
-          // Only the settler that won the conditional update above gets here.
-          freshKey: true,
-        })
-      ).balance;
-    }
-    const recorded = await recordRound(
-      tx,
-      outbox,
-      {
-        roundId: row.id,
-        userId: row.userId,
-        game: 'crash',
-        currency: 'gold',
-        bet: row.bet,
-        payout: fin.payout,
-        result: resultOf(row.bet, fin.payout),
-        seed: { seedId: row.seedId, nonce: row.nonce },
-        configVersion: row.configVersion,
-        outcome: {
-          crashPoint: row.crashPoint,
-          // Needed to re-derive the crash point from the revealed seed (verifyRound).
-          houseEdgePercent: row.houseEdgePercent,
-          status: fin.status,
-          cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
-          autoCashout: row.autoCashout,
-          auto: fin.status === 'cashed' && fin.auto,
-        },
-        durationMs: fin.elapsedMs,
-        at,
-      },
-      deps.config,
-    );
-    // Re-read only when needed: a lost round changed no balance here; achievements or a level reward may have credited.
-    const balance = credited !== null && !recorded.balanceChanged ? credited : await readBalance(tx, row.userId);
-    const s: CrashSettlement = {
-      gameId: row.id,
-      userId: row.userId,
-      status: fin.status,
-      multiplier: fin.multiplier,
-      crashPoint: row.crashPoint,
-      payout: fin.payout,
-      balance,
-    };
-    // The crash point is revealed here, once the round is over.
-    outbox.push({
-      userId: row.userId,
-      type: 'crash',
-      data: { kind: KIND[fin.status], gameId: row.id, multiplier: s.multiplier, crashPoint: s.crashPoint, payout: s.payout, balance },
-    });
-    return s;
+    const written = await writeSettlement(deps, tx, outbox, row, fin, at);
+    return announceSettlement(outbox, row, fin, written.balance ?? (await readBalance(tx, row.userId)));
   });
   await clearRoundState(deps.kv, row.id);
   return settled;
@@ -125,18 +146,4 @@ export async function settleIfDue(deps: Deps, row: CrashBet, at: Date): Promise<
   const round = toRound(row);
   const res = resolveAt(round, at.getTime(), round.maxWinMultiplier);
   return res.status === 'active' ? null : settleRound(deps, row, res, at);
-}
-
-export async function findRound(db: Db, gameId: string): Promise<CrashBet | null> {
-  const [row] = await db.select().from(crashBets).where(eq(crashBets.id, gameId)).limit(1);
-  return row ?? null;
-}
-
-export async function findActiveRound(db: Db, userId: number): Promise<CrashBet | null> {
-  const [row] = await db
-    .select()
-    .from(crashBets)
-    .where(and(eq(crashBets.userId, userId), eq(crashBets.status, 'active')))
-    .limit(1);
-  return row ?? null;
 }

@@ -65,7 +65,13 @@ export async function readRoundState(kv: Kv, gameId: string): Promise<RoundState
 
 /** Forgets a settled round (best effort: the worker drops leftovers it finds settled). */
 export async function clearRoundState(kv: Kv, gameId: string): Promise<void> {
-  await Promise.allSettled([kv.zrem(DUE_SET, gameId), kv.del(roundKey(gameId))]);
+  await clearRoundStates(kv, [gameId]);
+}
+
+/** Forgets settled rounds: two Redis calls however many (best effort, as clearRoundState). */
+export async function clearRoundStates(kv: Kv, gameIds: readonly string[]): Promise<void> {
+  if (!gameIds.length) return;
+  await Promise.allSettled([kv.zrem(DUE_SET, ...gameIds), kv.del(...gameIds.map(roundKey))]);
 }
 
 /**

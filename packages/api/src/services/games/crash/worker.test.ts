@@ -50,7 +50,9 @@ describe('crash settlement worker', () => {
     try {
       const bets = await Promise.all(players.map((p) => p.caller.games.crash.bet({ bet: 100, autoCashout: 1.25 })));
       const rows = await rowsOf(bets.map((b) => b.gameId));
-      // A 1.00 crash point busts at once; every other round must wait for its due time.
+      // A 1.00 crash point busts at once (the running worker settles it); every other round must wait for its due time.
+      const instant = rows.filter((r) => r.dueAt <= r.startedAt).map((r) => r.id);
+      await vi.waitFor(async () => expect((await rowsOf(instant)).every((r) => r.status !== 'active')).toBe(true));
       const timed = rows.filter((r) => r.dueAt > r.startedAt);
       clock.set(new Date(Math.min(...timed.map((r) => r.dueAt.getTime())) - 1)); // one ms early
       expect(await crashSettler(env.deps).tick()).toBe(0); // what the worker runs: nothing is due yet
