@@ -16,11 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-/** Resolves when a ticker has seen the round due on the server clock and stopped ticking it. */
-function whenDue(gameId: string): Promise<{ atMs: number }> {
+/** Resolves when a ticker has seen the user's round due on the server clock and stopped ticking it. */
+function whenDue(userId: number): Promise<{ gameId: string; atMs: number }> {
   return new Promise((resolve) => {
-    const onDue = (e: { gameId: string; atMs: number }) => {
-      if (e.gameId !== gameId) return;
+    const onDue = (e: { userId: number; gameId: string; atMs: number }) => {
+      if (e.userId !== userId) return;
       crashTickers.off('due', onDue);
       resolve(e);
     };
@@ -45,6 +45,8 @@ describe('games.crash.onRound', () => {
     const p = await newPlayer(env.deps);
     const sub = subscribe(p.accessToken);
     await env.deps.bus.whenStreams(p.user.id, 1);
+    // Registered before the bet: a round that crashes at 1.00 is due the moment it starts.
+    const due = whenDue(p.user.id);
     const bet = await p.caller.games.crash.bet({ bet: 40 });
     const [row] = await env.deps.db.select().from(crashBets).where(eq(crashBets.id, bet.gameId));
     if (!row) throw new Error('round missing');
@@ -54,11 +56,10 @@ describe('games.crash.onRound', () => {
       clock.set(new Date(row.startedAt.getTime() + ms));
       if (ms < bustMs) await vi.waitFor(() => expect(sub.got.at(-1)?.data).toMatchObject({ kind: 'tick', multiplier: multiplierAt(ms) }));
     }
-    const due = whenDue(row.id);
     const pastCrash = row.startedAt.getTime() + bustMs + 5000;
-    clock.set(new Date(pastCrash));
+    if (bustMs > 0) clock.set(new Date(pastCrash));
     // Due but unsettled: the ticker has read the clock past the crash point and stopped, without a tick.
-    expect((await due).atMs).toBe(pastCrash);
+    expect(await due).toEqual({ userId: p.user.id, gameId: row.id, atMs: bustMs > 0 ? pastCrash : row.startedAt.getTime() });
     expect(sub.got.filter((e) => e.data.kind === 'tick' && e.data.elapsedMs >= bustMs)).toEqual([]);
     await crashSettler(env.deps).tick();
     await vi.waitFor(() => expect(sub.got.at(-1)?.data).toMatchObject({ kind: 'bust', gameId: row.id, crashPoint: row.crashPoint }));
