@@ -85,21 +85,15 @@ async function open(
         maxWinMultiplier: cfg.maxWinMultiplier,
       };
       const dueAt = new Date(round.startedAtMs + dueMs(round));
-      // The debit, the round row and the live state are issued together (one wait for all
-      // three); any failure rolls the transaction back and the state is forgotten below.
+      // The live state is written while the round row is inserted, then the debit; any failure
+      // rolls the transaction back and the state is forgotten below. The row goes before the
+      // debit: while the user's previous round is being settled (a crash at 1.00 is due at
+      // once) the insert waits on the one-active index holding only the seed lock, where a
+      // debit would hold the player's row that the settlement locks next (a deadlock).
       stateWrite = writeRoundState(deps.kv, { gameId, userId, ...round, dueAtMs: dueAt.getTime() }, deps.logger);
-      const [debit] = await allSettledOrThrow([
-        applyChange(tx, outbox, {
-          userId,
-          currency: 'gold',
-          delta: -bet,
-          reason: 'crash_bet',
-          refType: 'crash',
-          refId: gameId,
-          idempotencyKey: `crash:${gameId}:bet`,
-          freshKey: true, // gameId was generated for this bet
-        }),
-        tx.insert(crashBets).values({
+      const inserted = tx
+        .insert(crashBets)
+        .values({
           id: gameId,
           userId,
           bet: bet,
@@ -114,7 +108,22 @@ async function open(
           startedAt,
           expiresAt: new Date(round.startedAtMs + cfg.roundTtlMs),
           dueAt,
-        }),
+        })
+        .then(() => undefined);
+      const [, debit] = await allSettledOrThrow([
+        inserted,
+        inserted.then(() =>
+          applyChange(tx, outbox, {
+            userId,
+            currency: 'gold',
+            delta: -bet,
+            reason: 'crash_bet',
+            refType: 'crash',
+            refId: gameId,
+            idempotencyKey: `crash:${gameId}:bet`,
+            freshKey: true, // gameId was generated for this bet
+          }),
+        ),
         stateWrite,
       ] as const);
       outbox.push({

@@ -7,6 +7,7 @@ import { expectCrashRoundsConsistent, expectRefused, referencePayout } from '../
 import { reconcile } from '../../wallet/queries';
 import { placeBet } from './bet';
 import { cashout } from './cashout';
+import { nextCrashPoint } from './test-seeds';
 import { crashSettler } from './worker';
 
 const clock = manualClock('2026-04-01T00:00:00Z');
@@ -17,34 +18,47 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe('crash money paths under concurrency', () => {
-  it('50 concurrent bets of one player: one round in play at a time, one debit per round, the rest CONFLICT crash_active', async () => {
-    const p = await newPlayer(env.deps);
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => p.caller.games.crash.bet({ bet: 25 })));
-    for (const r of results)
-      if (r.status === 'rejected') {
-        expect(r.reason.code).toBe('CONFLICT');
-        expectRefused(r.reason, 'crash_active');
+  it.each([
+    ['flies', (point: number) => point > 1.5],
+    ['crashes at 1.00', (point: number) => point === 1],
+  ])(
+    '50 concurrent bets of one player whose first round %s: one round in play at a time, one debit per round, the rest CONFLICT crash_active',
+    async (_, wanted) => {
+      const p = await newPlayer(env.deps);
+      const first = await nextCrashPoint(env.deps, p.user.id, wanted);
+      const results = await Promise.allSettled(Array.from({ length: 50 }, () => p.caller.games.crash.bet({ bet: 25 })));
+      for (const r of results)
+        if (r.status === 'rejected') {
+          expect(r.reason.code).toBe('CONFLICT');
+          expectRefused(r.reason, 'crash_active');
+        }
+      // A round that crashes at 1.00 is over the moment it starts (the clock is stopped here), so a
+      // later bet may rightly settle it and open the next; every other round blocks the rest.
+      const rounds = await env.deps.db
+        .select()
+        .from(crashBets)
+        .where(eq(crashBets.userId, p.user.id))
+        .orderBy(crashBets.startedAt, crashBets.nonce);
+      const accepted = results.filter((r) => r.status === 'fulfilled').length;
+      if (first > 1) expect(accepted).toBe(1);
+      expect(accepted).toBeGreaterThanOrEqual(1);
+      expect(rounds[0]?.crashPoint).toBe(first);
+      expect(rounds).toHaveLength(accepted);
+      for (const r of rounds.slice(0, -1)) {
+        expect(r.crashPoint).toBe(1);
+        expect(r.status).toBe('busted');
       }
-    // A round that crashes at 1.00 is over the moment it starts (the clock is stopped here), so a
-    // later bet may rightly settle it and open the next; every other round blocks the rest.
-    const rounds = await env.deps.db.select().from(crashBets).where(eq(crashBets.userId, p.user.id)).orderBy(crashBets.startedAt, crashBets.nonce);
-    const accepted = results.filter((r) => r.status === 'fulfilled').length;
-    expect(accepted).toBeGreaterThanOrEqual(1);
-    expect(rounds).toHaveLength(accepted);
-    for (const r of rounds.slice(0, -1)) {
-      expect(r.crashPoint).toBe(1);
-      expect(r.status).toBe('busted');
-    }
-    const last = rounds.at(-1);
-    if (last && last.crashPoint !== 1) expect(last.status).toBe('active');
-    const debits = await env.deps.db
-      .select()
-      .from(walletLedger)
-      .where(and(eq(walletLedger.userId, p.user.id), eq(walletLedger.reason, 'crash_bet')));
-    expect(debits.map((d) => d.delta)).toEqual(rounds.map(() => -25));
-    expect((await p.caller.economy.wallet.balance()).gold).toBe(1000 - 25 * accepted);
-    expect((await reconcile(env.deps.db)).violations).toEqual([]);
-  });
+      const last = rounds.at(-1);
+      if (last && last.crashPoint !== 1) expect(last.status).toBe('active');
+      const debits = await env.deps.db
+        .select()
+        .from(walletLedger)
+        .where(and(eq(walletLedger.userId, p.user.id), eq(walletLedger.reason, 'crash_bet')));
+      expect(debits.map((d) => d.delta)).toEqual(rounds.map(() => -25));
+      expect((await p.caller.economy.wallet.balance()).gold).toBe(1000 - 25 * accepted);
+      expect((await reconcile(env.deps.db)).violations).toEqual([]);
+    },
+  );
 
   it('players short of their stake, betting concurrently: each is BAD_REQUEST insufficient_funds, never a 5xx, and nothing moves', async () => {
     const players = await Promise.all(Array.from({ length: 12 }, () => newPlayer(env.deps)));
