@@ -31,6 +31,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeHeapSnapshot } from 'node:v8';
 import type { Deps } from '@casino/api';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { queryRows } from '@casino/db';
@@ -77,7 +78,8 @@ export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--war
   Redis: REDIS_URL (default ${DEFAULT_REDIS_URL}); keys under a per-run prefix, deleted afterwards.
   BENCH_LOG_LEVEL (default warn), PGBENCH (path to pgbench),
   BENCH_CPU_PROFILE=name: V8 profile of the crash part's server, name.crash.cpuprofile from the
-  first bet to the last settlement (the slot part: --profile).`;
+  first bet to the last settlement (the slot part: --profile).
+  BENCH_HEAP_SNAPSHOT=file.heapsnapshot: the crash part's heap once every subscription is open.`;
 
 const CRASH_GOLD = 1_000_000;
 const MIN_TARGET = 1.1;
@@ -252,6 +254,9 @@ async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }
     );
     subscribedMem = process.memoryUsage();
     liveSubscribed = heapAfterGc();
+    // What the subscriptions retain, by constructor: open the file in Chrome DevTools › Memory.
+    if (process.env.BENCH_HEAP_SNAPSHOT)
+      console.log(`  heap snapshot with the subscriptions open: ${writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT)}`);
     const profiler = profileFile ? await startCpuProfile(profileFile) : null;
     const cpu = cpuWindow();
     const loop = loopDelayWindow();
