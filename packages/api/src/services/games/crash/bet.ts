@@ -1,6 +1,6 @@
 /**
  * games.crash.bet: one transaction takes the fair nonce (row lock: one user's bets are
- * serialised), fixes the crash point, then debits the stake, inserts the active round and
+ * serialised), fixes the crash point, then inserts the active round, debits the stake and
  * writes the live state to Redis together — a Redis failure rolls back the debit, and a
  * failed transaction forgets the state it wrote.
  * The partial unique index `crash_bets_one_active_uq` is the final word on one active
