@@ -4,6 +4,7 @@ import type { TRank, TRole, TUserStatus } from '@casino/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { DomainError } from '../../errors';
+import { perDb } from '../shared/prepared';
 import type { Principal } from './principal-cache';
 import { verifyAccessToken } from './tokens';
 
@@ -27,7 +28,6 @@ export type AuthedUser = {
 export const blacklistKey = (jti: string) => `jwt:bl:${jti}`;
 
 /** Prepared once per database: the user and, when still active, the token's session. */
-const prepared = new WeakMap<Db, ReturnType<typeof buildPrincipalQuery>>();
 function buildPrincipalQuery(db: Db) {
   return db
     .select({
@@ -48,14 +48,7 @@ function buildPrincipalQuery(db: Db) {
     .limit(1)
     .prepare('auth_principal');
 }
-function principalQuery(db: Db) {
-  let q = prepared.get(db);
-  if (!q) {
-    q = buildPrincipalQuery(db);
-    prepared.set(db, q);
-  }
-  return q;
-}
+const principalQuery = perDb(buildPrincipalQuery);
 
 /** The token's signature and expiry only (no lookup): who it names and for which session. */
 export async function verifyClaims(deps: Pick<Deps, 'clock' | 'config'>, token: string | null) {

@@ -30,3 +30,16 @@ export function prepared<const N extends string, R>(names: readonly N[], build: 
     return (Array.isArray(res) ? res : (res as { rows: R[] }).rows) as R[];
   };
 }
+
+/** `build(db)` once per database handle or transaction (Drizzle's `.prepare()` statements are tied to the handle they were built on). */
+export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let v = built.get(db);
+    if (!v) {
+      v = build(db);
+      built.set(db, v);
+    }
+    return v;
+  };
+}

@@ -4,6 +4,7 @@
  */
 import { type CrashBet, crashBets, type Db, users } from '@casino/db';
 import { and, eq, sql } from 'drizzle-orm';
+import { perDb } from '../../shared/prepared';
 
 function build(db: Db) {
   return {
@@ -27,15 +28,7 @@ function build(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof build>>();
-function reads(db: Db) {
-  let q = prepared.get(db);
-  if (!q) {
-    q = build(db);
-    prepared.set(db, q);
-  }
-  return q;
-}
+const reads = perDb(build);
 
 export async function findRound(db: Db, gameId: string): Promise<CrashBet | null> {
   const [row] = await reads(db).round.execute({ gameId });
