@@ -31,9 +31,10 @@ import {
 } from '@casino/api';
 import { createDb, type DbHandle, runMigrations } from '@casino/db';
 import { DEVICE_ID_HEADER, MAX_BATCH_CALLS } from '@casino/shared';
+import type { TRPCError } from '@trpc/server';
 import { type CreateFastifyContextOptions, type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { sql } from 'drizzle-orm';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { bootstrapAdminFromEnv } from './bootstrap';
 import { toApiConfig } from './config';
@@ -41,6 +42,7 @@ import type { Env } from './env';
 import { serializeRequest } from './log-redact';
 import { createMetrics } from './metrics';
 import { registerSpas } from './spa';
+import { registerSubscriptionRoutes } from './sse';
 import { registerPaymentWebhooks } from './webhooks';
 
 export type Server = { app: FastifyInstance; deps: Deps; db: DbHandle; close(): Promise<void> };
@@ -107,30 +109,33 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
+  const createContext = (req: FastifyRequest, connectionParams: Record<string, string | undefined> | null) => {
+    const header = req.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7) : null;
+    return createInnerContext({
+      deps: { ...deps, logger: req.log as unknown as Deps['logger'] },
+      accessToken: bearer ?? connectionParams?.token ?? null,
+      meta: {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        deviceId: deviceIdFrom(req.headers[DEVICE_ID_HEADER]),
+        requestId: String(req.id),
+      },
+    });
+  };
+  const onError = ({ path, error }: { path: string | undefined; error: TRPCError }) => {
+    metrics.trpcErrors.inc({ path: path ?? 'unknown', code: error.code });
+  };
+  // Subscriptions (SSE) on their own lean routes; everything else through the adapter.
+  registerSubscriptionRoutes(app, { router: appRouter, prefix: '/trpc', createContext, onError });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
       // A batch runs every call it names: without a cap one request could carry hundreds.
       maxBatchSize: MAX_BATCH_CALLS,
-      createContext: ({ req, info }: CreateFastifyContextOptions) => {
-        const header = req.headers.authorization;
-        const bearer = header?.startsWith('Bearer ') ? header.slice(7) : null;
-        const fromParams = info.connectionParams?.token ?? null;
-        return createInnerContext({
-          deps: { ...deps, logger: req.log as unknown as Deps['logger'] },
-          accessToken: bearer ?? fromParams,
-          meta: {
-            ip: req.ip,
-            userAgent: req.headers['user-agent'] ?? null,
-            deviceId: deviceIdFrom(req.headers[DEVICE_ID_HEADER]),
-            requestId: String(req.id),
-          },
-        });
-      },
-      onError: ({ path, error }) => {
-        metrics.trpcErrors.inc({ path: path ?? 'unknown', code: error.code });
-      },
+      createContext: ({ req, info }: CreateFastifyContextOptions) => createContext(req, info.connectionParams),
+      onError,
     },
   } satisfies FastifyTRPCPluginOptions<typeof appRouter>);
 
