@@ -42,7 +42,7 @@ import type { Env } from './env';
 import { serializeRequest } from './log-redact';
 import { createMetrics } from './metrics';
 import { registerSpas } from './spa';
-import { registerSubscriptionRoutes } from './sse';
+import { leanTrpcRoutes } from './trpc/routes';
 import { registerPaymentWebhooks } from './webhooks';
 
 export type Server = { app: FastifyInstance; deps: Deps; db: DbHandle; close(): Promise<void> };
@@ -126,8 +126,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
   const onError = ({ path, error }: { path: string | undefined; error: TRPCError }) => {
     metrics.trpcErrors.inc({ path: path ?? 'unknown', code: error.code });
   };
-  // Subscriptions (SSE) on their own lean routes; everything else through the adapter.
-  registerSubscriptionRoutes(app, { router: appRouter, prefix: '/trpc', createContext, onError });
+  // Every procedure on its own lean route (trpc/routes.ts); batches of several calls through the adapter.
+  await app.register(leanTrpcRoutes, { prefix: '/trpc', router: appRouter, createContext, onError });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

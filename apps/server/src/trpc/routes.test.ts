@@ -1,16 +1,17 @@
 /**
- * The lean subscription routes (sse.ts) against the tRPC adapter they stand in for: the same
- * bytes for the same procedure (connected, tracked ids, restore-id, return, serialized-error,
- * the JSON refusals before a stream), pings on silence, and the procedure's `finally` when
- * the client goes away.
+ * The lean routes (routes.ts, call.ts, sse.ts) against the tRPC adapter they stand in for:
+ * the same status, headers and bytes for the same request — queries and mutations alone or
+ * as a batch of one, every kind of refusal; subscriptions' connected, tracked ids,
+ * restore-id, return and serialized-error frames — which requests they hand to the adapter,
+ * pings on silence, and the procedure's `finally` when the client goes away.
  */
 import { initTRPC, TRPCError, tracked } from '@trpc/server';
 import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { registerSubscriptionRoutes } from './sse';
+import { leanTrpcRoutes } from './routes';
 
 type Ctx = { user: string | null };
 const t = initTRPC.context<Ctx>().create({
@@ -20,7 +21,26 @@ const t = initTRPC.context<Ctx>().create({
 });
 
 let released: () => void = () => undefined;
+const guard = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'who are you' });
+  return next({ ctx: { user: ctx.user } });
+});
 const router = t.router({
+  echo: t.procedure
+    .input(z.object({ n: z.number(), at: z.date() }))
+    .output(z.object({ n: z.number(), at: z.date(), tags: z.set(z.string()) }))
+    .query(({ input }) => ({ ...input, tags: new Set(['a']) })),
+  whoami: t.procedure.use(guard).query(({ ctx }) => ctx.user),
+  bump: t.procedure
+    .use(guard)
+    .input(z.object({ by: z.number().int().positive() }))
+    .mutation(({ input, ctx }) => ({ by: input.by, who: ctx.user })),
+  touch: t.procedure.mutation(() => 'touched'),
+  boom: t.procedure.mutation(() => {
+    throw new Error('not for the client');
+  }),
+  badOutput: t.procedure.output(z.number()).query(() => 'text' as unknown as number),
+  nested: t.router({ deep: t.procedure.input(z.string().optional()).query(({ input }) => input ?? null) }),
   feed: t.procedure.input(z.object({ from: z.number().int(), lastEventId: z.string().nullish() })).subscription(async function* ({
     input,
   }) {
@@ -62,6 +82,7 @@ let adapter: FastifyInstance;
 let lean: FastifyInstance;
 let adapterUrl: string;
 let leanUrl: string;
+const handedOver: string[] = [];
 
 beforeAll(async () => {
   adapter = Fastify();
@@ -73,12 +94,21 @@ beforeAll(async () => {
     },
   });
   lean = Fastify();
-  registerSubscriptionRoutes(lean, {
-    router,
+  await lean.register(leanTrpcRoutes, {
     prefix: '/trpc',
-    createContext: (req, params) => createContext(req.headers.authorization, params),
+    router,
+    createContext: (req: FastifyRequest, params: Record<string, string | undefined> | null) =>
+      createContext(req.headers.authorization, params),
+    handedOver: (path: string) => handedOver.push(path),
   });
-  await lean.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions: { router, createContext: () => ({ user: null }) } });
+  // Batches of several calls never reach a lean route.
+  await lean.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router,
+      createContext: ({ req, info }: CreateFastifyContextOptions) => createContext(req.headers.authorization, info.connectionParams),
+    },
+  });
   adapterUrl = await adapter.listen({ port: 0, host: '127.0.0.1' });
   leanUrl = await lean.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -87,17 +117,78 @@ afterAll(async () => {
   await lean.close();
 });
 
-const both = async (pathAndQuery: string, headers: Record<string, string> = {}) => {
+const both = async (pathAndQuery: string, headers: Record<string, string> = {}, init: { method?: string; body?: string } = {}) => {
   const [a, b] = await Promise.all([
-    fetch(`${adapterUrl}/trpc/${pathAndQuery}`, { headers }),
-    fetch(`${leanUrl}/trpc/${pathAndQuery}`, { headers }),
+    fetch(`${adapterUrl}/trpc/${pathAndQuery}`, { headers, ...init }),
+    fetch(`${leanUrl}/trpc/${pathAndQuery}`, { headers, ...init }),
   ]);
-  return {
-    adapter: { status: a.status, type: a.headers.get('content-type'), body: await a.text() },
-    lean: { status: b.status, type: b.headers.get('content-type'), body: await b.text() },
-  };
+  const seen = (r: Response) => ({ status: r.status, type: r.headers.get('content-type'), vary: r.headers.get('vary') });
+  return { adapter: { ...seen(a), body: await a.text() }, lean: { ...seen(b), body: await b.text() } };
 };
 const input = (json: unknown) => `input=${encodeURIComponent(JSON.stringify(superjson.serialize(json)))}`;
+const json = { 'content-type': 'application/json' };
+const sj = (v: unknown) => JSON.stringify(superjson.serialize(v));
+const batchOf = (v: unknown) => JSON.stringify({ 0: superjson.serialize(v) });
+const at = new Date('2026-01-02T03:04:05.678Z');
+const bob = { ...json, authorization: 'Bearer bob' };
+
+describe('query and mutation routes (lean)', () => {
+  it.each([
+    ['a query with transformed input and output', 'GET', `echo?${input({ n: 1, at })}`, {}, undefined],
+    ['a query as a batch of one', 'GET', `echo?batch=1&input=${encodeURIComponent(batchOf({ n: 2, at }))}`, {}, undefined],
+    ['a nested router’s query with optional input, none given', 'GET', 'nested.deep', {}, undefined],
+    ['a nested router’s query, batch of one without input', 'GET', 'nested.deep?batch=1&input=%7B%7D', {}, undefined],
+    ['input the schema refuses: 400 with the issues', 'GET', `echo?${input({ n: 'x', at })}`, {}, undefined],
+    ['?input= that is not JSON: 400', 'GET', 'echo?input=%7Bnope', {}, undefined],
+    ['a batch whose input is not an object: 400', 'GET', `echo?batch=1&input=${encodeURIComponent('"str"')}`, {}, undefined],
+    ['an output the schema refuses: 500', 'GET', 'badOutput', {}, undefined],
+    ['a refusing middleware: 401', 'GET', 'whoami', {}, undefined],
+    ['a refusing middleware in a batch of one', 'GET', 'whoami?batch=1&input=%7B%7D', {}, undefined],
+    ['the context from the request headers', 'GET', 'whoami', { authorization: 'Bearer ann' }, undefined],
+    ['a mutation', 'POST', 'bump', bob, sj({ by: 2 })],
+    ['a mutation as a batch of one (what httpBatchLink sends)', 'POST', 'bump?batch=1', bob, batchOf({ by: 3 })],
+    ['a mutation the middleware refuses before reading input', 'POST', 'bump', json, '{nope'],
+    ['a mutation with a body that is not JSON', 'POST', 'bump', bob, '{nope'],
+    ['a mutation with input the schema refuses', 'POST', 'bump?batch=1', bob, batchOf({ by: -1 })],
+    ['a mutation without input', 'POST', 'touch', json, '{}'],
+    ['a throwing mutation: 500', 'POST', 'boom', json, '{}'],
+    ['a mutation sent by GET: the adapter’s 405', 'GET', 'bump', {}, undefined],
+    ['a query sent by POST: the adapter', 'POST', 'echo', json, sj({ n: 1, at })],
+    ['a mutation as text/plain: handed to the adapter', 'POST', 'touch', { 'content-type': 'text/plain' }, '{}'],
+    [
+      'a streamed (jsonl) batch of one: handed to the adapter',
+      'POST',
+      'touch?batch=1',
+      { ...json, 'trpc-accept': 'application/jsonl' },
+      '{}',
+    ],
+    [
+      'connectionParams on a call: handed to the adapter',
+      'GET',
+      `whoami?connectionParams=${encodeURIComponent('{"token":"cy"}')}`,
+      {},
+      undefined,
+    ],
+    ['a batch of two: the adapter', 'GET', `echo,nested.deep?batch=1&input=${encodeURIComponent(batchOf({ n: 1, at }))}`, {}, undefined],
+  ] as const)('answers as the adapter does: %s', async (name, method, pathAndQuery, headers, body) => {
+    handedOver.length = 0;
+    const { adapter: a, lean: b } = await both(pathAndQuery, headers, { method, ...(body === undefined ? {} : { body }) });
+    expect(b).toEqual(a);
+    expect(b.body.length).toBeGreaterThan(0);
+    // What a lean route answers itself and what it hands over (requests without a lean route never reach one).
+    expect(handedOver).toEqual(name.includes('handed to the adapter') ? [pathAndQuery.split('?')[0]] : []);
+  });
+
+  it('answers exactly what the typed client reads', async () => {
+    const { lean: b } = await both(`echo?${input({ n: 7, at })}`);
+    expect(b).toEqual({
+      status: 200,
+      type: 'application/json',
+      vary: 'trpc-accept, accept',
+      body: JSON.stringify({ result: { data: superjson.serialize({ n: 7, at, tags: new Set(['a']) }) } }),
+    });
+  });
+});
 
 describe('subscription routes (lean SSE)', () => {
   it.each([
@@ -115,7 +206,7 @@ describe('subscription routes (lean SSE)', () => {
     const { adapter: a, lean: b } = await both(pathAndQuery, headers);
     // The adapter labels its JSON refusals text/plain; the lean route says application/json.
     if (a.status !== 200) expect([a.type, b.type]).toEqual(['text/plain;charset=UTF-8', 'application/json; charset=utf-8']);
-    expect({ ...b, type: null }).toEqual({ ...a, type: null });
+    expect({ ...b, type: null, vary: null }).toEqual({ ...a, type: null, vary: null });
     if (a.status === 200) expect(b.type).toBe(a.type);
     expect(b.body.length).toBeGreaterThan(0);
   });

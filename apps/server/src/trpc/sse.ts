@@ -7,14 +7,11 @@
  * ticking four times a second that chain was a sixth of the server's CPU and ~85 KB of heap
  * per open stream (`pnpm bench games --only crash`).
  *
- * Each subscription procedure gets its own `GET /trpc/<path>` route (a static route wins over
- * the adapter's `/trpc/:path`); batches, POSTs and everything else stay with the adapter. The
- * procedure runs exactly as the adapter runs it — same context, middlewares, input parsing
- * (with `Last-Event-ID` merged into the input), abort signal and error shapes.
+ * The procedure runs exactly as the adapter runs it (routes.ts) — same context, middlewares,
+ * input parsing (with `Last-Event-ID` merged into the input), abort signal and error shapes.
  */
-import { type AnyTRPCRouter, TRPCError } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import {
-  type AnyProcedure,
   getErrorShape,
   getHTTPStatusCodeFromError,
   getTRPCErrorFromUnknown,
@@ -26,49 +23,29 @@ import {
   sseHeaders,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-
-export type SubscriptionRoutesOptions<TRouter extends AnyTRPCRouter> = {
-  router: TRouter;
-  prefix: string;
-  createContext(req: FastifyRequest, connectionParams: Record<string, string | undefined> | null): Promise<unknown> | unknown;
-  onError?(opts: { error: TRPCError; path: string }): void;
-};
-
-/** Registers `GET <prefix>/<path>` for every subscription procedure of `router`. */
-export function registerSubscriptionRoutes<TRouter extends AnyTRPCRouter>(app: FastifyInstance, opts: SubscriptionRoutesOptions<TRouter>) {
-  const procedures = opts.router._def.procedures as Record<string, AnyProcedure>;
-  for (const [path, proc] of Object.entries(procedures)) {
-    if (proc._def.type !== 'subscription') continue;
-    app.get(`${opts.prefix}/${path}`, { exposeHeadRoute: false }, (req, reply) => serve(req, reply, path, proc, opts));
-  }
-}
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ConnectionParams, LeanRoute } from './routes';
 
 type Query = { input?: string; connectionParams?: string; lastEventId?: string; 'Last-Event-Id'?: string; batch?: string };
 
-async function serve(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  path: string,
-  proc: AnyProcedure,
-  opts: SubscriptionRoutesOptions<AnyTRPCRouter>,
-): Promise<void> {
-  const config = opts.router._def._config;
+export async function serveSubscription(req: FastifyRequest, reply: FastifyReply, route: LeanRoute): Promise<void> {
+  const { router, path, proc } = route;
+  const config = router._def._config;
   const query = req.query as Query;
+  if (query.batch !== undefined) return route.adapter(req, reply); // refused there: subscriptions are not batched
   let ctx: unknown;
   const shapeOf = (error: TRPCError, input: unknown, at: string | undefined) =>
     getErrorShape({ config, ctx, error, input, path: at, type: 'subscription' });
 
   // What the adapter answers before any stream: a JSON error with its HTTP status (before it
   // knows the path, so without one; as application/json where the adapter says text/plain).
-  let connectionParams: Record<string, string | undefined> | null = null;
+  let connectionParams: ConnectionParams = null;
   try {
-    if (query.batch === '1') throw new TRPCError({ code: 'BAD_REQUEST', message: 'Cannot batch subscription calls' });
     connectionParams = query.connectionParams === undefined ? null : parseConnectionParamsFromString(query.connectionParams);
-    ctx = await opts.createContext(req, connectionParams);
+    ctx = await route.createContext(req, connectionParams);
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
-    opts.onError?.({ error, path });
+    route.onError({ error, path });
     const body = transformTRPCResponse(config, { error: shapeOf(error, undefined, undefined) });
     return reply.code(getHTTPStatusCodeFromError(error)).type('application/json').send(JSON.stringify(body));
   }
@@ -148,7 +125,7 @@ async function serve(
   } catch (cause) {
     if (!isAbortError(cause) && !closed.signal.aborted) {
       const error = getTRPCErrorFromUnknown(cause);
-      opts.onError?.({ error, path });
+      route.onError({ error, path });
       await write(
         frame({ event: 'serialized-error', data: JSON.stringify(config.transformer.output.serialize(shapeOf(error, input, path))) }),
       );
