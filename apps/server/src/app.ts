@@ -127,7 +127,13 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
     metrics.trpcErrors.inc({ path: path ?? 'unknown', code: error.code });
   };
   // Every procedure on its own lean route (trpc/routes.ts); batches of several calls through the adapter.
-  await app.register(leanTrpcRoutes, { prefix: '/trpc', router: appRouter, createContext, onError });
+  await app.register(leanTrpcRoutes, {
+    prefix: '/trpc',
+    router: appRouter,
+    createContext,
+    onError,
+    onStream: (path: string, delta: number) => metrics.sseStreams.inc({ path }, delta),
+  });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

@@ -23,6 +23,12 @@ export function createMetrics(kv?: Kv, principals?: PrincipalCache) {
     labelNames: ['path', 'code'] as const,
     registers: [registry],
   });
+  const sseStreams = new Gauge({
+    name: 'casino_sse_streams',
+    help: 'Open subscription streams (SSE) on this instance, by procedure',
+    labelNames: ['path'] as const,
+    registers: [registry],
+  });
   // How often this instance computed a cluster-wide cached value (global metrics, admin stats):
   // summed over the instances it is at most one per period.
   new Gauge({
@@ -68,6 +74,6 @@ export function createMetrics(kv?: Kv, principals?: PrincipalCache) {
       () => principals.stats.invalidations,
     );
   }
-  return { registry, httpDuration, trpcErrors };
+  return { registry, httpDuration, trpcErrors, sseStreams };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -5,69 +5,63 @@
  * `{ result: { data } }` or `{ error }` (the error formatter's shape) as JSON — an array for a
  * batch — with the status `getHTTPStatusCode` gives. Anything else goes to the adapter.
  */
-import { TRPCError } from '@trpc/server';
 import {
   getErrorShape,
   getHTTPStatusCode,
   getTRPCErrorFromUnknown,
-  isObject,
   type TRPCResponse,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { inputReader, nonJsonBody, single } from './input';
 import type { LeanRoute } from './routes';
 
-type Query = { input?: string; batch?: string; connectionParams?: string };
-
-/** What the adapter would answer differently, or does not answer in JSON. */
-function leaveToAdapter(req: FastifyRequest, query: Query): boolean {
-  if (query.connectionParams !== undefined || (query.batch !== undefined && query.batch !== '1')) return true;
+/** The request's `?input=`, `?batch=` — or null when the adapter would answer it differently, or not in JSON. */
+function plainCall(req: FastifyRequest): { input: string | undefined; batch: boolean } | null {
+  const query = req.query as Record<string, unknown>;
+  const input = single(query, 'input');
+  const batch = single(query, 'batch');
+  if (input === false || batch === false || (batch !== undefined && batch !== '1') || query.connectionParams !== undefined) return null;
   const accept = req.headers['trpc-accept'] ?? req.headers.accept;
-  if (typeof accept === 'string' && accept.includes('application/jsonl')) return true;
-  if (req.method !== 'POST') return false;
+  if (typeof accept === 'string' && accept.includes('application/jsonl')) return null;
+  if (req.method === 'GET') return nonJsonBody(req) ? null : { input: input || undefined, batch: batch === '1' };
   const type = req.headers['content-type']?.toLowerCase().split(';', 1)[0]?.trim();
-  return type !== 'application/json' || typeof req.body !== 'string';
+  return type === 'application/json' && typeof req.body === 'string' ? { input: req.body, batch: batch === '1' } : null;
 }
 
 export async function serveCall(req: FastifyRequest, reply: FastifyReply, route: LeanRoute): Promise<void> {
-  const query = req.query as Query;
-  if (leaveToAdapter(req, query)) return route.adapter(req, reply);
+  const call = plainCall(req);
+  if (!call) return route.adapter(req, reply);
   const { router, path, proc } = route;
   const config = router._def._config;
-  const batch = query.batch === '1';
   const type = proc._def.type;
+  const input = inputReader(router, call.input, call.batch);
 
   let ctx: unknown;
-  let parsed = false;
-  let input: unknown;
-  const getRawInput = async () => {
-    let all: unknown;
-    try {
-      const text = req.method === 'GET' ? query.input : (req.body as string);
-      all = text === undefined ? undefined : JSON.parse(text);
-    } catch (cause) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Invalid input', cause });
-    }
-    if (batch && all !== undefined && !isObject(all))
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '"input" needs to be an object when doing a batch call' });
-    const raw = batch ? (all as Record<string, unknown> | undefined)?.[0] : all;
-    input = raw === undefined ? undefined : config.transformer.input.deserialize(raw);
-    parsed = true;
-    return input;
+  const failed = (cause: unknown, at: string | undefined): TRPCResponse => {
+    const error = getTRPCErrorFromUnknown(cause);
+    route.onError({ error, path });
+    return { error: getErrorShape({ config, ctx, error, input: input.result(), path: at, type }) };
   };
-
   let res: TRPCResponse;
   try {
     ctx = await route.createContext(req, null);
-    const data = await proc({ path, getRawInput, ctx, type, signal: undefined, batchIndex: 0 });
-    res = { result: { data } };
+    res = { result: { data: await proc({ path, getRawInput: input.read, ctx, type, signal: undefined, batchIndex: 0 }) } };
   } catch (cause) {
-    const error = getTRPCErrorFromUnknown(cause);
-    route.onError({ error, path });
-    res = { error: getErrorShape({ config, ctx, error, input: parsed ? input : undefined, path, type }) };
+    res = failed(cause, path);
   }
-  const status = getHTTPStatusCode(res);
+  let body: string;
+  try {
+    body = JSON.stringify(transformTRPCResponse(config, call.batch ? [res] : res));
+  } catch (cause) {
+    // An answer that cannot be serialised is the server's error, shaped (and hidden) as any other
+    // — without a path, as the adapter's last resort does.
+    res = failed(cause, undefined);
+    body = JSON.stringify(transformTRPCResponse(config, call.batch ? [res] : res));
+  }
   // A Buffer: Fastify would add `; charset=utf-8` to a string's JSON content type, the adapter does not.
-  const body = JSON.stringify(transformTRPCResponse(config, batch ? [res] : res));
-  return reply.code(status).headers({ vary: 'trpc-accept, accept', 'content-type': 'application/json' }).send(Buffer.from(body));
+  return reply
+    .code(getHTTPStatusCode(res))
+    .headers({ vary: 'trpc-accept, accept', 'content-type': 'application/json' })
+    .send(Buffer.from(body));
 }

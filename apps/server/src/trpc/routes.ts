@@ -10,6 +10,11 @@
  * A static route wins over the adapter's `<prefix>/:path`, so what the lean handlers do not
  * take — batches of several calls, streamed (jsonl) batches, form data, a query sent by POST
  * — still reaches the adapter, and a lean handler hands anything unusual to it as well.
+ *
+ * Supported: the router's transformer, error formatter and `sse` ping/client options. Not
+ * carried over (none is used here; add them to both before using them): the adapter's
+ * `responseMeta`, `allowMethodOverride`, `batching`, `sse.enabled`, `sse.maxDurationMs`, and
+ * subscriptions that return observables rather than async generators.
  */
 import type { AnyTRPCRouter, TRPCError } from '@trpc/server';
 import { type FastifyHandlerOptions, fastifyRequestHandler } from '@trpc/server/adapters/fastify';
@@ -26,6 +31,8 @@ export type LeanRoutesOptions<TRouter extends AnyTRPCRouter> = {
   onError?(opts: { error: TRPCError; path: string | undefined }): void;
   /** Called when a lean route hands a request to the adapter (tests see which one answered). */
   handedOver?(path: string): void;
+  /** +1 when a subscription's stream opens, -1 once it has ended and its procedure finished (a gauge). */
+  onStream?(path: string, delta: 1 | -1): void;
 };
 
 export type LeanRoute = {
@@ -34,6 +41,7 @@ export type LeanRoute = {
   proc: AnyProcedure;
   createContext: LeanRoutesOptions<AnyTRPCRouter>['createContext'];
   onError: NonNullable<LeanRoutesOptions<AnyTRPCRouter>['onError']>;
+  onStream: NonNullable<LeanRoutesOptions<AnyTRPCRouter>['onStream']>;
   /** The adapter, for what a lean handler leaves to it. */
   adapter(req: FastifyRequest, reply: FastifyReply): Promise<void>;
 };
@@ -60,6 +68,7 @@ export async function leanTrpcRoutes<TRouter extends AnyTRPCRouter>(scope: Fasti
       proc,
       createContext: opts.createContext,
       onError: opts.onError ?? (() => undefined),
+      onStream: opts.onStream ?? (() => undefined),
       adapter: (req, reply) => {
         opts.handedOver?.(path);
         return fastifyRequestHandler({ ...adapterOptions, req, res: reply, path });

@@ -10,7 +10,7 @@
  * The procedure runs exactly as the adapter runs it (routes.ts) — same context, middlewares,
  * input parsing (with `Last-Event-ID` merged into the input), abort signal and error shapes.
  */
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import {
   getErrorShape,
   getHTTPStatusCodeFromError,
@@ -24,25 +24,30 @@ import {
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { inputReader, nonJsonBody, single } from './input';
 import type { ConnectionParams, LeanRoute } from './routes';
-
-type Query = { input?: string; connectionParams?: string; lastEventId?: string; 'Last-Event-Id'?: string; batch?: string };
 
 export async function serveSubscription(req: FastifyRequest, reply: FastifyReply, route: LeanRoute): Promise<void> {
   const { router, path, proc } = route;
   const config = router._def._config;
-  const query = req.query as Query;
-  if (query.batch !== undefined) return route.adapter(req, reply); // refused there: subscriptions are not batched
+  const query = req.query as Record<string, unknown>;
+  const text = single(query, 'input');
+  const params = single(query, 'connectionParams');
+  const queryId = single(query, 'lastEventId') ?? single(query, 'Last-Event-Id');
+  const accept = req.headers['trpc-accept'] ?? req.headers.accept;
+  // Batched, repeated parameters, a jsonl or non-JSON request: the adapter answers (or refuses) those.
+  if (query.batch !== undefined || text === false || params === false || queryId === false || nonJsonBody(req))
+    return route.adapter(req, reply);
+  if (typeof accept === 'string' && accept.includes('application/jsonl')) return route.adapter(req, reply);
   let ctx: unknown;
   const shapeOf = (error: TRPCError, input: unknown, at: string | undefined) =>
     getErrorShape({ config, ctx, error, input, path: at, type: 'subscription' });
 
-  // What the adapter answers before any stream: a JSON error with its HTTP status (before it
-  // knows the path, so without one; as application/json where the adapter says text/plain).
+  // Connection params that do not parse: the one refusal the adapter answers before any stream,
+  // as JSON with its HTTP status, without a path (as application/json where the adapter says text/plain).
   let connectionParams: ConnectionParams = null;
   try {
-    connectionParams = query.connectionParams === undefined ? null : parseConnectionParamsFromString(query.connectionParams);
-    ctx = await route.createContext(req, connectionParams);
+    connectionParams = params === undefined ? null : parseConnectionParamsFromString(params);
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
     route.onError({ error, path });
@@ -51,28 +56,26 @@ export async function serveSubscription(req: FastifyRequest, reply: FastifyReply
   }
 
   const headerId = req.headers['last-event-id'];
-  const lastEventId = (typeof headerId === 'string' ? headerId : null) ?? query.lastEventId ?? query['Last-Event-Id'] ?? null;
-  let input: unknown;
+  const lastEventId = (typeof headerId === 'string' ? headerId : null) ?? queryId ?? null;
+  const input = inputReader(router, text || undefined, false);
   const getRawInput = async () => {
-    try {
-      input = query.input === undefined ? undefined : config.transformer.input.deserialize(JSON.parse(query.input));
-    } catch (cause) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: cause instanceof Error ? cause.message : 'Invalid input', cause });
-    }
-    if (lastEventId) input = isObject(input) ? { ...input, lastEventId } : (input ?? { lastEventId });
-    return input;
+    const value = await input.read();
+    return lastEventId ? (isObject(value) ? { ...value, lastEventId } : (value ?? { lastEventId })) : value;
   };
 
   reply.hijack();
+  route.onStream(path, 1);
   const res = reply.raw;
-  res.writeHead(200, sseHeaders);
+  // Closed from here on, whenever the client leaves — also before this listener existed.
   const closed = new AbortController();
   const onClose = () => closed.abort();
   res.once('close', onClose);
+  if (res.destroyed) closed.abort();
+  res.writeHead(200, { ...sseHeaders, vary: 'trpc-accept, accept' });
 
   let lastWrite = Date.now();
   const write = async (frame: string) => {
-    if (closed.signal.aborted) return;
+    if (closed.signal.aborted || res.destroyed) return;
     lastWrite = Date.now();
     if (res.write(frame)) return;
     // A slow reader: wait for the socket to drain (or go away) rather than buffer without end.
@@ -89,20 +92,22 @@ export async function serveSubscription(req: FastifyRequest, reply: FastifyReply
   const frame = (f: { event?: string; data: string; id?: string }) =>
     `${f.event === undefined ? '' : `event: ${f.event}\n`}data: ${f.data}\n${f.id === undefined ? '' : `id: ${f.id}\n`}\n\n`;
 
-  // A ping whenever nothing was written during the last interval (the client reconnects after
-  // `reconnectAfterInactivityMs` of silence; at most two intervals pass between writes).
+  // A ping whenever nothing was written for half an interval (the client reconnects after
+  // `reconnectAfterInactivityMs` of silence; at most 1.5 intervals pass between writes), unless
+  // the socket has not drained what it has.
   const ping = config.sse?.ping;
   const pingMs = ping?.enabled ? (ping.intervalMs ?? 1000) : 0;
   const pinger =
     pingMs > 0
       ? setInterval(() => {
-          if (Date.now() - lastWrite >= pingMs / 2) void write(frame({ event: 'ping', data: '' }));
+          if (Date.now() - lastWrite >= pingMs / 2 && !res.writableNeedDrain) void write(frame({ event: 'ping', data: '' }));
         }, pingMs)
       : null;
 
   let iterator: AsyncIterator<unknown> | null = null;
   try {
     await write(frame({ event: 'connected', data: JSON.stringify(config.sse?.client ?? {}) }));
+    ctx = await route.createContext(req, connectionParams);
     const data = await proc({ path, getRawInput, ctx, type: 'subscription', signal: closed.signal, batchIndex: 0 });
     if (!isAsyncIterable(data)) throw new Error(`Subscription ${path} did not return an AsyncGenerator`);
     iterator = data[Symbol.asyncIterator]();
@@ -121,13 +126,16 @@ export async function serveSubscription(req: FastifyRequest, reply: FastifyReply
         else await write(frame({ data, id: '' }) + frame({ event: 'restore-id', data: '', id: lastId }));
       }
     }
-    if (!closed.signal.aborted) await write(frame({ event: 'return', data: '' }));
+    await write(frame({ event: 'return', data: '' }));
   } catch (cause) {
     if (!isAbortError(cause) && !closed.signal.aborted) {
       const error = getTRPCErrorFromUnknown(cause);
       route.onError({ error, path });
       await write(
-        frame({ event: 'serialized-error', data: JSON.stringify(config.transformer.output.serialize(shapeOf(error, input, path))) }),
+        frame({
+          event: 'serialized-error',
+          data: JSON.stringify(config.transformer.output.serialize(shapeOf(error, input.result(), path))),
+        }),
       );
     }
   } finally {
@@ -137,5 +145,6 @@ export async function serveSubscription(req: FastifyRequest, reply: FastifyReply
     // Runs the procedure's `finally` (stream leases, bus subscriptions) when the client left mid-stream.
     await iterator?.return?.().catch(() => undefined);
     res.end();
+    route.onStream(path, -1);
   }
 }
