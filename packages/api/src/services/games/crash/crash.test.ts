@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { crashBets, walletLedger } from '@casino/db';
+import { crashBets, fairnessSeeds, walletLedger } from '@casino/db';
 import { msToReach, multiplierAt } from '@casino/shared';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../infra/clock';
 import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../../test/harness';
 import { expectCrashRoundsConsistent, referenceCrashPoint, referencePayout } from '../../../test/reference';
+import { slotStates } from '../slot-state';
 
 const clock = manualClock('2026-03-01T12:00:00Z');
 let env: TestEnv;
@@ -58,6 +59,38 @@ describe('games.crash bet / cashout', () => {
     expect(cur.session).toMatchObject({ gameId: res.gameId, bet: 100, autoCashout: 2.5, multiplier: 1, settling: false });
     expect(JSON.stringify(cur.session)).not.toMatch(/crash/i);
     expect(await gold(p)).toBe(900);
+  });
+
+  it('bets in one statement from this instance’s view of the seed; a stale view (the nonce moved elsewhere) falls back and takes the true next nonce', async () => {
+    const p = await newPlayer(env.deps);
+    const states = slotStates(env.deps.db);
+    const first = (await betUntil(p, (cp) => cp > 1.01)).row;
+    // The one-statement path leaves this instance's view one nonce on.
+    expect(states.get(p.user.id)?.nonce).toBe(first.nonce + 1);
+    clock.set(first.dueAt);
+    await p.caller.games.crash.cashout({ gameId: first.id }).catch(() => undefined);
+    // Another instance (or game) takes the next nonce: this instance's view is stale.
+    await env.deps.db
+      .update(fairnessSeeds)
+      .set({ nextNonce: sql`${fairnessSeeds.nextNonce} + 1` })
+      .where(eq(fairnessSeeds.id, first.seedId));
+    const before = await gold(p);
+    clock.advance(1000);
+    const res = await p.caller.games.crash.bet({ bet: 10 });
+    const row = await rowOf(res.gameId);
+    expect(row?.nonce).toBe(first.nonce + 2);
+    expect(res.fairness.nonce).toBe(first.nonce + 2);
+    const [seed] = await env.deps.db.select().from(fairnessSeeds).where(eq(fairnessSeeds.id, first.seedId));
+    expect(row?.seedId).toBe(first.seedId);
+    expect(row?.crashPoint).toBe(
+      referenceCrashPoint(seed?.serverSeed ?? '', seed?.clientSeed ?? '', first.nonce + 2, row?.houseEdgePercent),
+    );
+    expect(await gold(p)).toBe(before - 10);
+    // Nothing was written for the attempt that missed: one round, one debit for it.
+    const debits = await env.deps.db.select().from(walletLedger).where(like(walletLedger.idempotencyKey, `crash:%:bet`));
+    expect(debits.filter((d) => d.userId === p.user.id).length).toBe(
+      (await env.deps.db.select().from(crashBets).where(eq(crashBets.userId, p.user.id))).length,
+    );
   });
 
   it('pays floor(bet × multiplier on the server clock) below the crash point, at most once', async () => {
