@@ -125,7 +125,8 @@ export const spinConnections = (players: BenchPlayer[], bet: number): WrkSpec['c
 
 const rate = (r: PgbenchResult | null) => r?.tps ?? Number.NaN;
 
-export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redisUrl: string }, problems: string[]): Promise<void> {
+/** Returns the spins/s measured over HTTP (the crash part compares its bets with it). */
+export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redisUrl: string }, problems: string[]): Promise<number> {
   const db = await createBenchDatabase(env.databaseUrl);
   const redisPrefix = `bench:${db.name}:`;
   const profileDir = opt.profile ? mkdtempSync(join(tmpdir(), 'casino-slot-profile-')) : null;
@@ -288,6 +289,7 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
       for (const line of profileLines(summarizeProfile(profileFile, { fromUs, toUs }))) console.log(line);
       console.log(`  profile  ${profileFile} (open in Chrome DevTools › Performance)`);
     }
+    return spins;
   } finally {
     if (!stopped) await server.stop().catch(() => null);
     await setup.close().catch(() => {});

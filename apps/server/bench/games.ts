@@ -28,10 +28,11 @@
  * unsettled or twice-settled rounds and ledger violations.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { writeHeapSnapshot } from 'node:v8';
 import type { Deps } from '@casino/api';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { queryRows } from '@casino/db';
@@ -50,9 +51,11 @@ import {
 import { type LatencySummary, ms, summarize } from './lib/latency';
 import { pgbenchBinary } from './lib/pgbench';
 import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
-import { startCpuProfile } from './lib/profile';
-import { cpuWindow, heapAfterGc, loopDelayWindow, maxRss, mb, memorySampler, pct, rssSampler } from './lib/resources';
-import { type BenchServer, describeServer, startBenchServer } from './lib/server';
+import { cpuMeter, procRssSampler, procSample } from './lib/proc';
+import { profileLines, summarizeProfile } from './lib/profile-summary';
+import { cpuWindow, mb, pct } from './lib/resources';
+import { type ServerProcess, startServerProcess } from './lib/server-process';
+import { createSetupDeps } from './lib/setup-deps';
 
 export const description = 'slot spins/s over HTTP vs the same transaction in pgbench; 1,000 live crash rounds: event lag, RSS';
 
@@ -77,11 +80,14 @@ export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--war
   created on it and dropped afterwards (BENCH_KEEP_DB=1 keeps it).
   Redis: REDIS_URL (default ${DEFAULT_REDIS_URL}); keys under a per-run prefix, deleted afterwards.
   BENCH_LOG_LEVEL (default warn), PGBENCH (path to pgbench),
-  BENCH_CPU_PROFILE=name: V8 profile of the crash part's server, name.crash.cpuprofile from the
-  first bet to the last settlement (the slot part: --profile).
-  BENCH_HEAP_SNAPSHOT=file.heapsnapshot: the crash part's heap once every subscription is open.`;
+  BENCH_SERVER_FLAGS: node flags for the server process (default --max-old-space-size=192, as deployed).
+  --profile also profiles the crash part's server (self time from the first bet to the report).
+  BENCH_HEAP_SNAPSHOT=1: the crash server writes a heap snapshot (into apps/server/) once every
+  subscription is open.`;
 
 const CRASH_GOLD = 1_000_000;
+/** collectDefaultMetrics' eventLoopMonitoringPrecision (apps/server/src/metrics.ts keeps the default). */
+const PROM_LOOP_PRECISION_MS = 10;
 const MIN_TARGET = 1.1;
 
 type Options = ReturnType<typeof options>;
@@ -143,14 +149,9 @@ function options(argv: string[]) {
 
 const lagLine = (s: LatencySummary) => `p50 ${ms(s.p50)}  p90 ${ms(s.p90)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (n=${s.count})`;
 
-function profileName(kind: 'slot' | 'crash'): string | null {
-  const base = process.env.BENCH_CPU_PROFILE;
-  return base ? `${base.replace(/\.cpuprofile$/, '')}.${kind}.cpuprofile` : null;
-}
-
 type Ctx = {
   opt: Options;
-  server: BenchServer;
+  server: ServerProcess;
   deps: Deps;
   dbUrl: string;
   redisUrl: string;
@@ -210,7 +211,10 @@ type CrashRow = {
   settled_ms: string | null;
 };
 
-async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }: Ctx): Promise<void> {
+async function crashBench(
+  { opt, server, deps, redisUrl, redisPrefix, problems }: Ctx,
+  spinRate: { perSec: number; source: string },
+): Promise<{ fromUs: number; toUs: number }> {
   const n = opt.rounds;
   const setupStart = performance.now();
   const created = await createPlayers(deps, { tag: 'bench_crash', count: n, gold: CRASH_GOLD });
@@ -222,20 +226,21 @@ async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }
   );
 
   const loadBefore = loadavg();
-  const liveBefore = heapAfterGc();
-  const before = process.memoryUsage();
-  const mem = memorySampler(50);
+  const heapUsed = async () => (await server.metrics()).nodejs_heap_size_used_bytes ?? Number.NaN;
+  const memNow = async () => ({ rss: procSample(server.pid)?.rssBytes ?? Number.NaN, heapUsed: await heapUsed() });
+  const before = await memNow();
+  const rss = procRssSampler(server.pid, 50);
   const load = startCrashLoad();
   let result: CrashLoadResult;
   let subscribedMs: number;
   let wiredMs: number;
-  let subscribedMem: NodeJS.MemoryUsage;
-  let liveSubscribed: number;
-  let serverCpu: ReturnType<ReturnType<typeof cpuWindow>>;
-  let serverLoop: ReturnType<ReturnType<typeof loopDelayWindow>>;
+  let subscribedMem: { rss: number; heapUsed: number };
+  let serverCpu: ReturnType<ReturnType<typeof cpuMeter>>;
+  let machine: ReturnType<ReturnType<typeof cpuWindow>>;
+  let serverLoop: { p50: number; p99: number; max: number };
   let betsPlaced: Extract<CrashChildMessage, { type: 'bets-placed' }>;
-  const profileFile = profileName('crash');
-  let profileWritten: string | null = null;
+  let fromUs = 0;
+  let toUs = 0;
   try {
     const params: CrashLoadParams = {
       baseUrl: server.baseUrl,
@@ -252,28 +257,37 @@ async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }
       players.map((p) => `${redisPrefix}ch:user:${p.userId}`),
       20_000,
     );
-    subscribedMem = process.memoryUsage();
-    liveSubscribed = heapAfterGc();
+    subscribedMem = await memNow();
     // What the subscriptions retain, by constructor: open the file in Chrome DevTools › Memory.
-    if (process.env.BENCH_HEAP_SNAPSHOT)
-      console.log(`  heap snapshot with the subscriptions open: ${writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT)}`);
-    const profiler = profileFile ? await startCpuProfile(profileFile) : null;
-    const cpu = cpuWindow();
-    const loop = loopDelayWindow();
+    if (process.env.BENCH_HEAP_SNAPSHOT) {
+      process.kill(server.pid, 'SIGUSR2');
+      console.log('  heap snapshot with the subscriptions open: apps/server/Heap.*.heapsnapshot (written by the server)');
+    }
+    // prom-client resets its event-loop histogram at each scrape: this one starts the window.
+    await server.metrics();
+    const cpu = cpuMeter(server.pid);
+    const machineCpu = cpuWindow();
+    fromUs = Number(process.hrtime.bigint() / 1000n);
     load.child.send({ type: 'go' } satisfies CrashParentMessage);
     betsPlaced = await load.next('bets-placed');
     result = (await load.next('result')).result;
+    toUs = Number(process.hrtime.bigint() / 1000n);
     serverCpu = cpu();
-    serverLoop = loop();
-    if (profiler) profileWritten = await profiler.stop();
+    machine = machineCpu();
+    // prom-client's histogram holds whole timer intervals (10 ms, its default precision): the delay is the rest.
+    const m = await server.metrics();
+    const delay = (name: string) => Math.max(0, (m[name] ?? Number.NaN) * 1000 - PROM_LOOP_PRECISION_MS);
+    serverLoop = {
+      p50: delay('nodejs_eventloop_lag_p50_seconds'),
+      p99: delay('nodejs_eventloop_lag_p99_seconds'),
+      max: delay('nodejs_eventloop_lag_max_seconds'),
+    };
   } finally {
-    mem.stop();
+    rss.stop();
     if (load.child.exitCode === null) load.child.kill();
   }
-  const after = process.memoryUsage();
-  const memPeak = mem.peak;
-  const liveAfter = heapAfterGc();
-  if (profileWritten) console.log(`  CPU profile of the server from the first bet to the last settlement: ${profileWritten}`);
+  const after = await memNow();
+  const memPeak = rss.peak;
 
   // --- what the database says
   const rows = await queryRows<CrashRow>(
@@ -367,18 +381,14 @@ async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }
   console.log(`           settlement (receive − published)      ${lagLine(result.lag.settlePublished)}`);
   console.log(`           start (receive − startedAt)           ${lagLine(result.lag.start)}`);
   console.log(`           server settled_at − due_at            ${lagLine(settleDelay)}`);
-  const memLine = (m: { rss: number; heapUsed: number; external: number }) =>
-    `${mb(m.rss)} (heap ${mb(m.heapUsed)}, external ${mb(m.external)})`;
+  const memLine = (m: { rss: number; heapUsed: number }) => `${mb(m.rss)} (heap used ${mb(m.heapUsed)})`;
   console.log(
-    `  server   RSS ${memLine(before)} before, ${memLine(subscribedMem)} with ${result.subscriptions} subscriptions, ` +
-      `peak ${memLine(memPeak)}, ${memLine(after)} after`,
+    `  server   RSS ${memLine(before)} before, ${memLine(subscribedMem)} with ${result.subscriptions} subscriptions ` +
+      `(${((subscribedMem.heapUsed - before.heapUsed) / Math.max(1, result.subscriptions) / 1024).toFixed(0)} KB heap each), ` +
+      `peak RSS ${mb(memPeak)}, ${memLine(after)} after`,
   );
   console.log(
-    `  server   live heap after a full GC: ${mb(liveBefore)} before, ${mb(liveSubscribed)} with the subscriptions ` +
-      `(${((liveSubscribed - liveBefore) / Math.max(1, result.subscriptions) / 1024).toFixed(0)} KB each), ${mb(liveAfter)} once they closed`,
-  );
-  console.log(
-    `  server   CPU ${pct(serverCpu.process)} of a core from the first bet to the report, ` +
+    `  server   CPU ${pct(serverCpu.cores)} of a core from the first bet to the report, ` +
       `event-loop delay p50 ${ms(serverLoop.p50)} p99 ${ms(serverLoop.p99)} max ${ms(serverLoop.max)}`,
   );
   const betRate = (betsPlaced.placed * 1000) / betsPlaced.spanMs;
@@ -387,14 +397,15 @@ async function crashBench({ opt, server, deps, redisUrl, redisPrefix, problems }
   console.log(
     `  goals    server settled_at − due_at p99 ${ms(settleDelay.p99)} (≤ 250 ms: ${goal(settleDelay.p99 <= 250)}); ` +
       `tick lag p99 ${ms(result.lag.tick.p99)} (< 100 ms: ${goal(result.lag.tick.p99 < 100)}); ` +
-      `bets ${betRate.toFixed(0)}/s = ${(betRate / opt.spinRate).toFixed(2)}× the slot spin rate ${opt.spinRate}/s (≥ 0.5×: ${goal(betRate >= 0.5 * opt.spinRate)}); ` +
-      `server RSS peak ${mb(memPeak.rss)} (< 300 MB: ${goal(memPeak.rss < 300 * 1024 * 1024)}); ` +
+      `bets ${betRate.toFixed(0)}/s = ${(betRate / spinRate.perSec).toFixed(2)}× the slot spin rate ${spinRate.perSec.toFixed(0)}/s ${spinRate.source} (≥ 0.5×: ${goal(betRate >= 0.5 * spinRate.perSec)}); ` +
+      `server RSS peak ${mb(memPeak)} (< 300 MB: ${goal(memPeak < 300 * 1024 * 1024)}); ` +
       `load average ${la(loadBefore)} before, ${la(loadavg())} after (1, 5, 15 min)`,
   );
   console.log(
     `  load     process CPU ${pct(result.cpu)} of a core, event-loop delay p50 ${ms(result.loop.p50)} p99 ${ms(result.loop.p99)} max ${ms(result.loop.max)}; ` +
-      `machine ${pct(serverCpu.machine)} of ${serverCpu.cores} cores`,
+      `machine ${pct(machine.machine)} of ${machine.cores} cores`,
   );
+  return { fromUs, toUs };
 }
 
 // ---------------------------------------------------------------- run
@@ -406,38 +417,67 @@ export async function run(argv: string[]): Promise<void> {
   const parts = [opt.slot ? 'slot' : '', opt.crash ? 'crash' : ''].filter(Boolean).join(' + ');
   console.log(`games bench — ${parts}; PostgreSQL ${redactUrl(serverUrl)}, redis ${redactUrl(redisUrl)}, ${pgbenchBinary()}`);
   const problems: string[] = [];
-  if (opt.slot) await runSlot(opt, { databaseUrl: serverUrl, redisUrl }, problems);
-  if (opt.crash) await runCrash(opt, serverUrl, redisUrl, problems);
+  const spins = opt.slot ? await runSlot(opt, { databaseUrl: serverUrl, redisUrl }, problems) : null;
+  // Bets are compared with the spin rate of this run, or with --spin-rate when the slot part did not run.
+  const spinRate =
+    spins !== null && Number.isFinite(spins)
+      ? { perSec: spins, source: '(this run)' }
+      : { perSec: opt.spinRate, source: '(--spin-rate: not measured in this run)' };
+  if (opt.crash) await runCrash(opt, serverUrl, redisUrl, problems, spinRate);
   if (problems.length) throw new Error(problems.join('\n'));
 }
 
-/** The crash part, against a server in this process (lib/server.ts). */
-async function runCrash(opt: Options, serverUrl: string, redisUrl: string, problems: string[]): Promise<void> {
+/** The crash part, against the built server in its own process (lib/server-process.ts), as the slot part. */
+async function runCrash(
+  opt: Options,
+  serverUrl: string,
+  redisUrl: string,
+  problems: string[],
+  spinRate: { perSec: number; source: string },
+): Promise<void> {
   const db = await createBenchDatabase(serverUrl);
   const redisPrefix = `bench:${db.name}:`;
   console.log(`\ncrash — database ${redactUrl(db.url)} (fresh), redis prefix ${redisPrefix}`);
-
-  let server: BenchServer | null = null;
-  const peak = rssSampler();
+  const profileDir = opt.profile ? mkdtempSync(join(tmpdir(), 'casino-crash-profile-')) : null;
+  const server = await startServerProcess({
+    databaseUrl: db.url,
+    redisUrl,
+    redisPrefix,
+    profileDir,
+    flags: process.env.BENCH_HEAP_SNAPSHOT ? ['--heapsnapshot-signal=SIGUSR2'] : [],
+  });
+  const setup = await createSetupDeps(server.env);
+  let stopped = false;
   try {
-    server = await startBenchServer({ databaseUrl: db.url, redisUrl, redisPrefix });
-    const { deps } = server;
-    console.log(await describeServer(server));
+    const { deps } = setup;
+    const [pg] = await queryRows<{ version: string; sync: string; max: string }>(
+      deps.db,
+      sql`SELECT current_setting('server_version') AS version, current_setting('synchronous_commit') AS sync, current_setting('max_connections') AS max`,
+    );
+    console.log(
+      `  server   node dist/main.js (built), pid ${server.pid}, ${server.baseUrl}, NODE_ENV=production, LOG_LEVEL=${server.env.LOG_LEVEL}, ` +
+        `${process.env.BENCH_SERVER_FLAGS ?? '--max-old-space-size=192'}${opt.profile ? ', --cpu-prof' : ''}; ` +
+        `PostgreSQL ${pg?.version}, synchronous_commit=${pg?.sync}, max_connections=${pg?.max}; ${cpus().length} cores`,
+    );
     const admin = await createAdmin(deps, 'bench');
     const ctx: Ctx = { opt, server, deps, dbUrl: db.url, redisUrl, redisPrefix, problems, admin };
 
-    await crashBench(ctx);
+    const window = await crashBench(ctx, spinRate);
 
     const client = createCasinoClient({ baseUrl: server.baseUrl, tokens: memoryTokenStore(admin) });
     const reconcile = await client.admin.economy.reconcile.query();
     if (reconcile.violations.length)
       problems.push(`reconcile: ${reconcile.violations.length} violations, e.g. ${JSON.stringify(reconcile.violations[0])}`);
-    console.log(
-      `\nledger   reconcile: ${reconcile.checkedUsers} users, ${reconcile.violations.length} violations; server RSS peak over the run ${mb(Math.max(peak.peak, maxRss()))}`,
-    );
+    console.log(`\nledger   reconcile: ${reconcile.checkedUsers} users, ${reconcile.violations.length} violations`);
+    stopped = true;
+    const profileFile = await server.stop();
+    if (profileFile) {
+      console.log(`  profile  the server from the first bet to the report (${profileFile}):`);
+      for (const line of profileLines(summarizeProfile(profileFile, window))) console.log(line);
+    }
   } finally {
-    peak.stop();
-    await server?.close();
+    if (!stopped) await server.stop();
+    await setup.close();
     await deleteRedisPrefix(redisUrl, redisPrefix).catch((e: Error) => console.error(`redis cleanup failed: ${e.message}`));
     if (process.env.BENCH_KEEP_DB === '1') console.log(`kept database ${db.name}`);
     else await db.drop().catch((e: Error) => console.error(`could not drop ${db.name}: ${e.message}`));

@@ -196,6 +196,8 @@ export async function buildServer(env: Env, opts: { kv?: Kv; logStream?: Destina
         streakRepair.stop(),
         liveWorker.stop(),
       ]);
+      // Deliveries in flight finish, their outbox rows deleted, before Redis and the pool close.
+      await deps.bus.idle();
       await kv.close();
       await principals.close();
       await db.close();

@@ -70,6 +70,8 @@ export async function startServerProcess(opts: {
   redisUrl: string;
   redisPrefix: string;
   profileDir?: string | null;
+  /** More node flags (e.g. --heapsnapshot-signal=SIGUSR2). */
+  flags?: string[];
 }): Promise<ServerProcess> {
   buildServerBundle();
   const env = benchServerEnv({ ...opts, port: await freePort() });
@@ -80,6 +82,7 @@ export async function startServerProcess(opts: {
     ...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : []),
     // The production flags (package.json `start`, the Dockerfile), or BENCH_SERVER_FLAGS instead.
     ...(process.env.BENCH_SERVER_FLAGS ?? '--max-old-space-size=192').split(/\s+/).filter(Boolean),
+    ...(opts.flags ?? []),
     '--import',
     preload,
     join(serverDir, 'dist/main.js'),

@@ -9,7 +9,7 @@ import type { TAdminFeedEvent, TLiveEvent, TLiveEventType } from '@casino/shared
 import type { Kv, StreamEntry } from '../infra/kv';
 import { compareStreamIds } from '../infra/kv';
 import type { Logger } from '../infra/logger';
-import { ADMIN_FEED, channelKey, deliver, relayOnce, type StoredEvent, streamKey } from './outbox';
+import { ADMIN_FEED, channelKey, forget, publish, relayOnce, type StoredEvent, streamKey } from './outbox';
 
 export type LiveEventType = TLiveEventType;
 
@@ -53,35 +53,53 @@ export class EventBus {
 
   /** Committed events waiting for the next delivery, with the callers waiting on them. */
   private pending: { events: readonly StoredEvent[]; done: () => void }[] = [];
-  private flushing = false;
+  private flushing: Promise<void> | null = null;
 
   /**
    * Delivers events a transaction just committed to the outbox; resolves once they are in
    * Redis (or left to the relay). Requests that commit while a delivery is in flight are
    * delivered together by the next one: one Redis pipeline and one outbox DELETE per batch,
-   * not per request. A failure loses nothing: the rows stay and the relay delivers them later.
+   * not per request — and the DELETE after the callers are answered (a row it misses is
+   * published again by the relay, and skipped in Redis). A failure loses nothing: the rows
+   * stay and the relay delivers them later.
    */
   afterCommit(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     return new Promise((done) => {
       this.pending.push({ events, done });
-      if (!this.flushing) void this.flush();
+      this.flushing ??= this.flush().finally(() => {
+        this.flushing = null;
+      });
     });
   }
 
+  /** Resolves once every delivery begun so far has finished, its outbox rows deleted (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.flushing ?? Promise.resolve();
+  }
+
   private async flush(): Promise<void> {
-    this.flushing = true;
     while (this.pending.length) {
       const batch = this.pending.splice(0, DELIVERY_BATCH_REQUESTS);
       const events = batch.flatMap((b) => b.events);
+      let published = false;
       try {
-        await deliver(this.db, this.kv, events);
+        await publish(this.kv, events);
+        published = true;
       } catch (err) {
         this.logger.warn({ err, events: events.length }, 'live event delivery failed; the outbox relay retries');
       }
       for (const b of batch) b.done();
+      if (!published) continue;
+      try {
+        await forget(this.db, events);
+      } catch (err) {
+        this.logger.warn(
+          { err, events: events.length },
+          'published events kept in the outbox; the relay publishes them again (skipped in Redis)',
+        );
+      }
     }
-    this.flushing = false;
   }
 
   /** Delivers what requests could not (Redis down, a process killed after commit); every instance may run one. */

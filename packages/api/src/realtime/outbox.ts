@@ -41,14 +41,25 @@ function checked(e: UserEvent): TLiveEvent {
   return res.data;
 }
 
-/** Appends the events to their users' streams (once per outbox id) and forgets them. */
-export async function deliver(db: Db, kv: Kv, events: readonly StoredEvent[]): Promise<void> {
+/** Appends the events to their users' streams and channels, once per outbox id (a repeat is skipped in Redis). */
+export async function publish(kv: Kv, events: readonly StoredEvent[]): Promise<void> {
   if (events.length === 0) return;
   await kv.appendEvents(
     events.map((e) => ({ stream: streamKey(e.userId), channel: channelKey(e.userId), data: e.body, dedupeKey: `ev:out:${e.id}` })),
     { maxLen: STREAM_MAX, dedupeTtlMs: DEDUPE_TTL_MS },
   );
+}
+
+/** Deletes published events' outbox rows (rows left behind are published again by the relay: skipped in Redis). */
+export async function forget(db: Db, events: readonly StoredEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await db.delete(outboxEvents).where(sql`${outboxEvents.id} = ANY(${`{${events.map((e) => e.id).join(',')}}`}::bigint[])`);
+}
+
+/** Publishes the events and forgets them. */
+export async function deliver(db: Db, kv: Kv, events: readonly StoredEvent[]): Promise<void> {
+  await publish(kv, events);
+  await forget(db, events);
 }
 
 /**

@@ -84,6 +84,7 @@ export async function createTestEnv(
     handle,
     kv,
     async close() {
+      await deps.bus.idle();
       await kv.flush();
       await kv.close();
       await principals?.close();
