@@ -67,9 +67,7 @@ export class EventBus {
     if (events.length === 0) return Promise.resolve();
     return new Promise((done) => {
       this.pending.push({ events, done });
-      this.flushing ??= this.flush().finally(() => {
-        this.flushing = null;
-      });
+      this.flushing ??= this.flush();
     });
   }
 
@@ -79,26 +77,31 @@ export class EventBus {
   }
 
   private async flush(): Promise<void> {
-    while (this.pending.length) {
-      const batch = this.pending.splice(0, DELIVERY_BATCH_REQUESTS);
-      const events = batch.flatMap((b) => b.events);
-      let published = false;
-      try {
-        await publish(this.kv, events);
-        published = true;
-      } catch (err) {
-        this.logger.warn({ err, events: events.length }, 'live event delivery failed; the outbox relay retries');
+    try {
+      while (this.pending.length) {
+        const batch = this.pending.splice(0, DELIVERY_BATCH_REQUESTS);
+        const events = batch.flatMap((b) => b.events);
+        let published = false;
+        try {
+          await publish(this.kv, events);
+          published = true;
+        } catch (err) {
+          this.logger.warn({ err, events: events.length }, 'live event delivery failed; the outbox relay retries');
+        }
+        for (const b of batch) b.done();
+        if (!published) continue;
+        try {
+          await forget(this.db, events);
+        } catch (err) {
+          this.logger.warn(
+            { err, events: events.length },
+            'published events kept in the outbox; the relay publishes them again (skipped in Redis)',
+          );
+        }
       }
-      for (const b of batch) b.done();
-      if (!published) continue;
-      try {
-        await forget(this.db, events);
-      } catch (err) {
-        this.logger.warn(
-          { err, events: events.length },
-          'published events kept in the outbox; the relay publishes them again (skipped in Redis)',
-        );
-      }
+    } finally {
+      // In the very turn the queue is found empty (no await in between): the next afterCommit starts a new flush.
+      this.flushing = null;
     }
   }
 
