@@ -1,6 +1,8 @@
 /**
- * The crash players of `pnpm bench games`, in a process of their own (forked by games.ts,
- * talking over IPC), so the server's event loop, CPU and RSS stay its own.
+ * The crash players of `pnpm bench games`, in processes of their own (forked by games.ts,
+ * talking over IPC; `--load-processes`, each with its share of the players and of the bets in
+ * flight), so the server's event loop, CPU and RSS stay its own, and a tick's lag (measured
+ * here) is not mostly one busy client's event loop.
  *
  *   1. Every player opens `games.crash.onRound` over SSE (one EventSource each, through
  *      createNodeClient: 1,000 connections from this one process) → `subscribed`.
@@ -48,16 +50,56 @@ export type CrashLoadResult = {
   streamErrors: number;
   reconnects: number;
   errorSamples: string[];
+  /** The worst of the load processes. */
   loop: LoopDelay;
-  /** CPU of this process from `go` to the report (1 = one core). */
+  /** CPU of the load processes from `go` to the report (1 = one core). */
   cpu: number;
 };
+
+/** What one load process reports: raw samples, merged by mergeCrashLoads. */
+export type CrashLoadPart = Omit<CrashLoadResult, 'bets' | 'lag'> & {
+  bets: { placed: number; failed: number; spanMs: number; latency: number[]; games: { gameId: string; userId: number }[] };
+  lag: { tick: number[]; tickAfterBets: number[]; start: number[]; settlePublished: number[] };
+};
+
+export function mergeCrashLoads(parts: CrashLoadPart[]): CrashLoadResult {
+  const all = <T>(f: (p: CrashLoadPart) => T[]) => parts.flatMap(f);
+  const sum = (f: (p: CrashLoadPart) => number) => parts.reduce((a, p) => a + f(p), 0);
+  const worst = (f: (l: LoopDelay) => number) => Math.max(...parts.map((p) => f(p.loop)));
+  const events: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.events)) events[k] = (events[k] ?? 0) + v;
+  return {
+    subscriptions: sum((p) => p.subscriptions),
+    bets: {
+      placed: sum((p) => p.bets.placed),
+      failed: sum((p) => p.bets.failed),
+      spanMs: Math.max(...parts.map((p) => p.bets.spanMs)),
+      latency: summarize(all((p) => p.bets.latency)),
+      games: all((p) => p.bets.games),
+    },
+    settlements: all((p) => p.settlements),
+    duplicates: sum((p) => p.duplicates),
+    unsettled: sum((p) => p.unsettled),
+    events,
+    lag: {
+      tick: summarize(all((p) => p.lag.tick)),
+      tickAfterBets: summarize(all((p) => p.lag.tickAfterBets)),
+      start: summarize(all((p) => p.lag.start)),
+      settlePublished: summarize(all((p) => p.lag.settlePublished)),
+    },
+    streamErrors: sum((p) => p.streamErrors),
+    reconnects: sum((p) => p.reconnects),
+    errorSamples: all((p) => p.errorSamples).slice(0, 5),
+    loop: { p50: worst((l) => l.p50), p99: worst((l) => l.p99), max: worst((l) => l.max) },
+    cpu: sum((p) => p.cpu),
+  };
+}
 
 export type CrashParentMessage = { type: 'init'; params: CrashLoadParams } | { type: 'go' };
 export type CrashChildMessage =
   | { type: 'subscribed'; ms: number }
   | { type: 'bets-placed'; placed: number; failed: number; spanMs: number; atMs: number }
-  | { type: 'result'; result: CrashLoadResult }
+  | { type: 'result'; result: CrashLoadPart }
   | { type: 'fatal'; error: string };
 
 type LiveData = { kind: string; gameId: string; serverNow?: string; startedAt?: string; payout?: number };
@@ -75,7 +117,7 @@ const go = new Promise<void>((resolve) => {
   goSignal = resolve;
 });
 
-async function main(p: CrashLoadParams): Promise<CrashLoadResult> {
+async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
   const tickLag: number[] = [];
   const tickLagAfterBets: number[] = [];
   let betsDoneAt = Number.POSITIVE_INFINITY;
@@ -214,17 +256,12 @@ async function main(p: CrashLoadParams): Promise<CrashLoadResult> {
 
   return {
     subscriptions: started,
-    bets: { placed: games.length, failed, spanMs, latency: summarize(betLatency), games },
+    bets: { placed: games.length, failed, spanMs, latency: betLatency, games },
     settlements: [...settlements.values()],
     duplicates,
     unsettled: [...expected].filter((id) => !settlements.has(id)).length,
     events,
-    lag: {
-      tick: summarize(tickLag),
-      tickAfterBets: summarize(tickLagAfterBets),
-      start: summarize(startLag),
-      settlePublished: summarize(publishLag),
-    },
+    lag: { tick: tickLag, tickAfterBets: tickLagAfterBets, start: startLag, settlePublished: publishLag },
     streamErrors,
     reconnects,
     errorSamples,

@@ -38,7 +38,14 @@ import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { queryRows } from '@casino/db';
 import { msToReach } from '@casino/shared';
 import { sql } from 'drizzle-orm';
-import type { CrashChildMessage, CrashLoadParams, CrashLoadResult, CrashParentMessage, CrashPlayer } from './games-crash-load';
+import {
+  type CrashChildMessage,
+  type CrashLoadParams,
+  type CrashLoadResult,
+  type CrashParentMessage,
+  type CrashPlayer,
+  mergeCrashLoads,
+} from './games-crash-load';
 import { runSlot } from './games-slot';
 import {
   createBenchDatabase,
@@ -60,7 +67,7 @@ import { createSetupDeps } from './lib/setup-deps';
 export const description = 'slot spins/s over HTTP vs the same transaction in pgbench; 1,000 live crash rounds: event lag, RSS';
 
 export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--warmup 2] [--duration 10] [--bet 10]
-                 [--rounds 1000] [--max-target 3] [--bet-concurrency 100] [--spin-rate 140] [--pgbench-protocol extended|prepared]
+                 [--rounds 1000] [--max-target 3] [--bet-concurrency 100] [--load-processes 2] [--spin-rate 140] [--pgbench-protocol extended|prepared]
                  [--progression] [--soak <minutes>] [--profile] [--load wrk|node]
 
   slot:  the built server in its own process; --clients players (one wrk connection each) spin
@@ -109,6 +116,7 @@ function options(argv: string[]) {
       rounds: { type: 'string', default: '1000' },
       'max-target': { type: 'string', default: '3' },
       'bet-concurrency': { type: 'string', default: '100' },
+      'load-processes': { type: 'string', default: '2' },
       'spin-rate': { type: 'string', default: '140' },
       'pgbench-protocol': { type: 'string', default: 'prepared' },
       progression: { type: 'boolean', default: false },
@@ -138,6 +146,7 @@ function options(argv: string[]) {
     rounds: num('rounds', 1, 20_000),
     maxTarget: Math.round(num('max-target', 1.11, 100, false) * 100) / 100,
     betConcurrency: num('bet-concurrency', 1, 1000),
+    loadProcesses: num('load-processes', 1, 16),
     spinRate: num('spin-rate', 1, 100_000, false),
     protocol: protocol as 'extended' | 'prepared',
     progression: values.progression === true,
@@ -222,6 +231,7 @@ async function crashBench(
   console.log(
     `\ncrash — ${n} players, one round each, bet ${opt.bet}, auto-cash-out ${MIN_TARGET}–${opt.maxTarget}× ` +
       `(${(msToReach(MIN_TARGET) / 1000).toFixed(1)}–${(msToReach(opt.maxTarget) / 1000).toFixed(1)} s), ≤ ${opt.betConcurrency} bets in flight ` +
+      `from ${Math.min(opt.loadProcesses, n)} load processes ` +
       `(players + sessions created in ${ms(performance.now() - setupStart)})`,
   );
 
@@ -230,7 +240,8 @@ async function crashBench(
   const memNow = async () => ({ rss: procSample(server.pid)?.rssBytes ?? Number.NaN, heapUsed: await heapUsed() });
   const before = await memNow();
   const rss = procRssSampler(server.pid, 50);
-  const load = startCrashLoad();
+  const loadCount = Math.min(opt.loadProcesses, players.length);
+  const loads = Array.from({ length: loadCount }, () => startCrashLoad());
   let result: CrashLoadResult;
   let subscribedMs: number;
   let wiredMs: number;
@@ -242,15 +253,18 @@ async function crashBench(
   let fromUs = 0;
   let toUs = 0;
   try {
-    const params: CrashLoadParams = {
-      baseUrl: server.baseUrl,
-      players,
-      bet: opt.bet,
-      betConcurrency: opt.betConcurrency,
-      settleTimeoutMs: msToReach(opt.maxTarget) + 20_000,
-    };
-    load.child.send({ type: 'init', params } satisfies CrashParentMessage);
-    subscribedMs = (await load.next('subscribed')).ms;
+    // Each load process: every k-th player (targets stay spread) and its share of the bets in flight.
+    loads.forEach((load, i) => {
+      const params: CrashLoadParams = {
+        baseUrl: server.baseUrl,
+        players: players.filter((_, j) => j % loads.length === i),
+        bet: opt.bet,
+        betConcurrency: Math.max(1, Math.round(opt.betConcurrency / loads.length)),
+        settleTimeoutMs: msToReach(opt.maxTarget) + 20_000,
+      };
+      load.child.send({ type: 'init', params } satisfies CrashParentMessage);
+    });
+    subscribedMs = Math.max(...(await Promise.all(loads.map((l) => l.next('subscribed')))).map((m) => m.ms));
     // EventSource "open" comes with the response headers; the stream's Redis SUBSCRIBE may still be in flight.
     wiredMs = await waitForSubscribers(
       redisUrl,
@@ -268,9 +282,16 @@ async function crashBench(
     const cpu = cpuMeter(server.pid);
     const machineCpu = cpuWindow();
     fromUs = Number(process.hrtime.bigint() / 1000n);
-    load.child.send({ type: 'go' } satisfies CrashParentMessage);
-    betsPlaced = await load.next('bets-placed');
-    result = (await load.next('result')).result;
+    for (const l of loads) l.child.send({ type: 'go' } satisfies CrashParentMessage);
+    const placed = await Promise.all(loads.map((l) => l.next('bets-placed')));
+    betsPlaced = {
+      type: 'bets-placed',
+      placed: placed.reduce((a, m) => a + m.placed, 0),
+      failed: placed.reduce((a, m) => a + m.failed, 0),
+      spanMs: Math.max(...placed.map((m) => m.spanMs)),
+      atMs: Math.max(...placed.map((m) => m.atMs)),
+    };
+    result = mergeCrashLoads((await Promise.all(loads.map((l) => l.next('result')))).map((m) => m.result));
     toUs = Number(process.hrtime.bigint() / 1000n);
     serverCpu = cpu();
     machine = machineCpu();
@@ -284,7 +305,7 @@ async function crashBench(
     };
   } finally {
     rss.stop();
-    if (load.child.exitCode === null) load.child.kill();
+    for (const l of loads) if (l.child.exitCode === null) l.child.kill();
   }
   const after = await memNow();
   const memPeak = rss.peak;
@@ -402,7 +423,7 @@ async function crashBench(
       `load average ${la(loadBefore)} before, ${la(loadavg())} after (1, 5, 15 min)`,
   );
   console.log(
-    `  load     process CPU ${pct(result.cpu)} of a core, event-loop delay p50 ${ms(result.loop.p50)} p99 ${ms(result.loop.p99)} max ${ms(result.loop.max)}; ` +
+    `  load     ${loadCount} processes: CPU ${pct(result.cpu)} of a core in all, event-loop delay (the worst) p50 ${ms(result.loop.p50)} p99 ${ms(result.loop.p99)} max ${ms(result.loop.max)}; ` +
       `machine ${pct(machine.machine)} of ${machine.cores} cores`,
   );
   return { fromUs, toUs };
