@@ -127,12 +127,12 @@ async function openInOneStatement(deps: Deps, userId: number, bet: number, autoC
 
 /**
  * Bets in flight per instance. A bet usually holds a pooled connection for one statement (its
- * Redis write comes before, its delivery after), so as many may be in flight as the default pool
- * has connections: the pool queues their statements fairly with the settlement worker's.
- * `pnpm bench games --only crash` (2 cores, 1,000 players, one statement per bet): 16 → 101–106
- * bets/s; 32 → 132–163 bets/s, rounds still settled p99 ≤ 267 ms late.
+ * Redis write comes before, its delivery after); three quarters of the default pool (32) leave
+ * the settlement worker's batches a connection at once. `pnpm bench games --only crash` (2
+ * cores, 1,000 fresh players, one statement per bet): 16 → 101–106 bets/s, settled p99
+ * 182–197 ms late; 24 → 120–123/s, p99 238–281 ms; 32 → 127–163/s, p99 192–298 ms.
  */
-const BETS_IN_FLIGHT = 32;
+const BETS_IN_FLIGHT = 24;
 
 async function open(deps: Deps, userId: number, bet: number, autoCashout: number | null, version: number, cfg: BetConfig) {
   // A round whose bust or auto-cashout has passed but the worker has not reached yet
