@@ -80,8 +80,9 @@ export const usage = `pnpm bench games [--only slot|crash] [--clients 32] [--war
          --load node: the typed-client load process (lib/http-load.ts) instead of wrk (WRK=path).
   crash: --rounds players subscribe to games.crash.onRound (SSE) and bet once each with an
          auto-cash-out target spread over [1.1, --max-target] (3× ≈ 18 s), at most
-         --bet-concurrency bets in flight; the server settles every round by itself. Bets/s is
-         compared with --spin-rate (slot spins/s measured on this machine by --only slot).
+         --bet-concurrency bets in flight from --load-processes forked processes; the built server
+         (own process) settles every round by itself. Bets/s is compared with the slot part's
+         spins/s of the same run, or with --spin-rate when the slot part does not run.
 
   PostgreSQL server: DATABASE_URL (default ${DEFAULT_DATABASE_URL}); a fresh database is
   created on it and dropped afterwards (BENCH_KEEP_DB=1 keeps it).
