@@ -15,6 +15,15 @@ import type { UserEvent } from './bus';
 
 export type StoredEvent = { id: number; userId: number; body: string };
 
+/** The outbox rows a one-statement round returns (`json_agg` of id and body: an array, or its text). */
+export type StatementOutbox = { id: number; body: string }[] | string;
+
+/** A statement's outbox rows as events to deliver after it committed. */
+export function statementEvents(userId: number, outbox: StatementOutbox): StoredEvent[] {
+  const rows = typeof outbox === 'string' ? (JSON.parse(outbox) as { id: number; body: string }[]) : outbox;
+  return rows.map((e) => ({ id: Number(e.id), userId, body: e.body }));
+}
+
 const STREAM_MAX = 1000;
 const DEDUPE_TTL_MS = 24 * 60 * 60 * 1000;
 export const streamKey = (userId: number) => `ev:user:${userId}`;

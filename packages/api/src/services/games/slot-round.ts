@@ -16,8 +16,9 @@
  */
 import type { Db } from '@casino/db';
 import { type SQL, sql } from 'drizzle-orm';
+import type { StatementOutbox } from '../../realtime/outbox';
 import { progressCtes } from '../progression/round-progress';
-import { prepared } from '../shared/prepared';
+import { preparedRow } from '../shared/prepared';
 import { changesCtes } from '../wallet/statement';
 import { roundCtes } from './rounds';
 
@@ -165,14 +166,12 @@ export type SlotRoundRow = {
   level: number | null;
   experience: number | null;
   total_bets: number | string | null;
-  outbox: { id: number; body: string }[] | string;
+  outbox: StatementOutbox;
 };
 
-const statement = prepared<SlotRoundName, SlotRoundRow>(NAMES, slotRoundStatement);
-
 /** Runs the statement on `db` (the pool, or a transaction holding the seed row's lock). */
-export async function runSlotRound(db: Db, params: SlotRoundParams): Promise<SlotRoundRow> {
-  const [row] = await statement(db, params);
-  if (!row) throw new Error('the slot round statement returned no row');
-  return row;
-}
+export const runSlotRound: (db: Db, params: SlotRoundParams) => Promise<SlotRoundRow> = preparedRow<SlotRoundName, SlotRoundRow>(
+  NAMES,
+  slotRoundStatement,
+  'the slot round statement',
+);

@@ -4,6 +4,7 @@ import { type Db, transaction } from '@casino/db';
 import { hmacStream, maxExperienceFor, slotRtp, spinSlot, type TSlotOutcome, ZGameOutcome } from '@casino/shared';
 import { type Deps, inTransaction } from '../../deps';
 import { DomainError } from '../../errors';
+import { statementEvents } from '../../realtime/outbox';
 import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { addExperienceTx } from '../progression/levels';
 import { roundProgressValues } from '../progression/round-progress';
@@ -48,8 +49,7 @@ export async function spin(deps: Deps, userId: number, bet: number, sessionId: s
     streakStake: o.streakStakeAfter,
     streakAt: round.at.getTime(),
   });
-  const outbox = typeof row.outbox === 'string' ? (JSON.parse(row.outbox) as { id: number; body: string }[]) : row.outbox;
-  await deps.bus.afterCommit(outbox.map((e) => ({ id: Number(e.id), userId, body: e.body })));
+  await deps.bus.afterCommit(statementEvents(userId, row.outbox));
   let balance = Number(row.gold);
   if (await afterSpin(deps, state, record, row)) balance = (await getBalance(deps.db, userId)).gold;
   return {

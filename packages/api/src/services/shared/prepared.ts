@@ -31,6 +31,20 @@ export function prepared<const N extends string, R>(names: readonly N[], build: 
   };
 }
 
+/** A prepared statement that answers exactly one row (a chain of CTEs and its summary). */
+export function preparedRow<const N extends string, R>(
+  names: readonly N[],
+  build: (x: Record<N, SQL>) => SQL,
+  what: string,
+): (db: Db, params: Record<N, string | number | null>) => Promise<R> {
+  const statement = prepared<N, R>(names, build);
+  return async (db, params) => {
+    const [row] = await statement(db, params);
+    if (!row) throw new Error(`${what} returned no row`);
+    return row;
+  };
+}
+
 /** `build(db)` once per database handle or transaction (Drizzle's `.prepare()` statements are tied to the handle they were built on). */
 export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
   const built = new WeakMap<Db, T>();

@@ -14,7 +14,8 @@
  */
 import type { Db } from '@casino/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { prepared } from '../../shared/prepared';
+import type { StatementOutbox } from '../../../realtime/outbox';
+import { preparedRow } from '../../shared/prepared';
 import { changesCtes } from '../../wallet/statement';
 
 const NAMES = [
@@ -98,13 +99,11 @@ export type CrashBetRow = {
   busy: number;
   applied: number;
   gold: number | string | null;
-  outbox: { id: number; body: string }[] | string;
+  outbox: StatementOutbox;
 };
 
-const statement = prepared<Name, CrashBetRow>(NAMES, crashBetStatement);
-
-export async function runCrashBet(db: Db, params: CrashBetParams): Promise<CrashBetRow> {
-  const [row] = await statement(db, params);
-  if (!row) throw new Error('the crash bet statement returned no row');
-  return row;
-}
+export const runCrashBet: (db: Db, params: CrashBetParams) => Promise<CrashBetRow> = preparedRow<Name, CrashBetRow>(
+  NAMES,
+  crashBetStatement,
+  'the crash bet statement',
+);

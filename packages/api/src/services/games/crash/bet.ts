@@ -15,6 +15,7 @@ import { crashBets } from '@casino/db';
 import { crashPoint as deriveCrashPoint, type TCrashRoundEvent } from '@casino/shared';
 import { type Deps, inTransaction } from '../../../deps';
 import { DomainError, isUniqueViolation } from '../../../errors';
+import { statementEvents } from '../../../realtime/outbox';
 import { activeGameConfig } from '../../game-config/cache';
 import { applyChange } from '../../wallet/wallet';
 import { takeNonce } from '../fairness';
@@ -113,8 +114,7 @@ async function openInOneStatement(deps: Deps, userId: number, bet: number, autoC
     return null;
   }
   states.set(userId, { ...state, nonce: state.nonce + 1 });
-  const outbox = typeof row.outbox === 'string' ? (JSON.parse(row.outbox) as { id: number; body: string }[]) : row.outbox;
-  await deps.bus.afterCommit(outbox.map((e) => ({ id: Number(e.id), userId, body: e.body })));
+  await deps.bus.afterCommit(statementEvents(userId, row.outbox));
   return {
     gameId,
     startedAt,
