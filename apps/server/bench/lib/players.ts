@@ -1,7 +1,8 @@
 /**
  * Bench players in bulk, without argon2 or one HTTP signup each: plain user rows (no usable
  * password), funded through the ledger exactly as signup funds a new account (one
- * `signup_bonus` entry per player whose balance_after is the balance), and a real session
+ * `signup_bonus` entry per player whose balance_after is the balance), a first seed pair each
+ * (fairness createSeed, as signup makes one), and a real session
  * each from the auth service's own openSession (session + refresh token rows, signed access
  * token), so the server authenticates them like any logged-in player.
  */
@@ -9,6 +10,7 @@ import { applyChanges, type Deps, inTransaction } from '@casino/api';
 import { users } from '@casino/db';
 // Not exported by @casino/api (nothing but auth opens sessions); the bench mints them the same way.
 import { openSession } from '../../../../packages/api/src/services/auth/sessions';
+import { createSeed } from '../../../../packages/api/src/services/games/fairness';
 
 export type BenchPlayer = { userId: number; accessToken: string; refreshToken: string };
 
@@ -44,12 +46,13 @@ export async function createPlayers(deps: Deps, opts: { tag: string; count: numb
   const last = ids[ids.length - 1] as number;
   if (last - first + 1 !== ids.length) throw new Error(`${opts.tag}: player ids are not contiguous`);
 
-  // Funded through the one wallet writer, as signup funds a new account.
+  // Funded through the one wallet writer, with a seed pair, as signup makes a new account.
   for (let i = 0; i < ids.length; i += 50) {
     await Promise.all(
       ids.slice(i, i + 50).map((id) =>
-        inTransaction(deps, (tx, outbox) =>
-          applyChanges(tx, outbox, {
+        inTransaction(deps, async (tx, outbox) => {
+          await createSeed(tx, id);
+          await applyChanges(tx, outbox, {
             userId: id,
             entries: [
               {
@@ -62,8 +65,8 @@ export async function createPlayers(deps: Deps, opts: { tag: string; count: numb
               },
             ],
             freshKeys: true,
-          }),
-        ),
+          });
+        }),
       ),
     );
   }

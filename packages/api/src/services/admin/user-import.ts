@@ -12,6 +12,7 @@ import { isDomainError, isUniqueViolation } from '../../errors';
 import { writeAudit } from '../audit/audit';
 import { claimHandles, handleKeys, takenReason } from '../auth/handles';
 import { hashPassword } from '../auth/passwords';
+import { createSeed } from '../games/fairness';
 import { applyChange } from '../wallet/wallet';
 import type { Actor } from './user-guards';
 import { newTemporaryPassword } from './user-lifecycle';
@@ -136,6 +137,7 @@ async function createImported(deps: Deps, row: z.infer<typeof ZImportRow>) {
       .returning({ id: users.id });
     const userId = (created as { id: number }).id;
     await claimHandles(tx, userId, row);
+    await createSeed(tx, userId);
     // The same starting balance as a signup, through the ledger.
     for (const [currency, amount] of [
       ['gold', deps.config.startingGold],

@@ -4,6 +4,7 @@ import { inArray } from 'drizzle-orm';
 import type { ApiConfig } from '../../config';
 import { type Deps, inTransaction, type Outbox } from '../../deps';
 import { isDomainError } from '../../errors';
+import { createSeed } from '../games/fairness';
 import { applyChange } from '../wallet/wallet';
 import { claimHandles } from './handles';
 import { hashPassword } from './passwords';
@@ -24,6 +25,7 @@ export async function insertAccount(tx: Db, outbox: Outbox, config: ApiConfig, a
   if (!u) return null;
   // Its names join the one namespace of siteIds and nicknames (a lookalike of a taken name is refused).
   await claimHandles(tx, u.id, account);
+  await createSeed(tx, u.id);
   if (config.startingGold > 0) {
     await applyChange(tx, outbox, {
       userId: u.id,

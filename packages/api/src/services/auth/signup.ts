@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { RequestMeta } from '../../context';
 import { type Deps, inTransaction } from '../../deps';
 import { DomainError, isUniqueViolation } from '../../errors';
+import { createSeed } from '../games/fairness';
 import { applyChange } from '../wallet/wallet';
 import { claimHandles, takenReason } from './handles';
 import { consumeInvite } from './invites';
@@ -34,6 +35,9 @@ export async function signup(deps: Deps, input: TSignupInput, meta: Partial<Requ
         .returning();
       const user = created as NonNullable<typeof created>;
       await claimHandles(tx, user.id, input);
+      // The first seed pair is committed (its hash shown) before the player's first round,
+      // and that round reads it instead of creating it.
+      await createSeed(tx, user.id);
       const grants = [
         { currency: 'gold' as const, amount: deps.config.startingGold },
         { currency: 'gems' as const, amount: deps.config.startingGems },
