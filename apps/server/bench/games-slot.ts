@@ -267,11 +267,11 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
     const spins = w.wrk.ratePerSec;
     const ratio = (tps: number) => (tps > 0 ? (spins / tps).toFixed(2) : 'n/a');
     console.log(
-      `  pgbench  minimal spin ${rate(minimal.r).toFixed(0).padStart(6)} tps (-M prepared, ${minimal.r?.transactions ?? 0} tx, avg ${ms(minimal.r?.latencyAvgMs ?? Number.NaN)})  ` +
+      `  pgbench  minimal spin ${rate(minimal.r).toFixed(0).padStart(6)} tps (-M prepared, ${minimal.r?.transactions ?? 0} tx, avg ${ms(minimal.r?.latencyAvgMs ?? Number.NaN)}, p99 ${ms(minimal.r?.latencyP99Ms ?? Number.NaN)})  ` +
         `→ spins/s ÷ minimal = ${ratio(rate(minimal.r))} (goal ≥ 0.5; the physical limit)  [${minimal.load}]`,
     );
     console.log(
-      `           own statements ${rate(own.r).toFixed(0).padStart(4)} tps (-M ${opt.protocol}, ${own.r?.transactions ?? 0} tx, avg ${ms(own.r?.latencyAvgMs ?? Number.NaN)}, ` +
+      `           own statements ${rate(own.r).toFixed(0).padStart(4)} tps (-M ${opt.protocol}, ${own.r?.transactions ?? 0} tx, avg ${ms(own.r?.latencyAvgMs ?? Number.NaN)}, p99 ${ms(own.r?.latencyP99Ms ?? Number.NaN)}, ` +
         `win on ${(rtp.hitRate * 100).toFixed(1)}% paying ${winPayout})  → spins/s ÷ own = ${ratio(rate(own.r))} (the SQL's efficiency)  [${own.load}]`,
     );
     if (soak && minutes.length) {

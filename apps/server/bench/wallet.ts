@@ -267,11 +267,11 @@ export async function run(argv: string[]): Promise<void> {
     for (const line of windowLines(http, 'debit', { cpuMs: 0.6 })) console.log(line);
     if (direct) console.log(direct);
     console.log(
-      `  pgbench  minimal debit ${tps(minimal.r).toFixed(0).padStart(6)} tps (-M prepared, ${minimal.r?.transactions ?? 0} tx, avg ${ms(minimal.r?.latencyAvgMs ?? Number.NaN)})  ` +
+      `  pgbench  minimal debit ${tps(minimal.r).toFixed(0).padStart(6)} tps (-M prepared, ${minimal.r?.transactions ?? 0} tx, avg ${ms(minimal.r?.latencyAvgMs ?? Number.NaN)}, p99 ${ms(minimal.r?.latencyP99Ms ?? Number.NaN)})  ` +
         `→ debits/s ÷ minimal = ${ratio(tps(minimal.r))} (goal ≥ 0.5; the physical limit)  [${minimal.load}]`,
     );
     console.log(
-      `           own statements ${tps(own.r).toFixed(0).padStart(5)} tps (-M ${opt.protocol}, ${own.r?.transactions ?? 0} tx, avg ${ms(own.r?.latencyAvgMs ?? Number.NaN)})  ` +
+      `           own statements ${tps(own.r).toFixed(0).padStart(5)} tps (-M ${opt.protocol}, ${own.r?.transactions ?? 0} tx, avg ${ms(own.r?.latencyAvgMs ?? Number.NaN)}, p99 ${ms(own.r?.latencyP99Ms ?? Number.NaN)})  ` +
         `→ debits/s ÷ own = ${ratio(tps(own.r))} (the SQL's efficiency)  [${own.load}]`,
     );
     console.log(

@@ -1,7 +1,7 @@
 /** Runs pgbench with a custom script file and parses its summary. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,6 +23,8 @@ export type PgbenchResult = {
   transactions: number;
   failed: number;
   latencyAvgMs: number | null;
+  /** From pgbench's per-transaction log (--log): the tail PostgreSQL alone gives at this load. */
+  latencyP99Ms: number | null;
   output: string;
 };
 
@@ -33,7 +35,22 @@ export function pgbenchBinary(): string {
   return existsSync(debian) ? debian : 'pgbench';
 }
 
-export function parsePgbenchOutput(output: string): Omit<PgbenchResult, 'output'> {
+/** The 99th percentile of the latency column (µs, third field) of pgbench's per-transaction log files. */
+export async function logP99Ms(dir: string, prefix: string): Promise<number | null> {
+  const latencies: number[] = [];
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    for (const line of (await readFile(join(dir, name), 'utf8')).split('\n')) {
+      const us = Number(line.split(' ')[2]);
+      if (line && Number.isFinite(us)) latencies.push(us);
+    }
+  }
+  if (!latencies.length) return null;
+  latencies.sort((a, b) => a - b);
+  return (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] as number) / 1000;
+}
+
+export function parsePgbenchOutput(output: string): Omit<PgbenchResult, 'output' | 'latencyP99Ms'> {
   const num = (re: RegExp) => {
     const m = re.exec(output);
     return m?.[1] === undefined ? null : Number(m[1]);
@@ -61,6 +78,8 @@ export async function runPgbench(opts: PgbenchOptions): Promise<PgbenchResult> {
       `--jobs=${opts.threads}`,
       `--time=${opts.durationSec}`,
       `--protocol=${opts.protocol ?? 'prepared'}`,
+      '--log',
+      `--log-prefix=${join(dir, 'txlog')}`,
       ...Object.entries(opts.vars ?? {}).map(([k, v]) => `--define=${k}=${v}`),
       opts.url,
     ];
@@ -79,7 +98,7 @@ export async function runPgbench(opts: PgbenchOptions): Promise<PgbenchResult> {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     if (code !== 0) throw new Error(`pgbench exited with ${code}:\n${stderr.trim()}\n${stdout.trim()}`);
-    return { ...parsePgbenchOutput(stdout), output: stdout };
+    return { ...parsePgbenchOutput(stdout), latencyP99Ms: await logP99Ms(dir, 'txlog'), output: stdout };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
