@@ -4,6 +4,7 @@
  * (for resume by last event id) and published on the user's channel; every
  * instance holds one subscriber connection and fans out locally.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from '@casino/db';
 import type { TAdminFeedEvent, TLiveEvent, TLiveEventType } from '@casino/shared';
 import type { Kv, StreamEntry } from '../infra/kv';
@@ -33,8 +34,11 @@ export type StreamOptions = {
 /** Events in the stream were validated when written to the outbox. */
 const delivered = (id: string, body: string) => ({ ...JSON.parse(body), id }) as DeliveredEvent;
 
-/** Requests whose events one delivery takes at most (a Redis pipeline and one DELETE). */
+/** Requests whose events one delivery takes at most (one Redis pipeline). */
 const DELIVERY_BATCH_REQUESTS = 256;
+/** Outbox rows one DELETE takes at most, and how long published rows wait to be deleted together. */
+const FORGET_BATCH_EVENTS = 2048;
+const FORGET_EVERY_MS = 100;
 
 /** Events younger than this are left to the request that wrote them. */
 const RELAY_GRACE_MS = 2000;
@@ -54,14 +58,17 @@ export class EventBus {
   /** Committed events waiting for the next delivery, with the callers waiting on them. */
   private pending: { events: readonly StoredEvent[]; done: () => void }[] = [];
   private flushing: Promise<void> | null = null;
+  /** Published events whose outbox rows are still to be deleted. */
+  private published: StoredEvent[] = [];
+  private forgetting: Promise<void> | null = null;
 
   /**
    * Delivers events a transaction just committed to the outbox; resolves once they are in
    * Redis (or left to the relay). Requests that commit while a delivery is in flight are
-   * delivered together by the next one: one Redis pipeline and one outbox DELETE per batch,
-   * not per request — and the DELETE after the callers are answered (a row it misses is
-   * published again by the relay, and skipped in Redis). A failure loses nothing: the rows
-   * stay and the relay delivers them later.
+   * delivered together by the next one: one Redis pipeline per batch, not per request. The
+   * outbox DELETEs run beside the deliveries, never in front of one, one statement for all
+   * the rows published meanwhile (a row one misses is published again by the relay, and
+   * skipped in Redis). A failure loses nothing: the rows stay and the relay delivers them later.
    */
   afterCommit(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
@@ -72,8 +79,8 @@ export class EventBus {
   }
 
   /** Resolves once every delivery begun so far has finished, its outbox rows deleted (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.flushing ?? Promise.resolve();
+  async idle(): Promise<void> {
+    while (this.flushing || this.forgetting) await Promise.all([this.flushing, this.forgetting]);
   }
 
   private async flush(): Promise<void> {
@@ -90,6 +97,23 @@ export class EventBus {
         }
         for (const b of batch) b.done();
         if (!published) continue;
+        this.published.push(...events);
+        this.forgetting ??= this.forgetPublished();
+      }
+    } finally {
+      // In the very turn the queue is found empty (no await in between): the next afterCommit starts a new flush.
+      this.flushing = null;
+    }
+  }
+
+  private async forgetPublished(): Promise<void> {
+    try {
+      while (this.published.length) {
+        // Rows published meanwhile join this DELETE: under load one statement every FORGET_EVERY_MS
+        // instead of one per delivery (a commit each). Far inside the relay's grace, so nothing is
+        // published twice for waiting here.
+        if (this.published.length < FORGET_BATCH_EVENTS) await delay(FORGET_EVERY_MS);
+        const events = this.published.splice(0, FORGET_BATCH_EVENTS);
         try {
           await forget(this.db, events);
         } catch (err) {
@@ -100,8 +124,7 @@ export class EventBus {
         }
       }
     } finally {
-      // In the very turn the queue is found empty (no await in between): the next afterCommit starts a new flush.
-      this.flushing = null;
+      this.forgetting = null;
     }
   }
 
