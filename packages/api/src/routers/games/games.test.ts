@@ -1,4 +1,4 @@
-import { gachaPity } from '@casino/db';
+import { fairnessSeeds, gachaPity } from '@casino/db';
 import { hmacStream, spinSlot, type TVerifyInput, verifyRound, ZVerifyInput } from '@casino/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,14 @@ describe('slot', () => {
     expect((await p.caller.economy.wallet.balance()).gold).toBe(5);
     expect((await p.caller.games.fairness.current()).nextNonce).toBe(0);
     expect(await p.caller.games.stats.mine()).toEqual([]);
+  });
+
+  it('commits a new account to its first seed pair at signup: the first round plays under that hash', async () => {
+    const p = await newPlayer(env.deps);
+    const pairs = await env.deps.db.select().from(fairnessSeeds).where(eq(fairnessSeeds.userId, p.user.id));
+    expect(pairs.map((s) => ({ revealed: s.revealedAt !== null, nextNonce: s.nextNonce }))).toEqual([{ revealed: false, nextNonce: 0 }]);
+    const spin = await p.caller.games.slot.spin({ bet: 10 });
+    expect(spin.fairness).toMatchObject({ serverSeedHash: pairs[0]?.serverSeedHash, nonce: 0 });
   });
 
   it('keeps the books exact under 40 concurrent spins of one player', async () => {
