@@ -17,7 +17,7 @@
 import type { Db } from '@casino/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { StatementOutbox } from '../../realtime/outbox';
-import { progressCtes } from '../progression/round-progress';
+import { PROGRESS_PARAMS, statementProgress, userProgressSet } from '../progression/round-progress';
 import { preparedRow } from '../shared/prepared';
 import { changesCtes } from '../wallet/statement';
 import { roundCtes } from './rounds';
@@ -43,12 +43,7 @@ const NAMES = [
   'at',
   'win',
   'loss',
-  'xp',
-  'bpXp',
-  'inc',
-  'keys',
-  'day',
-  'week',
+  ...PROGRESS_PARAMS,
 ] as const;
 export type SlotRoundName = (typeof NAMES)[number];
 export type SlotRoundValues = Record<SlotRoundName, SQL>;
@@ -70,26 +65,9 @@ export function slotRoundStatement(x: SlotRoundValues): SQL {
       },
       { currency: x.currency, delta: x.payout, reason: x.winReason, refType: sql`'round'`, refId: x.roundId, key: x.winKey },
     ],
-    {
-      guard: sql` AND EXISTS (SELECT 1 FROM gu)`,
-      set: sql`, experience = users.experience + CAST(${x.xp} AS int),
-      battlepass_level = coalesce((SELECT least(s.max_level, bp.xp / s.xp_per_level) FROM bp JOIN battlepass_seasons s ON s.id = bp.season_id), users.battlepass_level)`,
-      returning: sql`, users.level, users.experience, users.battlepass_level`,
-    },
+    { guard: sql` AND EXISTS (SELECT 1 FROM gu)`, ...userProgressSet(x.xp) },
   );
-  const progress = progressCtes(
-    {
-      user,
-      at,
-      inc: sql`CAST(${x.inc} AS jsonb)`,
-      keys: sql`CAST(${x.keys} AS text[])`,
-      xp: sql`CAST(${x.xp} AS int)`,
-      battlepassXp: sql`CAST(${x.bpXp} AS int)`,
-      day: sql`CAST(${x.day} AS text)`,
-      week: sql`CAST(${x.week} AS text)`,
-    },
-    { battlepassAnchor: sql`EXISTS (SELECT 1 FROM gu)`, users: false },
-  );
+  const progress = statementProgress(x, sql`EXISTS (SELECT 1 FROM gu)`);
   const round = roundCtes(
     {
       roundId: x.roundId,

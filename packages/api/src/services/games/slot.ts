@@ -7,7 +7,7 @@ import { DomainError } from '../../errors';
 import { statementEvents } from '../../realtime/outbox';
 import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { addExperienceTx } from '../progression/levels';
-import { roundProgressValues } from '../progression/round-progress';
+import { roundProgressParams } from '../progression/round-progress';
 import { getBalance } from '../wallet/queries';
 import { refusal } from '../wallet/wallet';
 import { awardAchievements, earnedAchievements } from './achievements';
@@ -89,7 +89,6 @@ async function attempt(deps: Deps, db: Db, cfg: SlotConfig, state: SlotState, r:
     at: r.at,
   };
   ZGameOutcome.parse({ game: 'slot', outcome });
-  const progress = roundProgressValues(record, deps.config);
   const row = await runSlotRound(db, {
     user: r.userId,
     session: r.sessionId,
@@ -111,12 +110,7 @@ async function attempt(deps: Deps, db: Db, cfg: SlotConfig, state: SlotState, r:
     at: r.at.toISOString(),
     win: s.win ? 1 : 0,
     loss: s.win ? 0 : 1,
-    xp: progress.xp,
-    bpXp: progress.battlepassXp,
-    inc: JSON.stringify(progress.inc),
-    keys: `{${Object.keys(progress.inc).join(',')}}`,
-    day: progress.day,
-    week: progress.week,
+    ...roundProgressParams(record, deps.config),
   });
   if (row.applied) return { state, row, record };
   if (row.refused) throw new DomainError(row.refused);

@@ -144,6 +144,51 @@ export function roundProgressValues(r: RoundFacts, config: ApiConfig) {
   };
 }
 
+/** A round's progression as the parameters of a one-statement round (slot-round.ts, crash/settle-statement.ts). */
+export function roundProgressParams(r: RoundFacts, config: ApiConfig) {
+  const p = roundProgressValues(r, config);
+  return {
+    xp: p.xp,
+    bpXp: p.battlepassXp,
+    inc: JSON.stringify(p.inc),
+    keys: `{${Object.keys(p.inc).join(',')}}`,
+    day: p.day,
+    week: p.week,
+  };
+}
+
+/** The placeholders roundProgressParams fills, for a statement's list of names. */
+export const PROGRESS_PARAMS = ['xp', 'bpXp', 'inc', 'keys', 'day', 'week'] as const;
+export type ProgressParamName = (typeof PROGRESS_PARAMS)[number] | 'user' | 'at';
+
+/**
+ * The progression CTEs of a one-statement round, from its placeholders, without `ux`: the
+ * statement's own update of the user row takes `userProgressSet` instead, and `bp` (returned
+ * apart, with its leading comma) must come before that update. The battle pass hangs off `anchor`.
+ */
+export function statementProgress(x: Record<ProgressParamName, SQL>, anchor: SQL) {
+  return progressCtes(
+    {
+      user: sql`CAST(${x.user} AS int)`,
+      at: sql`CAST(${x.at} AS timestamptz)`,
+      inc: sql`CAST(${x.inc} AS jsonb)`,
+      keys: sql`CAST(${x.keys} AS text[])`,
+      xp: sql`CAST(${x.xp} AS int)`,
+      battlepassXp: sql`CAST(${x.bpXp} AS int)`,
+      day: sql`CAST(${x.day} AS text)`,
+      week: sql`CAST(${x.week} AS text)`,
+    },
+    { battlepassAnchor: anchor, users: false },
+  );
+}
+
+/** The round's XP and battle-pass level as assignments on the user row (after `bp`), and the columns that update returns. */
+export const userProgressSet = (xp: SQL) => ({
+  set: sql`, experience = users.experience + CAST(${xp} AS int),
+      battlepass_level = coalesce((SELECT least(s.max_level, bp.xp / s.xp_per_level) FROM bp JOIN battlepass_seasons s ON s.id = bp.season_id), users.battlepass_level)`,
+  returning: sql`, users.level, users.experience, users.battlepass_level`,
+});
+
 export const keysArray = (keys: string[]) =>
   sql`ARRAY[${sql.join(
     keys.map((k) => sql`${k}`),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { crashBets, fairnessSeeds, walletLedger } from '@casino/db';
+import { crashBets, fairnessSeeds, userAchievements, walletLedger } from '@casino/db';
 import { msToReach, multiplierAt } from '@casino/shared';
 import { and, eq, like, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { manualClock } from '../../../infra/clock';
 import { callerFor, createTestEnv, newAdmin, newPlayer, type TestEnv } from '../../../test/harness';
 import { expectCrashRoundsConsistent, referenceCrashPoint, referencePayout } from '../../../test/reference';
@@ -114,6 +114,50 @@ describe('games.crash bet / cashout', () => {
       .where(and(eq(walletLedger.userId, p.user.id), like(walletLedger.idempotencyKey, `crash:${res.gameId}:%`)));
     expect(wins.map((w) => w.delta).sort()).toEqual([-33, 49]);
     expect((await p.caller.games.crash.current()).session).toBeNull();
+  });
+
+  it('a won round’s live events come in order — payout, achievement with its reward, then the result with the balance after both — and an achievement is earned once', async () => {
+    const p = await newPlayer(env.deps);
+    const ac = new AbortController();
+    const got: { type: string; data: Record<string, unknown> }[] = [];
+    void (async () => {
+      for await (const ev of env.deps.bus.stream(p.user.id, { signal: ac.signal })) got.push(ev as (typeof got)[number]);
+    })();
+    await env.deps.bus.whenStreams(p.user.id, 1);
+    try {
+      const won = async () => {
+        const { res } = await betUntil(p, (cp) => cp >= 1.5, 100);
+        clock.advance(msToReach(1.5) - 1); // cashed at 1.49
+        const out = await p.caller.games.crash.cashout({ gameId: res.gameId });
+        await vi.waitFor(() =>
+          expect(got.some((e) => e.type === 'crash' && e.data.gameId === res.gameId && e.data.kind === 'cashout')).toBe(true),
+        );
+        const from = got.findIndex((e) => e.type === 'crash' && e.data.gameId === res.gameId && e.data.kind === 'start');
+        const after = got.slice(from + 1).filter((e) => ['token_update', 'achievement', 'crash'].includes(e.type));
+        return {
+          res,
+          out,
+          seen: after.map((e) => (e.type === 'crash' ? `crash:${e.data.balance}` : `${e.type}:${e.data.reason ?? e.data.code}`)),
+        };
+      };
+      const first = await won();
+      expect(first.out.payout).toBe(149);
+      expect(first.out.balance).toBe(await gold(p));
+      expect(first.seen).toEqual([
+        'token_update:crash_win',
+        'token_update:achievement_reward',
+        'achievement:first_win',
+        `crash:${first.out.balance}`,
+      ]);
+      expect(first.out.balance).toBe(first.res.balance + 149 + 100);
+      const second = await won();
+      expect(second.seen).toEqual(['token_update:crash_win', `crash:${second.out.balance}`]);
+      expect(second.out.balance).toBe(second.res.balance + 149);
+      const unlocked = await env.deps.db.select().from(userAchievements).where(eq(userAchievements.userId, p.user.id));
+      expect(unlocked.map((a) => a.code)).toEqual(['first_win']);
+    } finally {
+      ac.abort();
+    }
   });
 
   it('a cashout at or after the crash point loses (crash_busted) and settles the round busted', async () => {

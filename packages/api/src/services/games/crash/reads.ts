@@ -2,9 +2,9 @@
  * The crash round reads every bet, cash-out and stream makes, prepared once per database
  * (SQL text built once, the statement cached per connection) instead of rebuilt per call.
  */
-import { type CrashBet, crashBets, type Db, users } from '@casino/db';
+import { type CrashBet, crashBets, type Db } from '@casino/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { perDb } from '../../shared/prepared';
+import { perDb, prepared } from '../../shared/prepared';
 
 function build(db: Db) {
   return {
@@ -20,11 +20,6 @@ function build(db: Db) {
       .where(and(eq(crashBets.userId, sql.placeholder('userId')), eq(crashBets.status, 'active')))
       .limit(1)
       .prepare('crash_active_round'),
-    balance: db
-      .select({ gold: users.gold })
-      .from(users)
-      .where(eq(users.id, sql.placeholder('userId')))
-      .prepare('crash_gold_balance'),
   };
 }
 
@@ -40,8 +35,13 @@ export async function findActiveRound(db: Db, userId: number): Promise<CrashBet 
   return row ?? null;
 }
 
-/** The player's gold (0 for no such player); `tx` may be a transaction (prepared for it then). */
+const goldOf = prepared<'userId', { gold: number | string }>(
+  ['userId'],
+  (x) => sql`SELECT gold FROM users WHERE id = CAST(${x.userId} AS int)`,
+);
+
+/** The player's gold (0 for no such player); `tx` may be a transaction (compiled once for every handle). */
 export async function readBalance(tx: Db, userId: number): Promise<number> {
-  const [u] = await reads(tx).balance.execute({ userId });
-  return u?.gold ?? 0;
+  const [u] = await goldOf(tx, { userId });
+  return u ? Number(u.gold) : 0;
 }

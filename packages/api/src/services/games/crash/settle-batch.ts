@@ -4,8 +4,8 @@
  * no other transaction holds (FOR UPDATE SKIP LOCKED, so a cash-out or another instance in
  * the middle of settling a round keeps it, and two batches never wait on each other). The
  * winners' player rows are then locked in id order, and every round's payout, round record
- * and `crash` event are written with their statements issued together (pipelined on the
- * transaction's connection), the balances read back in one query, the events written to the
+ * and progress are written by one prepared statement each (settle-statement.ts), all issued
+ * together (pipelined on the transaction's connection); the events are written to the
  * outbox in one insert and delivered in one Redis call after commit. Exactly-once is the
  * conditional update's, as for a single settlement (settle.ts).
  */
@@ -55,17 +55,8 @@ async function settleBatch(deps: Deps, due: readonly Due[], at: Date): Promise<C
     const userIds = arrayLiteral(mine.map((d) => d.row.userId));
     // The players' rows before their progress rows, as every round takes them; in id order, so batches never deadlock.
     await tx.execute(sql`SELECT id FROM users WHERE id = ANY(${userIds}::int[]) ORDER BY id FOR UPDATE`);
-    const written = await allSettledOrThrow(mine.map((d) => writeSettlement(deps, tx, outbox, d.row, d.fin, at, true)));
-    const needBalance = mine.filter((_, i) => written[i]?.balance === null);
-    const balances = new Map<number, number>();
-    if (needBalance.length) {
-      const rows = await queryRows<{ id: number; gold: string | number }>(
-        tx,
-        sql`SELECT id, gold FROM users WHERE id = ANY(${arrayLiteral(needBalance.map((d) => d.row.userId))}::int[])`,
-      );
-      for (const r of rows) balances.set(Number(r.id), Number(r.gold));
-    }
-    return mine.map((d, i) => announceSettlement(outbox, d.row, d.fin, written[i]?.balance ?? balances.get(d.row.userId) ?? 0));
+    const written = await allSettledOrThrow(mine.map((d) => writeSettlement(deps, tx, outbox, d.row, d.fin, at, false)));
+    return mine.map((d, i) => announceSettlement(outbox, d.row, d.fin, written[i]?.balance ?? 0));
   });
 }
 

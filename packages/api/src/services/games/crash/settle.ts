@@ -6,14 +6,15 @@
  * This is the one-round path (cash-out, a bet settling its due predecessor); the worker
  * settles many rounds per transaction with the same writes (settle-batch.ts).
  */
-import { type CrashBet, crashBets, type Db } from '@casino/db';
-import { and, eq } from 'drizzle-orm';
+import type { CrashBet, Db } from '@casino/db';
+import { ZGameOutcome } from '@casino/shared';
 import { type Deps, inTransaction, type Outbox } from '../../../deps';
-import { lockUserRow } from '../../rewards/rewards';
-import { applyChange } from '../../wallet/wallet';
-import { recordRound } from '../rounds';
+import { afterRoundProgress, roundProgressParams } from '../../progression/round-progress';
+import { awardAchievements } from '../achievements';
+import { multiplierOf } from '../rounds';
 import { type CrashFinal, type CrashRound, resolveAt, resultOf } from './outcome';
 import { readBalance } from './reads';
+import { runDecidedSettlement, runDecidingSettlement } from './settle-statement';
 import { clearRoundState } from './state';
 
 export type CrashSettlement = {
@@ -25,6 +26,9 @@ export type CrashSettlement = {
   payout: number;
   balance: number;
 };
+
+/** A JSON column: postgres.js parses it, PGlite may hand back its text. */
+const parsed = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 const KIND = { cashed: 'cashout', busted: 'bust', expired: 'expired' } as const;
 
@@ -41,11 +45,12 @@ export function toRound(row: CrashBet): CrashRound {
 }
 
 /**
- * Everything a settlement writes once its conditional update has won, inside the winner's
- * transaction: the payout (if any), the round record with its progression, and the `crash`
- * event that reveals the crash point. `locked`: the caller already holds the player's row.
- * The balance in the answer is read by the caller when `balance` is null (achievements or a
- * level reward credited, or nothing was paid here).
+ * Everything a settlement writes, in one statement (settle-statement.ts): the payout (if any),
+ * the round record with its progression; then the live events of what it wrote and the rare
+ * follow-ups (a level reached, achievements unlocked) in the same transaction.
+ * `deciding`: the statement first settles the round if it is still active (a cash-out);
+ * otherwise the caller's batch already won it and holds the player's row. Null when the round
+ * was no longer active. The balance is the player's gold after everything written here.
  */
 export async function writeSettlement(
   deps: Pick<Deps, 'config'>,
@@ -54,55 +59,76 @@ export async function writeSettlement(
   row: CrashBet,
   fin: CrashFinal,
   at: Date,
-  locked = false,
-): Promise<{ balance: number | null }> {
-  const ref = { refType: 'crash', refId: row.id };
-  let credited: number | null = null;
-  // The player's row before their progress rows (recordRound), as every round and claim takes them; a payout takes it below.
-  if (fin.payout === 0 && !locked) await lockUserRow(tx, row.userId);
-  if (fin.payout > 0) {
-    credited = (
-      await applyChange(tx, outbox, {
-        userId: row.userId,
-        currency: 'gold',
-        delta: fin.payout,
-        reason: 'crash_win',
-        ...ref,
-        idempotencyKey: `crash:${row.id}:win`,
-        // Only the settler that won the conditional update gets here.
-        freshKey: true,
-      })
-    ).balance;
-  }
-  const recorded = await recordRound(
-    tx,
-    outbox,
-    {
-      roundId: row.id,
-      userId: row.userId,
-      game: 'crash',
-      currency: 'gold',
-      bet: row.bet,
-      payout: fin.payout,
-      result: resultOf(row.bet, fin.payout),
-      seed: { seedId: row.seedId, nonce: row.nonce },
-      configVersion: row.configVersion,
-      outcome: {
-        crashPoint: row.crashPoint,
-        // Needed to re-derive the crash point from the revealed seed (verifyRound).
-        houseEdgePercent: row.houseEdgePercent,
-        status: fin.status,
-        cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
-        autoCashout: row.autoCashout,
-        auto: fin.status === 'cashed' && fin.auto,
-      },
-      durationMs: fin.elapsedMs,
-      at,
+  deciding: boolean,
+): Promise<{ balance: number } | null> {
+  const r = {
+    roundId: row.id,
+    userId: row.userId,
+    game: 'crash' as const,
+    currency: 'gold' as const,
+    bet: row.bet,
+    payout: fin.payout,
+    result: resultOf(row.bet, fin.payout),
+    seed: { seedId: row.seedId, nonce: row.nonce },
+    configVersion: row.configVersion,
+    outcome: {
+      crashPoint: row.crashPoint,
+      // Needed to re-derive the crash point from the revealed seed (verifyRound).
+      houseEdgePercent: row.houseEdgePercent,
+      status: fin.status,
+      cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null,
+      autoCashout: row.autoCashout,
+      auto: fin.status === 'cashed' && fin.auto,
     },
-    deps.config,
-  );
-  // A lost round changed no balance here; achievements or a level reward may have credited.
-  return { balance: credited !== null && !recorded.balanceChanged ? credited : null };
+    durationMs: fin.elapsedMs,
+    at,
+  };
+  ZGameOutcome.parse({ game: r.game, outcome: r.outcome });
+  const multiplier = multiplierOf(r.bet, r.payout);
+  const run = deciding ? runDecidingSettlement : runDecidedSettlement;
+  const res = await run(tx, {
+    user: r.userId,
+    roundId: r.roundId,
+    status: fin.status,
+    payout: fin.payout,
+    cashoutMultiplier: r.outcome.cashoutMultiplier,
+    winKey: `crash:${row.id}:win`,
+    bet: r.bet,
+    multiplier,
+    result: r.result,
+    seed: r.seed.seedId,
+    nonce: r.seed.nonce,
+    outcome: JSON.stringify(r.outcome),
+    duration: r.durationMs,
+    configVersion: r.configVersion,
+    at: at.toISOString(),
+    win: r.result === 'win' ? 1 : 0,
+    loss: r.result === 'loss' ? 1 : 0,
+    ...roundProgressParams(r, deps.config),
+  });
+  if (!res.applied) {
+    if (deciding) return null;
+    throw new Error(`crash settlement of ${row.id} wrote nothing (no player ${row.userId})`);
+  }
+  const ledger = parsed(res.ledger);
+  if (ledger) {
+    outbox.push({
+      userId: r.userId,
+      type: 'token_update',
+      data: {
+        currency: 'gold',
+        delta: Number(ledger.delta),
+        balance: Number(ledger.balance),
+        reason: 'crash_win',
+        ledgerId: Number(ledger.id),
+      },
+    });
+  }
+  const levelUp = await afterRoundProgress(tx, outbox, deps.config, r, res);
+  const known = new Set(parsed(res.achievements) ?? []);
+  const achievements = await awardAchievements(tx, outbox, { ...r, multiplier, totalBets: Number(res.total_bets) }, known);
+  // Achievements or a level reward credited after the statement: read the balance they left.
+  return { balance: levelUp || achievements ? await readBalance(tx, r.userId) : Number(res.gold) };
 }
 
 /** The settlement's answer and its `crash` event (the crash point is revealed here, once the round is over). */
@@ -127,14 +153,8 @@ export function announceSettlement(outbox: Outbox, row: CrashBet, fin: CrashFina
 /** Settles `row` as `fin`; null when another settler got there first. */
 export async function settleRound(deps: Deps, row: CrashBet, fin: CrashFinal, at: Date): Promise<CrashSettlement | null> {
   const settled = await inTransaction(deps, async (tx, outbox) => {
-    const [won] = await tx
-      .update(crashBets)
-      .set({ status: fin.status, payout: fin.payout, cashoutMultiplier: fin.status === 'cashed' ? fin.multiplier : null, settledAt: at })
-      .where(and(eq(crashBets.id, row.id), eq(crashBets.status, 'active')))
-      .returning({ id: crashBets.id });
-    if (!won) return null;
-    const written = await writeSettlement(deps, tx, outbox, row, fin, at);
-    return announceSettlement(outbox, row, fin, written.balance ?? (await readBalance(tx, row.userId)));
+    const written = await writeSettlement(deps, tx, outbox, row, fin, at, true);
+    return written && announceSettlement(outbox, row, fin, written.balance);
   });
   await clearRoundState(deps.kv, row.id);
   return settled;
