@@ -1,8 +1,9 @@
 /** Achievements, awarded inside the round's transaction with their reward, once per user. */
 import { type Db, userAchievements, userGameStats } from '@casino/db';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
-import { applyChange } from '../wallet/wallet';
+import { preparedRow } from '../shared/prepared';
+import { changesCtes } from '../wallet/statement';
 import type { RoundRecord } from './rounds';
 
 export type AchievementContext = RoundRecord & { multiplier: number; totalBets: number };
@@ -95,25 +96,56 @@ export function earnedAchievements(c: Context, known?: ReadonlySet<string>): Ach
   return ACHIEVEMENTS.filter((a) => !known?.has(a.code) && a.earned(c));
 }
 
+/**
+ * One unlock in one prepared statement: the achievement row (`ua`, once per player and code) and,
+ * hanging off it, its reward with the one wallet writer's SQL — unless a ledger entry under its
+ * key already exists (the reward is paid once, whatever happened to the row).
+ */
+const unlock = preparedRow<
+  'user' | 'code' | 'reward' | 'roundId' | 'at',
+  { unlocked: number; ledger: { id: number | string; balance: number | string } | string | null }
+>(
+  ['user', 'code', 'reward', 'roundId', 'at'],
+  (x) => {
+    const key = sql`'achievement:' || CAST(${x.code} AS text)`;
+    const money = changesCtes(
+      x.user,
+      [{ currency: sql`'gold'`, delta: x.reward, reason: sql`'achievement_reward'`, refType: sql`'achievement'`, refId: x.code, key }],
+      {
+        guard: sql` AND EXISTS (SELECT 1 FROM ua)
+      AND NOT EXISTS (SELECT 1 FROM wallet_ledger WHERE user_id = CAST(${x.user} AS int) AND idempotency_key = ${key})`,
+      },
+    );
+    return sql`WITH ua AS (
+        INSERT INTO user_achievements (user_id, code, reward_gold, round_id, unlocked_at)
+        VALUES (CAST(${x.user} AS int), CAST(${x.code} AS text), CAST(${x.reward} AS int), CAST(${x.roundId} AS uuid), CAST(${x.at} AS timestamptz))
+        ON CONFLICT DO NOTHING
+        RETURNING code),
+      ${money.ctes},
+      l AS (${money.ledger})
+      SELECT (SELECT count(*) FROM ua)::int AS unlocked, (SELECT json_build_object('id', id, 'balance', balance_after) FROM l) AS ledger`;
+  },
+  'the achievement statement',
+);
+
 /** Returns how many achievements this round unlocked (`known`: codes already unlocked, skipped). */
 export async function awardAchievements(tx: Db, outbox: Outbox, c: Context, known?: ReadonlySet<string>): Promise<number> {
   let awarded = 0;
   for (const a of earnedAchievements(c, known)) {
-    const [row] = await tx
-      .insert(userAchievements)
-      .values({ userId: c.userId, code: a.code, rewardGold: a.rewardGold, roundId: c.roundId, unlockedAt: c.at })
-      .onConflictDoNothing()
-      .returning({ code: userAchievements.code });
-    if (!row) continue;
-    if (a.rewardGold > 0) {
-      await applyChange(tx, outbox, {
+    const row = await unlock(tx, { user: c.userId, code: a.code, reward: a.rewardGold, roundId: c.roundId, at: c.at.toISOString() });
+    if (!row.unlocked) continue;
+    const ledger = typeof row.ledger === 'string' ? (JSON.parse(row.ledger) as Exclude<typeof row.ledger, string>) : row.ledger;
+    if (ledger) {
+      outbox.push({
         userId: c.userId,
-        currency: 'gold',
-        delta: a.rewardGold,
-        reason: 'achievement_reward',
-        refType: 'achievement',
-        refId: a.code,
-        idempotencyKey: `achievement:${a.code}`,
+        type: 'token_update',
+        data: {
+          currency: 'gold',
+          delta: a.rewardGold,
+          balance: Number(ledger.balance),
+          reason: 'achievement_reward',
+          ledgerId: Number(ledger.id),
+        },
       });
     }
     outbox.push({ userId: c.userId, type: 'achievement', data: { code: a.code, title: a.title, rewardGold: a.rewardGold } });
