@@ -4,8 +4,9 @@
  * flight), so the server's event loop, CPU and RSS stay its own, and a tick's lag (measured
  * here) is not mostly one busy client's event loop.
  *
- *   1. Every player opens `games.crash.onRound` over SSE (one EventSource each, through
- *      createNodeClient: 1,000 connections from this one process) → `subscribed`.
+ *   1. Every player opens `games.crash.onRound` over SSE (a bare reader, lib/sse.ts: the
+ *      wire and token of the typed client's subscription link at a fraction of its CPU)
+ *      → `subscribed`. Bets go through the typed client (createNodeClient).
  *   2. On `go` (the parent has seen every player's Redis channel subscribed on the
  *      server), every player places one bet with its auto-cash-out target, at most
  *      `betConcurrency` bets in flight, longest targets first (so rounds overlap most).
@@ -24,6 +25,7 @@ import { describeError } from './lib/closed-loop';
 import { type LatencySummary, summarize } from './lib/latency';
 import type { BenchPlayer } from './lib/players';
 import { type LoopDelay, loopDelayWindow } from './lib/resources';
+import { openSse } from './lib/sse';
 
 export type CrashPlayer = BenchPlayer & { target: number };
 
@@ -48,7 +50,6 @@ export type CrashLoadResult = {
   /** tickAfterBets: ticks received once every bet was answered (no bet burst in the way). */
   lag: { tick: LatencySummary; tickAfterBets: LatencySummary; start: LatencySummary; settlePublished: LatencySummary };
   streamErrors: number;
-  reconnects: number;
   errorSamples: string[];
   /** The worst of the load processes. */
   loop: LoopDelay;
@@ -88,7 +89,6 @@ export function mergeCrashLoads(parts: CrashLoadPart[]): CrashLoadResult {
       settlePublished: summarize(all((p) => p.lag.settlePublished)),
     },
     streamErrors: sum((p) => p.streamErrors),
-    reconnects: sum((p) => p.reconnects),
     errorSamples: all((p) => p.errorSamples).slice(0, 5),
     loop: { p50: worst((l) => l.p50), p99: worst((l) => l.p99), max: worst((l) => l.max) },
     cpu: sum((p) => p.cpu),
@@ -128,7 +128,6 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
   const errorSamples: string[] = [];
   let duplicates = 0;
   let streamErrors = 0;
-  let reconnects = 0;
   const note = (err: unknown) => {
     if (errorSamples.length < 5) errorSamples.push(describeError(err));
   };
@@ -156,25 +155,19 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
       tokens: memoryTokenStore({ accessToken: player.accessToken, refreshToken: player.refreshToken }),
     });
     let opened = false;
-    const sub = client.games.crash.onRound.subscribe(undefined, {
-      onStarted: () => {
+    const sub = openSse(p.baseUrl, '/trpc/games.crash.onRound', player.accessToken, {
+      onOpen: () => {
         if (opened) return;
         opened = true;
         if (++started === p.players.length) onAllStarted?.();
-      },
-      onConnectionStateChange: (s) => {
-        if (opened && s.state === 'connecting') {
-          reconnects++;
-          if (s.error) note(s.error);
-        }
       },
       onError: (err) => {
         streamErrors++;
         note(err);
       },
-      onData: (ev) => {
+      onData: (value, id) => {
         const now = Date.now();
-        const d = ev.data as LiveData;
+        const d = value as LiveData;
         events[d.kind] = (events[d.kind] ?? 0) + 1;
         if (d.kind === 'tick') {
           if (d.serverNow) {
@@ -185,7 +178,7 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
         } else if (d.kind === 'start') {
           if (d.startedAt) startLag.push(now - Date.parse(d.startedAt));
         } else {
-          const publishedMs = Number(ev.id.split('-')[0]);
+          const publishedMs = Number((id ?? '').split('-')[0]);
           publishLag.push(now - publishedMs);
           if (settlements.has(d.gameId)) duplicates++;
           else {
@@ -248,7 +241,7 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
   checkDone();
   await Promise.race([settledAll, sleep(p.settleTimeoutMs)]);
   await sleep(500); // anything after this is a duplicate or a straggler worth reporting
-  for (const c of clients) c.sub.unsubscribe();
+  for (const c of clients) c.sub.close();
   const used = process.cpuUsage(cpu0);
   const loopDelay = loop();
   const wallMs = performance.now() - tb;
@@ -263,7 +256,6 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
     events,
     lag: { tick: tickLag, tickAfterBets: tickLagAfterBets, start: startLag, settlePublished: publishLag },
     streamErrors,
-    reconnects,
     errorSamples,
     loop: loopDelay,
     cpu: (used.user + used.system) / (wallMs * 1000),

@@ -394,7 +394,7 @@ async function crashBench(
   console.log(
     `  events   ${totalEvents} received: ${Object.entries(ev)
       .map(([k, v]) => `${v} ${k}`)
-      .join(', ')}; ${result.reconnects} reconnects, ${result.streamErrors} errors`,
+      .join(', ')}; ${result.streamErrors} stream errors (a dropped stream is not reopened)`,
   );
   console.log(`  lag      tick (receive − serverNow)            ${lagLine(result.lag.tick)}  (goal p99 < 100 ms)`);
   console.log(`             … after the last bet was answered     ${lagLine(result.lag.tickAfterBets)}`);
