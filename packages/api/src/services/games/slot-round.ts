@@ -51,7 +51,6 @@ export type SlotRoundParams = Record<SlotRoundName, string | number | null>;
 
 export function slotRoundStatement(x: SlotRoundValues): SQL {
   const user = sql`CAST(${x.user} AS int)`;
-  const at = sql`CAST(${x.at} AS timestamptz)`;
   const money = changesCtes(
     x.user,
     [

@@ -6,7 +6,7 @@ import { type Deps, inTransaction } from '../../deps';
 import { DomainError } from '../../errors';
 import { statementEvents } from '../../realtime/outbox';
 import { activeGameConfig, gameConfigAt } from '../game-config/cache';
-import { addExperienceTx } from '../progression/levels';
+import { settleLevel } from '../progression/levels';
 import { roundProgressParams } from '../progression/round-progress';
 import { getBalance } from '../wallet/queries';
 import { refusal } from '../wallet/wallet';
@@ -131,7 +131,9 @@ async function afterSpin(deps: Deps, state: SlotState, record: Spun['record'], r
   const earned = earnedAchievements(ctx, state.achievements);
   if (!levelUp && earned.length === 0) return false;
   await inTransaction(deps, async (tx, outbox) => {
-    if (levelUp) await addExperienceTx(tx, outbox, { config: deps.config, at: record.at }, record.userId, 0);
+    // The spin's statement left this level and experience; settleLevel checks them under the row's lock.
+    if (levelUp)
+      await settleLevel(tx, outbox, { config: deps.config, at: record.at }, record.userId, Number(row.level), Number(row.experience));
     if (earned.length) await awardAchievements(tx, outbox, ctx, state.achievements);
   });
   const cached = slotStates(deps.db).get(record.userId);

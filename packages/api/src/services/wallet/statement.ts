@@ -32,20 +32,29 @@ export type ChangesOptions = {
   returning?: SQL;
 };
 
-/**
- * The statement's CTEs up to the user-row update `u` (v, t, a, u) and the ledger insert that
- * follows them, for a caller composing a larger statement (the slot round) around the same
- * wallet SQL.
- */
-export function changesCtes(userId: SqlValue, entries: readonly StatementEntry[], opts: ChangesOptions = {}): { ctes: SQL; ledger: SQL } {
-  const rows = sql.join(
+/** The entries as rows of a VALUES list, in order. */
+const valueRows = (entries: readonly StatementEntry[]) =>
+  sql.join(
     entries.map(
       (e, i) =>
         sql`(CAST(${v(e.currency)} AS currency), CAST(${v(e.delta)} AS bigint), CAST(${v(e.reason)} AS text), CAST(${v(e.refType)} AS text), CAST(${v(e.refId)} AS text), CAST(${v(e.key)} AS text), ${sql.raw(String(i))})`,
     ),
     sql`, `,
   );
-  const ctes = sql`v(currency, delta, reason, ref_type, ref_id, key, ord) AS (VALUES ${rows}),
+
+/**
+ * The statement's CTEs up to the user-row update `u` (v, t, a, u) and the ledger insert that
+ * follows them, for a caller composing a larger statement (the slot round) around the same
+ * wallet SQL. `entries` may also be a query giving the same columns (currency, delta, reason,
+ * ref_type, ref_id, key, ord), for entries that come from an earlier CTE of the statement.
+ */
+export function changesCtes(
+  userId: SqlValue,
+  entries: readonly StatementEntry[] | SQL,
+  opts: ChangesOptions = {},
+): { ctes: SQL; ledger: SQL } {
+  const source = is(entries, SQL) ? entries : sql`VALUES ${valueRows(entries)}`;
+  const ctes = sql`v(currency, delta, reason, ref_type, ref_id, key, ord) AS (${source}),
   t AS (
     SELECT v.*, sum(delta) OVER (PARTITION BY currency ORDER BY ord) AS running, sum(delta) OVER (PARTITION BY currency) AS total
     FROM v WHERE delta <> 0),
@@ -61,7 +70,7 @@ export function changesCtes(userId: SqlValue, entries: readonly StatementEntry[]
   SELECT CAST(${v(userId)} AS int), t.currency, t.delta, (CASE t.currency WHEN 'gold' THEN u.gold ELSE u.gems END) - (t.total - t.running),
     t.reason, t.ref_type, t.ref_id, t.key
   FROM u, t ORDER BY t.ord
-  RETURNING id, currency, delta, balance_after, reason`;
+  RETURNING id, currency, delta, balance_after, reason, ref_id`;
   return { ctes, ledger };
 }
 
