@@ -77,7 +77,10 @@ describe('player signup', () => {
 
     // Warned before the lock; the failure that uses up the budget starts the countdown at once.
     for (let attempt = 2; attempt <= 5; attempt++) {
+      // The answer first: right after the click the button may not show it is busy yet.
+      const answered = page.waitForResponse((r) => r.url().includes('auth.login'));
       await page.getByTestId('login-submit').click();
+      await answered;
       await page.waitForFunction(() => !document.querySelector('[data-testid="login-submit"]')?.textContent?.includes('…'));
       if (attempt === 4) expect(await page.getByTestId('login-tries-left').textContent()).toContain('One try left');
     }
