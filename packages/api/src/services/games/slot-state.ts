@@ -46,6 +46,18 @@ export function slotStates(db: Db): LRUCache<number, SlotState> {
   return cache;
 }
 
+/**
+ * Loads the state into this instance's cache if it holds none: a player who opens the crash
+ * screen is about to bet, and the bet then reads nothing before its statement. An entry a round
+ * set meanwhile is kept; a stale one is harmless (the round's statement checks the nonce).
+ */
+export async function warmSlotState(db: Db, userId: number): Promise<void> {
+  const cache = slotStates(db);
+  if (cache.has(userId)) return;
+  const state = await loadSlotState(db, userId, { lock: false });
+  if (!cache.has(userId)) cache.set(userId, state);
+}
+
 type Row = {
   id: number | string;
   server_seed: string;

@@ -1,11 +1,12 @@
-import { crashBets } from '@casino/db';
+import { crashBets, fairnessSeeds } from '@casino/db';
 import { msToReach, multiplierAt } from '@casino/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInnerContext } from '../../../context';
 import { manualClock } from '../../../infra/clock';
 import { createCaller } from '../../../root';
 import { createTestEnv, newPlayer, type TestEnv } from '../../../test/harness';
+import { slotStates } from '../slot-state';
 import { type CrashLiveEvent, crashTickers } from './live';
 import { nextCrashPoint } from './test-seeds';
 import { crashSettler } from './worker';
@@ -88,4 +89,24 @@ describe('games.crash.onRound', () => {
       await resumed.done;
     },
   );
+
+  it('opening the stream loads the player’s fairness state into this instance’s cache: the first bet takes its one-statement path from it', async () => {
+    const p = await newPlayer(env.deps);
+    const states = slotStates(env.deps.db);
+    states.delete(p.user.id);
+    const sub = subscribe(p.accessToken);
+    await env.deps.bus.whenStreams(p.user.id, 1);
+    await vi.waitFor(() => expect(states.get(p.user.id)).toBeDefined());
+    const [seed] = await env.deps.db
+      .select()
+      .from(fairnessSeeds)
+      .where(and(eq(fairnessSeeds.userId, p.user.id), isNull(fairnessSeeds.revealedAt)));
+    expect(states.get(p.user.id)).toMatchObject({ seedId: seed?.id, serverSeedHash: seed?.serverSeedHash, nonce: 0 });
+    const bet = await p.caller.games.crash.bet({ bet: 10 });
+    expect(bet.fairness).toMatchObject({ serverSeedHash: seed?.serverSeedHash, nonce: 0 });
+    // The one-statement path moved this instance's view on (the transaction path forgets it).
+    expect(states.get(p.user.id)?.nonce).toBe(1);
+    sub.ac.abort();
+    await sub.done;
+  });
 });

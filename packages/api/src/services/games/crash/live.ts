@@ -10,6 +10,7 @@ import type { TCrashRoundEvent } from '@casino/shared';
 import type { Deps } from '../../../deps';
 import type { DeliveredEvent } from '../../../realtime/bus';
 import { endsSession } from '../../auth/sessions';
+import { warmSlotState } from '../slot-state';
 import { onBeat } from './beat';
 import { resolveAt } from './outcome';
 import { findActiveRound, findRound } from './reads';
@@ -89,6 +90,8 @@ export async function* crashRoundEvents(
     }
     return next;
   };
+  // Beside the stream, not in its way: the bet that usually follows then reads nothing first.
+  warmSlotState(deps.db, userId).catch((err) => deps.logger.warn({ err, userId }, 'crash live stream: fairness state not loaded'));
   round = onBeatWhile(await loadRound(deps, userId));
   try {
     while (!done.signal.aborted) {
