@@ -251,6 +251,8 @@ async function crashBench(
   let machine: ReturnType<ReturnType<typeof cpuWindow>>;
   let serverLoop: { p50: number; p99: number; max: number };
   let betsPlaced: Extract<CrashChildMessage, { type: 'bets-placed' }>;
+  /** The server's and the machine's CPU while the bets were placed (the burst), apart from the whole window. */
+  let betWindow: { server: ReturnType<ReturnType<typeof cpuMeter>>; machine: ReturnType<ReturnType<typeof cpuWindow>> };
   let fromUs = 0;
   let toUs = 0;
   try {
@@ -285,6 +287,7 @@ async function crashBench(
     fromUs = Number(process.hrtime.bigint() / 1000n);
     for (const l of loads) l.child.send({ type: 'go' } satisfies CrashParentMessage);
     const placed = await Promise.all(loads.map((l) => l.next('bets-placed')));
+    betWindow = { server: cpu(), machine: machineCpu() };
     betsPlaced = {
       type: 'bets-placed',
       placed: placed.reduce((a, m) => a + m.placed, 0),
@@ -411,7 +414,9 @@ async function crashBench(
   );
   console.log(
     `  server   CPU ${pct(serverCpu.cores)} of a core from the first bet to the report, ` +
-      `event-loop delay p50 ${ms(serverLoop.p50)} p99 ${ms(serverLoop.p99)} max ${ms(serverLoop.max)}`,
+      `event-loop delay p50 ${ms(serverLoop.p50)} p99 ${ms(serverLoop.p99)} max ${ms(serverLoop.max)}; ` +
+      `while the bets were placed ${pct(betWindow.server.cores)} of a core (${(betWindow.server.cpuMs / Math.max(1, betsPlaced.placed)).toFixed(2)} ms per bet, ` +
+      `ticks and settlements included), machine ${pct(betWindow.machine.machine)} of ${betWindow.machine.cores} cores`,
   );
   const betRate = (betsPlaced.placed * 1000) / betsPlaced.spanMs;
   const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
