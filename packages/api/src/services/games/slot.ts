@@ -8,7 +8,6 @@ import { statementEvents } from '../../realtime/outbox';
 import { activeGameConfig, gameConfigAt } from '../game-config/cache';
 import { settleLevel } from '../progression/levels';
 import { roundProgressParams } from '../progression/round-progress';
-import { getBalance } from '../wallet/queries';
 import { refusal } from '../wallet/wallet';
 import { awardAchievements, earnedAchievements } from './achievements';
 import { fairnessRef } from './fairness';
@@ -51,7 +50,7 @@ export async function spin(deps: Deps, userId: number, bet: number, sessionId: s
   });
   await deps.bus.afterCommit(statementEvents(userId, row.outbox));
   let balance = Number(row.gold);
-  if (await afterSpin(deps, state, record, row)) balance = (await getBalance(deps.db, userId)).gold;
+  balance = (await afterSpin(deps, state, record, row)) ?? balance;
   return {
     roundId: round.roundId,
     reels: o.reels,
@@ -124,21 +123,27 @@ async function attempt(deps: Deps, db: Db, cfg: SlotConfig, state: SlotState, r:
   });
 }
 
-/** A level reached or achievements earned: settled in their own transaction. Returns whether gold may have moved. */
-async function afterSpin(deps: Deps, state: SlotState, record: Spun['record'], row: SlotRoundRow): Promise<boolean> {
+/**
+ * A level reached or achievements earned: settled in their own transaction. Returns the gold
+ * balance their rewards left — the last gold `token_update` they queued carries it (every
+ * balance change goes through the wallet writer, which queues one) — or null if no gold moved.
+ */
+async function afterSpin(deps: Deps, state: SlotState, record: Spun['record'], row: SlotRoundRow): Promise<number | null> {
   const levelUp = row.level !== null && row.experience !== null && row.experience >= maxExperienceFor(row.level);
   const ctx = { ...record, multiplier: multiplierOf(record.bet, record.payout), totalBets: Number(row.total_bets) };
   const earned = earnedAchievements(ctx, state.achievements);
-  if (!levelUp && earned.length === 0) return false;
-  await inTransaction(deps, async (tx, outbox) => {
+  if (!levelUp && earned.length === 0) return null;
+  const gold = await inTransaction(deps, async (tx, outbox) => {
     // The spin's statement left this level and experience; settleLevel checks them under the row's lock.
     if (levelUp)
       await settleLevel(tx, outbox, { config: deps.config, at: record.at }, record.userId, Number(row.level), Number(row.experience));
     if (earned.length) await awardAchievements(tx, outbox, ctx, state.achievements);
+    const last = outbox.findLast((e) => e.type === 'token_update' && e.userId === record.userId && e.data.currency === 'gold');
+    return last ? Number(last.data.balance) : null;
   });
   const cached = slotStates(deps.db).get(record.userId);
   for (const a of earned) cached?.achievements.add(a.code);
-  return true;
+  return gold;
 }
 
 /** The machine in force, or the one of an earlier version (to re-derive that version's rounds). */
