@@ -4,12 +4,20 @@
  * pass, XP) and achievements. Idempotent by round id: a round recorded twice changes
  * nothing the second time.
  */
-import { type Db, queryRows } from '@casino/db';
+import type { Db } from '@casino/db';
 import { type TCurrency, type TGame, type TGameOutcome, ZGameOutcome } from '@casino/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { ApiConfig } from '../../config';
 import type { Outbox } from '../../deps';
-import { afterRoundProgress, type RoundProgressRow, roundProgressSql } from '../progression/round-progress';
+import {
+  afterRoundProgress,
+  PROGRESS_PARAMS,
+  placeholderProgress,
+  progressCtes,
+  type RoundProgressRow,
+  roundProgressParams,
+} from '../progression/round-progress';
+import { preparedRow } from '../shared/prepared';
 import { awardAchievements } from './achievements';
 import type { RoundSeed } from './fairness';
 
@@ -39,7 +47,7 @@ export type Recorded = {
   balanceChanged: boolean;
 };
 
-/** A round's values as SQL: bound parameters (recordRound) or prepared-statement placeholders (the slot round). */
+/** A round's values as SQL: prepared-statement placeholders (recordRound, the slot round, the crash settlement) or pgbench variables. */
 export type RoundValues = Record<
   | 'roundId'
   | 'user'
@@ -94,43 +102,68 @@ export function roundCtes(x: RoundValues, guard: SQL = sql`true`): SQL {
         RETURNING total_bets)`;
 }
 
-/** The record's values, bound as parameters. */
-export function roundValues(r: RoundRecord): RoundValues {
-  const multiplier = multiplierOf(r.bet, r.payout);
-  return {
-    roundId: sql`${r.roundId}`,
-    user: sql`${r.userId}`,
-    game: sql`${r.game}`,
-    currency: sql`${r.currency}`,
-    bet: sql`${r.bet}`,
-    payout: sql`${r.payout}`,
-    multiplier: sql`${multiplier}`,
-    result: sql`${r.result}`,
-    seedId: sql`${r.seed.seedId}`,
-    nonce: sql`${r.seed.nonce}`,
-    outcome: sql`${JSON.stringify(r.outcome)}`,
-    duration: sql`${r.durationMs ?? null}`,
-    configVersion: sql`${r.configVersion}`,
-    at: sql`${r.at.toISOString()}`,
-    win: sql`${r.result === 'win' ? 1 : 0}`,
-    loss: sql`${r.result === 'loss' ? 1 : 0}`,
-  };
-}
+const NAMES = [
+  'roundId',
+  'user',
+  'game',
+  'currency',
+  'bet',
+  'payout',
+  'multiplier',
+  'result',
+  'seedId',
+  'nonce',
+  'outcome',
+  'duration',
+  'configVersion',
+  'at',
+  'win',
+  'loss',
+  ...PROGRESS_PARAMS,
+] as const;
+type Name = (typeof NAMES)[number];
 
 /**
- * One statement: roundCtes and the progression CTEs (roundProgressSql) hanging off the
- * inserted round row; the rare follow-ups (a level reached, achievements) after it.
+ * One prepared statement: roundCtes and the progression CTEs (progressCtes) hanging off the
+ * inserted round row; its final row says what the round reached.
+ */
+const recordStatement = preparedRow<Name, { total_bets: number | string | null } & RoundProgressRow>(
+  NAMES,
+  (x) => {
+    const progress = progressCtes(placeholderProgress(x));
+    return sql`WITH ${roundCtes(x)}${progress.ctes}
+        SELECT (SELECT total_bets FROM st) AS total_bets${progress.columns}`;
+  },
+  'the round record statement',
+);
+
+/**
+ * Records the round with its progression in one statement; the rare follow-ups (a level
+ * reached, achievements) after it, in the same transaction.
  */
 export async function recordRound(tx: Db, outbox: Outbox, r: RoundRecord, config: ApiConfig): Promise<Recorded> {
   ZGameOutcome.parse({ game: r.game, outcome: r.outcome });
-  const progress = roundProgressSql(r, config);
   const multiplier = multiplierOf(r.bet, r.payout);
-  const [row] = await queryRows<{ total_bets: number | null } & RoundProgressRow>(
-    tx,
-    sql`WITH ${roundCtes(roundValues(r))}${progress.ctes}
-        SELECT (SELECT total_bets FROM st) AS total_bets${progress.columns}`,
-  );
-  if (!row || row.total_bets == null) return { inserted: false, achievements: 0, balanceChanged: false };
+  const row = await recordStatement(tx, {
+    roundId: r.roundId,
+    user: r.userId,
+    game: r.game,
+    currency: r.currency,
+    bet: r.bet,
+    payout: r.payout,
+    multiplier,
+    result: r.result,
+    seedId: r.seed.seedId,
+    nonce: r.seed.nonce,
+    outcome: JSON.stringify(r.outcome),
+    duration: r.durationMs ?? null,
+    configVersion: r.configVersion,
+    at: r.at.toISOString(),
+    win: r.result === 'win' ? 1 : 0,
+    loss: r.result === 'loss' ? 1 : 0,
+    ...roundProgressParams(r, config),
+  });
+  if (row.total_bets == null) return { inserted: false, achievements: 0, balanceChanged: false };
   const levelUp = await afterRoundProgress(tx, outbox, config, r, row);
   const achievements = await awardAchievements(tx, outbox, { ...r, multiplier, totalBets: Number(row.total_bets) });
   return { inserted: true, achievements, balanceChanged: achievements > 0 || levelUp !== null };

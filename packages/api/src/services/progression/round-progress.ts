@@ -167,19 +167,21 @@ export type ProgressParamName = (typeof PROGRESS_PARAMS)[number] | 'user' | 'at'
  * apart, with its leading comma) must come before that update. The battle pass hangs off `anchor`.
  */
 export function statementProgress(x: Record<ProgressParamName, SQL>, anchor: SQL) {
-  return progressCtes(
-    {
-      user: sql`CAST(${x.user} AS int)`,
-      at: sql`CAST(${x.at} AS timestamptz)`,
-      inc: sql`CAST(${x.inc} AS jsonb)`,
-      keys: sql`CAST(${x.keys} AS text[])`,
-      xp: sql`CAST(${x.xp} AS int)`,
-      battlepassXp: sql`CAST(${x.bpXp} AS int)`,
-      day: sql`CAST(${x.day} AS text)`,
-      week: sql`CAST(${x.week} AS text)`,
-    },
-    { battlepassAnchor: anchor, users: false },
-  );
+  return progressCtes(placeholderProgress(x), { battlepassAnchor: anchor, users: false });
+}
+
+/** The progression values of a prepared statement, as casts of its placeholders (the battle pass always present, guarded by `> 0`). */
+export function placeholderProgress(x: Record<ProgressParamName, SQL>): ProgressValues {
+  return {
+    user: sql`CAST(${x.user} AS int)`,
+    at: sql`CAST(${x.at} AS timestamptz)`,
+    inc: sql`CAST(${x.inc} AS jsonb)`,
+    keys: sql`CAST(${x.keys} AS text[])`,
+    xp: sql`CAST(${x.xp} AS int)`,
+    battlepassXp: sql`CAST(${x.bpXp} AS int)`,
+    day: sql`CAST(${x.day} AS text)`,
+    week: sql`CAST(${x.week} AS text)`,
+  };
 }
 
 /** The round's XP and battle-pass level as assignments on the user row (after `bp`), and the columns that update returns. */
@@ -188,27 +190,6 @@ export const userProgressSet = (xp: SQL) => ({
       battlepass_level = coalesce((SELECT least(s.max_level, bp.xp / s.xp_per_level) FROM bp JOIN battlepass_seasons s ON s.id = bp.season_id), users.battlepass_level)`,
   returning: sql`, users.level, users.experience, users.battlepass_level`,
 });
-
-export const keysArray = (keys: string[]) =>
-  sql`ARRAY[${sql.join(
-    keys.map((k) => sql`${k}`),
-    sql`, `,
-  )}]::text[]`;
-
-/** The progression CTEs of one round, its values bound as parameters. */
-export function roundProgressSql(r: RoundFacts, config: ApiConfig): { ctes: SQL; columns: SQL } {
-  const p = roundProgressValues(r, config);
-  return progressCtes({
-    user: sql`${r.userId}::int`,
-    at: sql`${r.at.toISOString()}::timestamptz`,
-    inc: sql`${JSON.stringify(p.inc)}::jsonb`,
-    keys: keysArray(Object.keys(p.inc)),
-    xp: sql`${p.xp}::int`,
-    battlepassXp: p.battlepassXp > 0 ? sql`${p.battlepassXp}::int` : null,
-    day: sql`${p.day}`,
-    week: sql`${p.week}`,
-  });
-}
 
 type Json<T> = T | string | null;
 export type RoundProgressRow = {
