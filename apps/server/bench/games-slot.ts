@@ -28,7 +28,7 @@ import { queryRows } from '@casino/db';
 import { hmacStream, slotRtp, spinSlot } from '@casino/shared';
 import { sql } from 'drizzle-orm';
 import type { SlotLoadParams } from './games-load';
-import { createBenchDatabase, deleteRedisPrefix, redactUrl } from './lib/infra';
+import { checkpoint, createBenchDatabase, deleteRedisPrefix, redactUrl } from './lib/infra';
 import { ms } from './lib/latency';
 import { MINIMAL_SPIN } from './lib/minimal';
 import { type PgbenchResult, runPgbench } from './lib/pgbench';
@@ -155,6 +155,7 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
         `${opt.warmup} s warm-up + ${soak ? `${opt.soakMinutes} × 60 s (soak)` : `${opt.duration} s`}; progression content: ${content}`,
     );
 
+    await checkpoint(deps.db);
     const idle = await idleRates(server);
     const spec = (durationSec: number): WrkSpec => ({
       baseUrl: server.baseUrl,

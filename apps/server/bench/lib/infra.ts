@@ -3,6 +3,8 @@
  * never touches anyone's data and leaves nothing behind.
  */
 import { randomBytes } from 'node:crypto';
+import type { Db } from '@casino/db';
+import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
 
@@ -88,4 +90,13 @@ export async function waitForSubscribers(url: string, channels: readonly string[
   } finally {
     redis.disconnect();
   }
+}
+
+/**
+ * A CHECKPOINT before a measured window, so the pages an earlier part (players created,
+ * another scenario, pgbench) left dirty are not flushed inside it. Needs a role that may
+ * checkpoint (superuser or pg_checkpoint); without one the window runs as it is.
+ */
+export async function checkpoint(db: Db): Promise<void> {
+  await db.execute(sql`CHECKPOINT`).catch(() => undefined);
 }
