@@ -97,9 +97,10 @@ export function earnedAchievements(c: Context, known?: ReadonlySet<string>): Ach
 }
 
 /**
- * One unlock in one prepared statement: the achievement row (`ua`, once per player and code) and,
- * hanging off it, its reward with the one wallet writer's SQL — unless a ledger entry under its
- * key already exists (the reward is paid once, whatever happened to the row).
+ * One unlock in one prepared statement: the player's row first (`pl`: the order every round and
+ * claim takes locks in, player before progress rows), the achievement row (`ua`, once per player
+ * and code) and, hanging off it, its reward with the one wallet writer's SQL — unless a ledger
+ * entry under its key already exists (the reward is paid once, whatever happened to the row).
  */
 const unlock = preparedRow<
   'user' | 'code' | 'reward' | 'roundId' | 'at',
@@ -116,9 +117,10 @@ const unlock = preparedRow<
       AND NOT EXISTS (SELECT 1 FROM wallet_ledger WHERE user_id = CAST(${x.user} AS int) AND idempotency_key = ${key})`,
       },
     );
-    return sql`WITH ua AS (
+    return sql`WITH pl AS (SELECT id FROM users WHERE id = CAST(${x.user} AS int) FOR UPDATE),
+      ua AS (
         INSERT INTO user_achievements (user_id, code, reward_gold, round_id, unlocked_at)
-        VALUES (CAST(${x.user} AS int), CAST(${x.code} AS text), CAST(${x.reward} AS int), CAST(${x.roundId} AS uuid), CAST(${x.at} AS timestamptz))
+        SELECT pl.id, CAST(${x.code} AS text), CAST(${x.reward} AS int), CAST(${x.roundId} AS uuid), CAST(${x.at} AS timestamptz) FROM pl
         ON CONFLICT DO NOTHING
         RETURNING code),
       ${money.ctes},

@@ -53,10 +53,19 @@ export function slotStates(db: Db): LRUCache<number, SlotState> {
  */
 export async function warmSlotState(db: Db, userId: number): Promise<void> {
   const cache = slotStates(db);
-  if (cache.has(userId)) return;
-  const state = await loadSlotState(db, userId, { lock: false });
-  if (!cache.has(userId)) cache.set(userId, state);
+  // At most a few at once (a reconnect storm after a deploy must not take the pool): the rest
+  // are left to their first bet, which loads the state itself.
+  if (cache.has(userId) || warming >= MAX_WARMING) return;
+  warming++;
+  try {
+    const state = await loadSlotState(db, userId, { lock: false });
+    if (!cache.has(userId)) cache.set(userId, state);
+  } finally {
+    warming--;
+  }
 }
+let warming = 0;
+const MAX_WARMING = 4;
 
 type Row = {
   id: number | string;

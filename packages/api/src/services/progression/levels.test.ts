@@ -102,4 +102,14 @@ describe('settleLevel', () => {
     expect(await rewardRows(p.user.id)).toHaveLength(1);
     expect((await getBalance(env.deps.db, p.user.id)).gold).toBe(paid);
   });
+
+  it('an anonymised player (a crash round settled after the account was deleted) has no level to move: no change, no error', async () => {
+    const p = await newPlayer(env.deps);
+    await env.deps.db.update(users).set({ level: 1, experience: 1000, status: 'deleted' }).where(eq(users.id, p.user.id));
+    const { change, events } = await settle(p.user.id, 1, 1000);
+    expect(change.levelsGained).toBe(0);
+    expect(events).toEqual([]);
+    expect(await levelOf(p.user.id)).toEqual({ level: 1, experience: 1000 });
+    expect(await rewardRows(p.user.id)).toHaveLength(0);
+  });
 });

@@ -122,7 +122,10 @@ export async function settleLevel(
       at: ctx.at.toISOString(),
     });
     if (row.applied) return levelChanged(outbox, userId, level, next, row);
-    if (row.level === null || row.experience === null) throw new DomainError('user_not_found');
+    // No such player, or an anonymised one (a crash round settled after the account was deleted): no level to move.
+    if (row.level === null || row.experience === null) {
+      return { previousLevel: level, level, experience, maxExperience: maxExperienceFor(level), levelsGained: 0 };
+    }
     // The row moved on since the caller read it (it is locked now): settle from what it holds.
     if (attempt > 0) throw new Error(`level of player ${userId} moved while locked`);
     level = Number(row.level);

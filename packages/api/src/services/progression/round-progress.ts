@@ -46,8 +46,8 @@ const reached = (progress: SQL, req: SQL, inc: SQL) =>
        WHERE coalesce((${progress}->>k.key)::bigint, 0) + coalesce((${inc}->>k.key)::bigint, 0) < k.value::bigint)`;
 
 /**
- * The values the progression CTEs take, as SQL: bound parameters for a round (roundProgressSql),
- * pgbench expressions for the benchmark (which runs this very SQL).
+ * The values the progression CTEs take, as SQL: a prepared statement's placeholders
+ * (placeholderProgress), pgbench expressions for the benchmark (which runs this very SQL).
  */
 export type ProgressValues = {
   user: SQL;

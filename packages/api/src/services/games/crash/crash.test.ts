@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { crashBets, fairnessSeeds, userAchievements, walletLedger } from '@casino/db';
+import { crashBets, fairnessSeeds, userAchievements, users, walletLedger } from '@casino/db';
 import { msToReach, multiplierAt } from '@casino/shared';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -158,6 +158,23 @@ describe('games.crash bet / cashout', () => {
     } finally {
       ac.abort();
     }
+  });
+
+  it('a round already recorded under its id (never in practice) is not settled again: no payout, no XP, nothing written', async () => {
+    const p = await newPlayer(env.deps);
+    const { res, row } = await betUntil(p, (cp) => cp >= 1.5, 50);
+    await env.deps.db.execute(sql`INSERT INTO game_rounds (id, user_id, game, currency, bet, payout, multiplier, result, seed_id, nonce, outcome, config_version, created_at)
+      VALUES (${row.id}::uuid, ${p.user.id}, 'crash', 'gold', 50, 0, 0, 'loss', ${row.seedId}, ${row.nonce}, '{}'::jsonb, ${row.configVersion}, now())`);
+    const [before] = await env.deps.db.select().from(users).where(eq(users.id, p.user.id));
+    clock.advance(msToReach(1.5) - 1);
+    expect(await reasonOf(p.caller.games.crash.cashout({ gameId: res.gameId }))).toBe('NOT_FOUND:crash_not_found');
+    expect(await rowOf(res.gameId)).toMatchObject({ status: 'active', payout: 0, settledAt: null });
+    const [after] = await env.deps.db.select().from(users).where(eq(users.id, p.user.id));
+    expect({ gold: after?.gold, experience: after?.experience, level: after?.level }).toEqual({
+      gold: before?.gold,
+      experience: before?.experience,
+      level: before?.level,
+    });
   });
 
   it('a cashout at or after the crash point loses (crash_busted) and settles the round busted', async () => {

@@ -13,6 +13,9 @@
  * update itself (`w`: this round still active → settled), so a cash-out settles in one
  * statement and, if another settler got there first, writes nothing at all.
  *
+ * A round already recorded under its id writes nothing (no payout, XP or progress): everything
+ * hangs off `pu`, which requires that no round row exists yet.
+ *
  * Locks in the order every settlement takes them: the round, the player's row, progress rows.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -52,7 +55,7 @@ function settleStatement(x: Record<Name, SQL>, deciding: boolean): SQL {
     ? sql`w AS (
       UPDATE crash_bets SET status = CAST(${x.status} AS crash_status), payout = CAST(${x.payout} AS bigint),
         cashout_multiplier = CAST(${x.cashoutMultiplier} AS float8), settled_at = ${at}
-      WHERE id = CAST(${x.roundId} AS uuid) AND status = 'active'
+      WHERE id = CAST(${x.roundId} AS uuid) AND status = 'active' AND NOT EXISTS (SELECT 1 FROM game_rounds WHERE id = CAST(${x.roundId} AS uuid))
       RETURNING id),
     `
     : sql``;
@@ -85,6 +88,7 @@ function settleStatement(x: Record<Name, SQL>, deciding: boolean): SQL {
   );
   return sql`WITH ${decide}pu AS (
       SELECT battlepass_level FROM users WHERE id = ${user}${deciding ? sql` AND EXISTS (SELECT 1 FROM w)` : sql``}
+        AND NOT EXISTS (SELECT 1 FROM game_rounds WHERE id = CAST(${x.roundId} AS uuid))
       FOR UPDATE)${progress.battlepass},
     ${money.ctes},
     l AS (${money.ledger}),
