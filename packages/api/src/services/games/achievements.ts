@@ -2,7 +2,7 @@
 import { type Db, userAchievements, userGameStats } from '@casino/db';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
-import { preparedRow } from '../shared/prepared';
+import { jsonColumn, preparedRow } from '../shared/prepared';
 import { changesCtes } from '../wallet/statement';
 import type { RoundRecord } from './rounds';
 
@@ -136,7 +136,7 @@ export async function awardAchievements(tx: Db, outbox: Outbox, c: Context, know
   for (const a of earnedAchievements(c, known)) {
     const row = await unlock(tx, { user: c.userId, code: a.code, reward: a.rewardGold, roundId: c.roundId, at: c.at.toISOString() });
     if (!row.unlocked) continue;
-    const ledger = typeof row.ledger === 'string' ? (JSON.parse(row.ledger) as Exclude<typeof row.ledger, string>) : row.ledger;
+    const ledger = jsonColumn(row.ledger);
     if (ledger) {
       outbox.push({
         userId: c.userId,

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Outbox } from '../../deps';
 import { DomainError } from '../../errors';
 import type { RewardCtx } from '../rewards/rewards';
-import { preparedRow } from '../shared/prepared';
+import { jsonColumn, preparedRow } from '../shared/prepared';
 import { changesCtes } from '../wallet/statement';
 import type { ProgressionConfig } from './config';
 
@@ -79,8 +79,6 @@ const levelUp = preparedRow<
   },
   'the level-up statement',
 );
-
-const rows = <T>(v: T[] | string): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
 
 /**
  * Called after experience was added (by addExperienceTx, or by the round's statement): moves
@@ -153,8 +151,8 @@ function levelChanged(
     type: 'level_up',
     data: { level: change.level, previousLevel: from, experience: change.experience, maxExperience: change.maxExperience },
   });
-  const ledger = rows(row.ledger);
-  for (const r of rows(row.rewards)) {
+  const ledger = jsonColumn(row.ledger) ?? [];
+  for (const r of jsonColumn(row.rewards) ?? []) {
     const id = Number(r.id);
     for (const e of ledger.filter((x) => Number(x.reward) === id)) {
       outbox.push({

@@ -10,6 +10,7 @@ import { isoWeek, type TGameOutcome, type TRequirementKey, utcDay } from '@casin
 import { type SQL, sql } from 'drizzle-orm';
 import type { ApiConfig } from '../../config';
 import type { Outbox } from '../../deps';
+import { jsonColumn } from '../shared/prepared';
 import { battlepassLevelEvent, runningSeasonSql } from './battlepass-xp';
 import { roundXp } from './config';
 import { type LevelChange, settleLevel } from './levels';
@@ -199,8 +200,6 @@ export type RoundProgressRow = {
   missions_done: Json<{ id: number; title: string }[]>;
 };
 
-const parsed = <T>(v: Json<T>): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-
 /** The follow-ups of a recorded round: level reached (and its reward), battle-pass level, completions. */
 export async function afterRoundProgress(
   tx: Db,
@@ -209,12 +208,12 @@ export async function afterRoundProgress(
   r: { userId: number; at: Date },
   row: RoundProgressRow,
 ): Promise<LevelChange | null> {
-  const ux = parsed(row.ux);
-  const bp = parsed(row.bp);
-  for (const e of parsed(row.events_done) ?? []) {
+  const ux = jsonColumn(row.ux);
+  const bp = jsonColumn(row.bp);
+  for (const e of jsonColumn(row.events_done) ?? []) {
     outbox.push({ userId: r.userId, type: 'progress', data: { kind: 'event', id: e.id, title: e.title, completed: true } });
   }
-  for (const m of parsed(row.missions_done) ?? []) {
+  for (const m of jsonColumn(row.missions_done) ?? []) {
     outbox.push({ userId: r.userId, type: 'progress', data: { kind: 'mission', id: m.id, title: m.title, completed: true } });
   }
   if (!ux) return null;

@@ -57,3 +57,6 @@ export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
     return v;
   };
 }
+
+/** A JSON column of a statement's row: postgres.js parses it, PGlite may hand back its text. */
+export const jsonColumn = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);

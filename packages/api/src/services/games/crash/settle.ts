@@ -10,6 +10,7 @@ import type { CrashBet, Db } from '@casino/db';
 import { ZGameOutcome } from '@casino/shared';
 import { type Deps, inTransaction, type Outbox } from '../../../deps';
 import { afterRoundProgress, roundProgressParams } from '../../progression/round-progress';
+import { jsonColumn } from '../../shared/prepared';
 import { awardAchievements } from '../achievements';
 import { multiplierOf } from '../rounds';
 import { type CrashFinal, type CrashRound, resolveAt, resultOf } from './outcome';
@@ -26,9 +27,6 @@ export type CrashSettlement = {
   payout: number;
   balance: number;
 };
-
-/** A JSON column: postgres.js parses it, PGlite may hand back its text. */
-const parsed = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 const KIND = { cashed: 'cashout', busted: 'bust', expired: 'expired' } as const;
 
@@ -110,7 +108,7 @@ export async function writeSettlement(
     if (deciding) return null;
     throw new Error(`crash settlement of ${row.id} wrote nothing (no player ${row.userId})`);
   }
-  const ledger = parsed(res.ledger);
+  const ledger = jsonColumn(res.ledger);
   if (ledger) {
     outbox.push({
       userId: r.userId,
@@ -125,7 +123,7 @@ export async function writeSettlement(
     });
   }
   const levelUp = await afterRoundProgress(tx, outbox, deps.config, r, res);
-  const known = new Set(parsed(res.achievements) ?? []);
+  const known = new Set(jsonColumn(res.achievements) ?? []);
   const achievements = await awardAchievements(tx, outbox, { ...r, multiplier, totalBets: Number(res.total_bets) }, known);
   // Achievements or a level reward credited after the statement: read the balance they left.
   return { balance: levelUp || achievements ? await readBalance(tx, r.userId) : Number(res.gold) };
