@@ -6,7 +6,8 @@
  *
  *   1. Every player opens `games.crash.onRound` over SSE (a bare reader, lib/sse.ts: the
  *      wire and token of the typed client's subscription link at a fraction of its CPU)
- *      → `subscribed`. Bets go through the typed client (createNodeClient).
+ *      → `subscribed`. Bets are bare tRPC POSTs (lib/trpc-post.ts: the typed client's wire
+ *      and token, without fetch and the link chain).
  *   2. On `go` (the parent has seen every player's Redis channel subscribed on the
  *      server), every player places one bet with its auto-cash-out target, at most
  *      `betConcurrency` bets in flight, longest targets first (so rounds overlap most).
@@ -20,12 +21,12 @@
  * lag against each round's due time (crash_bets.due_at).
  */
 import { performance } from 'node:perf_hooks';
-import { createNodeClient, memoryTokenStore } from '@casino/client/node';
 import { describeError } from './lib/closed-loop';
 import { type LatencySummary, summarize } from './lib/latency';
 import type { BenchPlayer } from './lib/players';
 import { type LoopDelay, loopDelayWindow } from './lib/resources';
 import { openSse } from './lib/sse';
+import { mutate } from './lib/trpc-post';
 
 export type CrashPlayer = BenchPlayer & { target: number };
 
@@ -150,10 +151,6 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
     onAllStarted = resolve;
   });
   const clients = p.players.map((player) => {
-    const client = createNodeClient({
-      baseUrl: p.baseUrl,
-      tokens: memoryTokenStore({ accessToken: player.accessToken, refreshToken: player.refreshToken }),
-    });
     let opened = false;
     const sub = openSse(p.baseUrl, '/trpc/games.crash.onRound', player.accessToken, {
       onOpen: () => {
@@ -195,7 +192,7 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
         }
       },
     });
-    return { player, client, sub };
+    return { player, sub };
   });
   await Promise.race([
     allStarted,
@@ -220,7 +217,10 @@ async function main(p: CrashLoadParams): Promise<CrashLoadPart> {
       for (let c = order[next++]; c; c = order[next++]) {
         const t = performance.now();
         try {
-          const res = await c.client.games.crash.bet.mutate({ bet: p.bet, autoCashout: c.player.target });
+          const res = await mutate<{ gameId: string }>(p.baseUrl, 'games.crash.bet', c.player.accessToken, {
+            bet: p.bet,
+            autoCashout: c.player.target,
+          });
           betLatency.push(performance.now() - t);
           games.push({ gameId: res.gameId, userId: c.player.userId });
           expected.add(res.gameId);

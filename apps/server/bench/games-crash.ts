@@ -34,7 +34,7 @@ import {
 import { checkpoint, createBenchDatabase, deleteRedisPrefix, redactUrl, waitForSubscribers } from './lib/infra';
 import { type LatencySummary, ms, summarize } from './lib/latency';
 import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
-import { cpuMeter, procRssSampler, procSample } from './lib/proc';
+import { cpuMeter, groupCpuMeter, procRssSampler, procSample } from './lib/proc';
 import { profileLines, summarizeProfile } from './lib/profile-summary';
 import { cpuWindow, mb, pct } from './lib/resources';
 import { type ServerProcess, startServerProcess } from './lib/server-process';
@@ -140,7 +140,13 @@ async function crashBench(
   let serverLoop: { p50: number; p99: number; max: number };
   let betsPlaced: Extract<CrashChildMessage, { type: 'bets-placed' }>;
   /** The server's and the machine's CPU while the bets were placed (the burst), apart from the whole window. */
-  let betWindow: { server: ReturnType<ReturnType<typeof cpuMeter>>; machine: ReturnType<ReturnType<typeof cpuWindow>> };
+  let betWindow: {
+    server: ReturnType<ReturnType<typeof cpuMeter>>;
+    machine: ReturnType<ReturnType<typeof cpuWindow>>;
+    postgres: ReturnType<ReturnType<typeof groupCpuMeter>>;
+    redis: ReturnType<ReturnType<typeof groupCpuMeter>>;
+    load: ReturnType<ReturnType<typeof groupCpuMeter>>;
+  };
   let fromUs = 0;
   let toUs = 0;
   try {
@@ -173,10 +179,13 @@ async function crashBench(
     await server.metrics();
     const cpu = cpuMeter(server.pid);
     const machineCpu = cpuWindow();
+    const postgresCpu = groupCpuMeter([], ['postgres']);
+    const redisCpu = groupCpuMeter([], ['redis-server']);
+    const loadCpu = groupCpuMeter(loads.map((l) => l.child.pid ?? 0).filter((pid) => pid > 0));
     fromUs = Number(process.hrtime.bigint() / 1000n);
     for (const l of loads) l.child.send({ type: 'go' } satisfies CrashParentMessage);
     const placed = await Promise.all(loads.map((l) => l.next('bets-placed')));
-    betWindow = { server: cpu(), machine: machineCpu() };
+    betWindow = { server: cpu(), machine: machineCpu(), postgres: postgresCpu(), redis: redisCpu(), load: loadCpu() };
     betsPlaced = {
       type: 'bets-placed',
       placed: placed.reduce((a, m) => a + m.placed, 0),
@@ -305,7 +314,9 @@ async function crashBench(
     `  server   CPU ${pct(serverCpu.cores)} of a core from the first bet to the report, ` +
       `event-loop delay p50 ${ms(serverLoop.p50)} p99 ${ms(serverLoop.p99)} max ${ms(serverLoop.max)}; ` +
       `while the bets were placed ${pct(betWindow.server.cores)} of a core (${(betWindow.server.cpuMs / Math.max(1, betsPlaced.placed)).toFixed(2)} ms per bet, ` +
-      `ticks and settlements included), machine ${pct(betWindow.machine.machine)} of ${betWindow.machine.cores} cores`,
+      `ticks and settlements included), machine ${pct(betWindow.machine.machine)} of ${betWindow.machine.cores} cores: ` +
+      `PostgreSQL ${pct(betWindow.postgres.cores)} of a core (${(betWindow.postgres.cpuMs / Math.max(1, betsPlaced.placed)).toFixed(2)} ms per bet), ` +
+      `Redis ${pct(betWindow.redis.cores)}, the load processes ${pct(betWindow.load.cores)}`,
   );
   const betRate = (betsPlaced.placed * 1000) / betsPlaced.spanMs;
   const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');

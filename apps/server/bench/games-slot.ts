@@ -33,7 +33,7 @@ import { ms } from './lib/latency';
 import { MINIMAL_SPIN } from './lib/minimal';
 import { type PgbenchResult, runPgbench } from './lib/pgbench';
 import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
-import { loadAverage, procSample } from './lib/proc';
+import { type CpuUse, loadAverage, procSample } from './lib/proc';
 import { profileLines, summarizeProfile } from './lib/profile-summary';
 import { seedProgression, slotProgressVars, slotRoundPgbenchValues } from './lib/progression';
 import { mb } from './lib/resources';
@@ -300,6 +300,12 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
   }
 }
 
+function sumCpu(us: (CpuUse | undefined)[]): CpuUse {
+  const cpuMs = us.reduce((s, u) => s + (u?.cpuMs ?? 0), 0);
+  const wallMs = us.reduce((s, u) => s + (u?.wallMs ?? 0), 0);
+  return { cpuMs, wallMs, cores: wallMs > 0 ? cpuMs / wallMs : 0 };
+}
+
 /** Windows back to back as one (soak): sums, latency percentiles of the worst minute. */
 function combine(ws: Window[]): Window {
   if (ws.length === 1) return ws[0] as Window;
@@ -321,6 +327,12 @@ function combine(ws: Window[]): Window {
       cpuMs: sum((w) => w.wrk.cpuMs),
     },
     server: { cpuMs: serverCpu, wallMs, cores: serverCpu / wallMs },
+    services: ws.every((w) => w.services)
+      ? {
+          postgres: sumCpu(ws.map((w) => w.services?.postgres)),
+          redis: sumCpu(ws.map((w) => w.services?.redis)),
+        }
+      : null,
     rssPeak: Math.max(...ws.map((w) => w.rssPeak)),
     counts: {
       statements: sum((w) => w.counts.statements),

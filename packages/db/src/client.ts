@@ -92,6 +92,15 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   return { db, kind: 'pglite', driver: { kind: 'pglite', pg }, close: () => pg.close() };
 }
 
+/**
+ * Connections `db` can hold at once: the postgres.js pool's size, 1 for PGlite (one
+ * in-process connection). For limits that must leave a connection free (crash bets).
+ */
+export function poolSize(db: Db): number {
+  const max = (db as unknown as { $client?: { options?: { max?: unknown } } }).$client?.options?.max;
+  return typeof max === 'number' && max > 0 ? max : 1;
+}
+
 /** Raw SQL returning rows, identical for postgres.js (array) and PGlite ({ rows }). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown;

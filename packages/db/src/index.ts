@@ -6,6 +6,7 @@ export {
   dbStatements,
   type Listener,
   listen,
+  poolSize,
   queryRows,
   type Schema,
   type Tx,

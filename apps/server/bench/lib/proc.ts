@@ -3,7 +3,7 @@
  * wrk and pgbench as separate processes and measure each one alone.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const conf = (name: string, fallback: number) => {
   try {
@@ -73,4 +73,41 @@ export function loadAverage(): string {
   } catch {
     return 'load n/a';
   }
+}
+
+/** Pids of the processes whose command name (/proc/<pid>/comm) is one of `names`. */
+function pidsNamed(names: readonly string[]): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * CPU use of a set of processes from now until the returned function is called: the pids given
+ * and every process named one of `names` (PostgreSQL's backends, Redis). A process that starts
+ * during the window counts from its start; one that exits during it is left out.
+ */
+export function groupCpuMeter(pids: readonly number[], names: readonly string[] = []): () => CpuUse {
+  const at = performance.now();
+  const start = new Map<number, number>();
+  for (const pid of [...pids, ...pidsNamed(names)]) {
+    const s = procSample(pid);
+    if (s) start.set(pid, s.cpuMs);
+  }
+  return () => {
+    let cpuMs = 0;
+    for (const pid of new Set([...pids, ...pidsNamed(names)])) {
+      const s = procSample(pid);
+      if (s) cpuMs += s.cpuMs - (start.get(pid) ?? 0);
+    }
+    const wallMs = performance.now() - at;
+    return { cpuMs, wallMs, cores: wallMs > 0 ? cpuMs / wallMs : 0 };
+  };
 }

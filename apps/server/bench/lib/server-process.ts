@@ -44,6 +44,8 @@ export function benchServerEnv(opts: { databaseUrl: string; redisUrl: string; re
     DEFAULT_INVITE_CODE: '',
     HOST: '127.0.0.1',
     PORT: String(opts.port ?? 0),
+    // The pool as deployed unless a run compares sizes.
+    ...(process.env.BENCH_POOL_MAX ? { DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { type LoadSpec, runHttpLoad } from './http-load';
 import { ms } from './latency';
-import { type CpuUse, cpuMeter, loadAverage, procRssSampler } from './proc';
+import { type CpuUse, cpuMeter, groupCpuMeter, loadAverage, procRssSampler } from './proc';
 import { mb } from './resources';
 import type { ServerProcess } from './server-process';
 import { runWrk, type WrkResult, type WrkSpec } from './wrk';
@@ -49,6 +49,8 @@ export async function idleRates(server: ServerProcess, seconds = 2): Promise<Cou
 export type Window = {
   wrk: WrkResult;
   server: CpuUse;
+  /** PostgreSQL's processes and Redis during the window (everything on this machine, the bench's share by far). */
+  services: { postgres: CpuUse; redis: CpuUse } | null;
   rssPeak: number;
   /** Counter growth in the window minus the idle rate × its length. */
   counts: Counters;
@@ -61,8 +63,10 @@ export async function measureWindow(server: ServerProcess, spec: WrkSpec, idle: 
   const before = await readCounters(server);
   const rss = procRssSampler(server.pid);
   const cpu = cpuMeter(server.pid);
+  const services = serviceCpu();
   const wrk = await runWrk(spec);
   const used = cpu();
+  const servicesUsed = services();
   rss.stop();
   const load = loadAverage();
   const d = diff(before, await readCounters(server));
@@ -74,7 +78,14 @@ export async function measureWindow(server: ServerProcess, spec: WrkSpec, idle: 
     redisWrites: d.redisWrites - idle.redisWrites * s,
     httpWrites: d.httpWrites - idle.httpWrites * s,
   };
-  return { wrk, server: used, rssPeak: rss.peak, counts, load, client: 'wrk' };
+  return { wrk, server: used, services: servicesUsed, rssPeak: rss.peak, counts, load, client: 'wrk' };
+}
+
+/** PostgreSQL's and Redis's CPU from now until the returned function is called. */
+export function serviceCpu(): () => { postgres: CpuUse; redis: CpuUse } {
+  const postgres = groupCpuMeter([], ['postgres']);
+  const redis = groupCpuMeter([], ['redis-server']);
+  return () => ({ postgres: postgres(), redis: redis() });
 }
 
 const per = (n: number, total: number, digits = 2) => (total > 0 ? (n / total).toFixed(digits) : 'n/a');
@@ -91,7 +102,11 @@ export function windowLines(w: Window, unit: string, goals: { cpuMs: number }): 
       `${e.total ? `: ${e.status} non-2xx, ${e.connect + e.read + e.write} socket, ${e.timeout} timeouts` : ''})  ` +
       `p50 ${ms(l.p50)}  p90 ${ms(l.p90)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  (goal p99 ≤ 100 ms)  [${w.load}]`,
     `  cpu      server ${perMs(w.server.cpuMs, n)} per ${unit} (goal ≤ ${ms(goals.cpuMs)}; ${(w.server.cores * 100).toFixed(0)}% of a core), ` +
-      `client (${w.client}) ${perMs(w.wrk.cpuMs, n)} per ${unit} = ${(clientShare * 100).toFixed(0)}% of the server's (goal < 50%)`,
+      `client (${w.client}) ${perMs(w.wrk.cpuMs, n)} per ${unit} = ${(clientShare * 100).toFixed(0)}% of the server's (goal < 50%)` +
+      (w.services
+        ? `; PostgreSQL ${perMs(w.services.postgres.cpuMs, n)} per ${unit} (${(w.services.postgres.cores * 100).toFixed(0)}% of a core), ` +
+          `Redis ${perMs(w.services.redis.cpuMs, n)} (${(w.services.redis.cores * 100).toFixed(0)}%)`
+        : ''),
     `  trips    per ${unit}: ${per(w.counts.statements, n)} PostgreSQL statements, ${per(w.counts.commands, n)} Redis commands; ` +
       `on the wire ${per(w.counts.pgWrites, n)} PostgreSQL writes, ${per(w.counts.redisWrites, n)} Redis writes, ${per(w.counts.httpWrites, n)} HTTP response writes (idle background subtracted)`,
     `  memory   server RSS peak ${mb(w.rssPeak)} (goal < 200 MB)`,
@@ -105,14 +120,18 @@ export async function measureNodeLoad<P>(server: ServerProcess, spec: LoadSpec<P
   let used: CpuUse | null = null;
   let rss: ReturnType<typeof procRssSampler> | null = null;
   let rssPeak = 0;
+  let services: (() => { postgres: CpuUse; redis: CpuUse }) | null = null;
+  let servicesUsed: { postgres: CpuUse; redis: CpuUse } | null = null;
   const r = await runHttpLoad(spec, {
     windowStart: () => {
       before = readCounters(server);
       rss = procRssSampler(server.pid);
       cpu = cpuMeter(server.pid);
+      services = serviceCpu();
     },
     windowEnd: () => {
       used = cpu?.() ?? null;
+      servicesUsed = services?.() ?? null;
       rssPeak = rss?.peak ?? 0;
       rss?.stop();
     },
@@ -131,6 +150,7 @@ export async function measureNodeLoad<P>(server: ServerProcess, spec: LoadSpec<P
       cpuMs: r.loadProcessCpu * r.windowMs,
     },
     server: serverCpu,
+    services: servicesUsed,
     rssPeak,
     client: 'Node load process',
     counts: {

@@ -51,7 +51,7 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
   const cfg = { ...config.crash, roundTtlMs: deps.config.games.crash.roundTtlMs };
   checkBet(cfg, input.bet);
   const autoCashout = checkTarget(input.autoCashout, cfg.maxWinMultiplier);
-  return throughGate(deps.db, BETS_IN_FLIGHT, async () => {
+  return throughGate(deps.db, async () => {
     const placed = await openInOneStatement(deps, userId, input.bet, autoCashout, version, cfg);
     if (placed) return placed;
     // The transaction path takes the nonce itself: this instance's view of the seed is stale.
@@ -124,15 +124,6 @@ async function openInOneStatement(deps: Deps, userId: number, bet: number, autoC
     configVersion: version,
   };
 }
-
-/**
- * Bets in flight per instance. A bet usually holds a pooled connection for one statement (its
- * Redis write comes before, its delivery after); three quarters of the default pool (32) leave
- * the settlement worker's batches a connection at once. `pnpm bench games --only crash` (2
- * cores, 1,000 fresh players, one statement per bet): 16 → 101–106 bets/s, settled p99
- * 182–197 ms late; 24 → 120–123/s, p99 238–281 ms; 32 → 127–163/s, p99 192–298 ms.
- */
-const BETS_IN_FLIGHT = 24;
 
 async function open(deps: Deps, userId: number, bet: number, autoCashout: number | null, version: number, cfg: BetConfig) {
   // A round whose bust or auto-cashout has passed but the worker has not reached yet

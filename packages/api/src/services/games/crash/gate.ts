@@ -1,19 +1,24 @@
 /**
- * At most `limit` crash bet transactions at once per database pool on this instance; the
- * rest wait here, in order. A burst of bets then cannot take every pooled connection, so the
- * settlement worker's transaction always finds one and rounds settle on time under load.
+ * Crash bets in flight per database pool on this instance: three quarters of the pool's
+ * connections (at least one); the rest wait here, in order. A burst of bets then cannot take
+ * every pooled connection, so the settlement worker's transaction always finds one and rounds
+ * settle on time under load. A bet usually holds its connection for one statement (its Redis
+ * write comes before, its delivery after).
  */
-import type { Db } from '@casino/db';
+import { type Db, poolSize } from '@casino/db';
 
 type Gate = { free: number; waiting: (() => void)[] };
 
 const gates = new WeakMap<Db, Gate>();
 
-/** Runs `fn` once one of the `limit` places of `db`'s gate is free. */
-export async function throughGate<T>(db: Db, limit: number, fn: () => Promise<T>): Promise<T> {
+/** The gate's places for `db`. */
+export const betsInFlight = (db: Db) => Math.max(1, Math.floor((poolSize(db) * 3) / 4));
+
+/** Runs `fn` once one of the places of `db`'s gate is free. */
+export async function throughGate<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   let gate = gates.get(db);
   if (!gate) {
-    gate = { free: limit, waiting: [] };
+    gate = { free: betsInFlight(db), waiting: [] };
     gates.set(db, gate);
   }
   const g = gate;
