@@ -39,6 +39,7 @@ import { profileLines, summarizeProfile } from './lib/profile-summary';
 import { cpuWindow, mb, pct } from './lib/resources';
 import { type ServerProcess, startServerProcess } from './lib/server-process';
 import { createSetupDeps } from './lib/setup-deps';
+import { type Counters, countersDiff, readCounters } from './lib/window';
 
 const CRASH_GOLD = 1_000_000;
 /** collectDefaultMetrics' eventLoopMonitoringPrecision (apps/server/src/metrics.ts keeps the default). */
@@ -147,6 +148,7 @@ async function crashBench(
     redis: ReturnType<ReturnType<typeof groupCpuMeter>>;
     load: ReturnType<ReturnType<typeof groupCpuMeter>>;
   };
+  let counters: Counters;
   let fromUs = 0;
   let toUs = 0;
   try {
@@ -177,6 +179,7 @@ async function crashBench(
     await checkpoint(deps.db);
     // prom-client resets its event-loop histogram at each scrape: this one starts the window.
     await server.metrics();
+    const countersBefore = await readCounters(server);
     const cpu = cpuMeter(server.pid);
     const machineCpu = cpuWindow();
     const postgresCpu = groupCpuMeter([], ['postgres']);
@@ -199,6 +202,8 @@ async function crashBench(
     machine = machineCpu();
     // prom-client's histogram holds whole timer intervals (10 ms, its default precision): the delay is the rest.
     const m = await server.metrics();
+    // After the scrape above: each scrape restarts the event-loop histogram.
+    counters = await readCounters(server).then((after) => countersDiff(countersBefore, after));
     const delay = (name: string) => Math.max(0, (m[name] ?? Number.NaN) * 1000 - PROM_LOOP_PRECISION_MS);
     serverLoop = {
       p50: delay('nodejs_eventloop_lag_p50_seconds'),
@@ -317,6 +322,12 @@ async function crashBench(
       `ticks and settlements included), machine ${pct(betWindow.machine.machine)} of ${betWindow.machine.cores} cores: ` +
       `PostgreSQL ${pct(betWindow.postgres.cores)} of a core (${(betWindow.postgres.cpuMs / Math.max(1, betsPlaced.placed)).toFixed(2)} ms per bet), ` +
       `Redis ${pct(betWindow.redis.cores)}, the load processes ${pct(betWindow.load.cores)}`,
+  );
+  const perRound = (n: number) => (n / Math.max(1, betsPlaced.placed)).toFixed(1);
+  console.log(
+    `  trips    per round, from the bet to the settlement event (ticks included): ${perRound(counters.statements)} PostgreSQL statements, ` +
+      `${perRound(counters.commands)} Redis commands; on the wire ${perRound(counters.pgWrites)} PostgreSQL writes, ` +
+      `${perRound(counters.redisWrites)} Redis writes, ${perRound(counters.httpWrites)} HTTP writes`,
   );
   const betRate = (betsPlaced.placed * 1000) / betsPlaced.spanMs;
   const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');

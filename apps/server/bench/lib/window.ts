@@ -24,7 +24,8 @@ export async function readCounters(server: ServerProcess): Promise<Counters> {
   };
 }
 
-const diff = (a: Counters, b: Counters): Counters => ({
+/** Counter growth from `a` to `b`. */
+export const countersDiff = (a: Counters, b: Counters): Counters => ({
   statements: b.statements - a.statements,
   commands: b.commands - a.commands,
   pgWrites: b.pgWrites - a.pgWrites,
@@ -36,7 +37,7 @@ const diff = (a: Counters, b: Counters): Counters => ({
 export async function idleRates(server: ServerProcess, seconds = 2): Promise<Counters> {
   const a = await readCounters(server);
   await new Promise((r) => setTimeout(r, seconds * 1000));
-  const d = diff(a, await readCounters(server));
+  const d = countersDiff(a, await readCounters(server));
   return {
     statements: d.statements / seconds,
     commands: d.commands / seconds,
@@ -69,7 +70,7 @@ export async function measureWindow(server: ServerProcess, spec: WrkSpec, idle: 
   const servicesUsed = services();
   rss.stop();
   const load = loadAverage();
-  const d = diff(before, await readCounters(server));
+  const d = countersDiff(before, await readCounters(server));
   const s = wrk.durationMs / 1000;
   const counts = {
     statements: d.statements - idle.statements * s,
@@ -137,7 +138,7 @@ export async function measureNodeLoad<P>(server: ServerProcess, spec: LoadSpec<P
     },
   });
   const load = loadAverage();
-  const d = diff(await (before ?? readCounters(server)), await readCounters(server));
+  const d = countersDiff(await (before ?? readCounters(server)), await readCounters(server));
   const s = r.windowMs / 1000;
   const serverCpu: CpuUse = used ?? { cpuMs: 0, wallMs: r.windowMs, cores: 0 };
   return {
