@@ -38,6 +38,29 @@ export function withTimeout<T>(p: Promise<T>, ms = KV_TIMEOUT_MS): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The rounds this instance started, by id, until they expire: the player's stream, usually on
+ * this instance too, reads the round its `start` event names from here instead of from Redis.
+ * A round's state never changes once written, so a copy cannot be stale; it goes when the round
+ * is forgotten here, when its time to live has passed, or past `LOCAL_MAX` rounds (oldest first).
+ */
+const startedHere = new WeakMap<Kv, Map<string, RoundState>>();
+const LOCAL_MAX = 20_000;
+
+function rememberLocally(kv: Kv, s: RoundState): void {
+  let rounds = startedHere.get(kv);
+  if (!rounds) {
+    rounds = new Map();
+    startedHere.set(kv, rounds);
+  }
+  rounds.set(s.gameId, s);
+  const now = s.startedAtMs; // the round just started: the clock the rounds were started by
+  for (const [id, r] of rounds) {
+    if (rounds.size <= LOCAL_MAX && r.startedAtMs + r.ttlMs > now) break;
+    rounds.delete(id);
+  }
+}
+
 /** Writes the round's live state; any failure is SERVICE_UNAVAILABLE so the caller's transaction rolls back. */
 export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Promise<void> {
   const ttlMs = s.ttlMs + 60_000;
@@ -46,6 +69,7 @@ export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Pr
       // Issued together: sent back to back, one wait for both replies.
       Promise.all([kv.set(roundKey(s.gameId), JSON.stringify(s), { ttlMs }), kv.zadd(DUE_SET, s.dueAtMs, s.gameId)]),
     );
+    rememberLocally(kv, s);
   } catch (err) {
     logger.warn({ err, gameId: s.gameId }, 'crash bet refused: redis unavailable');
     throw new DomainError('service_unavailable', { service: 'redis' }, 'Crash is unavailable right now; nothing was charged.');
@@ -53,6 +77,8 @@ export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Pr
 }
 
 export async function readRoundState(kv: Kv, gameId: string): Promise<RoundState | null> {
+  const local = startedHere.get(kv)?.get(gameId);
+  if (local) return local;
   try {
     const raw = await withTimeout(kv.get(roundKey(gameId)));
     const s = raw ? (JSON.parse(raw) as Partial<RoundState>) : null;
@@ -71,6 +97,8 @@ export async function clearRoundState(kv: Kv, gameId: string): Promise<void> {
 /** Forgets settled rounds: two Redis calls however many (best effort, as clearRoundState). */
 export async function clearRoundStates(kv: Kv, gameIds: readonly string[]): Promise<void> {
   if (!gameIds.length) return;
+  const local = startedHere.get(kv);
+  for (const id of gameIds) local?.delete(id);
   await Promise.allSettled([kv.zrem(DUE_SET, ...gameIds), kv.del(...gameIds.map(roundKey))]);
 }
 
