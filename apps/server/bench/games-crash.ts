@@ -39,7 +39,7 @@ import { profileLines, summarizeProfile } from './lib/profile-summary';
 import { cpuWindow, mb, pct } from './lib/resources';
 import { type ServerProcess, startServerProcess } from './lib/server-process';
 import { createSetupDeps } from './lib/setup-deps';
-import { type Counters, countersDiff, readCounters } from './lib/window';
+import { type Counters, countersDiff, cpuPer, readCounters } from './lib/window';
 
 const CRASH_GOLD = 1_000_000;
 /** collectDefaultMetrics' eventLoopMonitoringPrecision (apps/server/src/metrics.ts keeps the default). */
@@ -320,12 +320,12 @@ async function crashBench(
       `event-loop delay p50 ${ms(serverLoop.p50)} p99 ${ms(serverLoop.p99)} max ${ms(serverLoop.max)}; ` +
       `while the bets were placed ${pct(betWindow.server.cores)} of a core (${(betWindow.server.cpuMs / Math.max(1, betsPlaced.placed)).toFixed(2)} ms per bet, ` +
       `ticks and settlements included), machine ${pct(betWindow.machine.machine)} of ${betWindow.machine.cores} cores: ` +
-      `PostgreSQL ${pct(betWindow.postgres.cores)} of a core (${(betWindow.postgres.cpuMs / Math.max(1, betsPlaced.placed)).toFixed(2)} ms per bet), ` +
-      `Redis ${pct(betWindow.redis.cores)}, the load processes ${pct(betWindow.load.cores)}`,
+      `PostgreSQL ${cpuPer(betWindow.postgres, betsPlaced.placed)} per bet, Redis ${cpuPer(betWindow.redis, betsPlaced.placed)}, ` +
+      `the load processes ${betWindow.load ? `${pct(betWindow.load.cores)} of a core` : 'n/a'}`,
   );
   const perRound = (n: number) => (n / Math.max(1, betsPlaced.placed)).toFixed(1);
   console.log(
-    `  trips    per round, from the bet to the settlement event (ticks included): ${perRound(counters.statements)} PostgreSQL statements, ` +
+    `  trips    per round, from the bet to the settlement event (ticks, the worker's polling and stream-lease renewals included): ${perRound(counters.statements)} PostgreSQL statements, ` +
       `${perRound(counters.commands)} Redis commands; on the wire ${perRound(counters.pgWrites)} PostgreSQL writes, ` +
       `${perRound(counters.redisWrites)} Redis writes, ${perRound(counters.httpWrites)} HTTP writes`,
   );

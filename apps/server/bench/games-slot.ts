@@ -300,7 +300,7 @@ export async function runSlot(opt: SlotOptions, env: { databaseUrl: string; redi
   }
 }
 
-function sumCpu(us: (CpuUse | undefined)[]): CpuUse {
+function sumCpu(us: (CpuUse | null | undefined)[]): CpuUse {
   const cpuMs = us.reduce((s, u) => s + (u?.cpuMs ?? 0), 0);
   const wallMs = us.reduce((s, u) => s + (u?.wallMs ?? 0), 0);
   return { cpuMs, wallMs, cores: wallMs > 0 ? cpuMs / wallMs : 0 };
@@ -329,8 +329,8 @@ function combine(ws: Window[]): Window {
     server: { cpuMs: serverCpu, wallMs, cores: serverCpu / wallMs },
     services: ws.every((w) => w.services)
       ? {
-          postgres: sumCpu(ws.map((w) => w.services?.postgres)),
-          redis: sumCpu(ws.map((w) => w.services?.redis)),
+          postgres: ws.every((w) => w.services?.postgres) ? sumCpu(ws.map((w) => w.services?.postgres)) : null,
+          redis: ws.every((w) => w.services?.redis) ? sumCpu(ws.map((w) => w.services?.redis)) : null,
         }
       : null,
     rssPeak: Math.max(...ws.map((w) => w.rssPeak)),

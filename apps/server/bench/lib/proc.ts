@@ -92,9 +92,10 @@ function pidsNamed(names: readonly string[]): number[] {
 /**
  * CPU use of a set of processes from now until the returned function is called: the pids given
  * and every process named one of `names` (PostgreSQL's backends, Redis). A process that starts
- * during the window counts from its start; one that exits during it is left out.
+ * during the window counts from its start; one that exits during it is left out. Null when
+ * no such process is visible from here.
  */
-export function groupCpuMeter(pids: readonly number[], names: readonly string[] = []): () => CpuUse {
+export function groupCpuMeter(pids: readonly number[], names: readonly string[] = []): () => CpuUse | null {
   const at = performance.now();
   const start = new Map<number, number>();
   for (const pid of [...pids, ...pidsNamed(names)]) {
@@ -103,7 +104,10 @@ export function groupCpuMeter(pids: readonly number[], names: readonly string[] 
   }
   return () => {
     let cpuMs = 0;
-    for (const pid of new Set([...pids, ...pidsNamed(names)])) {
+    const seen = new Set([...pids, ...pidsNamed(names)]);
+    // Nothing visible (PostgreSQL on another host, another name): unknown, not zero.
+    if (seen.size === 0) return null;
+    for (const pid of seen) {
       const s = procSample(pid);
       if (s) cpuMs += s.cpuMs - (start.get(pid) ?? 0);
     }

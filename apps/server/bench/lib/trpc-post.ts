@@ -10,13 +10,12 @@ import superjson from 'superjson';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-/** The server's typed error: its `code` (e.g. CONFLICT) and message. */
+/** The server's typed error: `data.code` (e.g. CONFLICT, as on the typed client's TRPCClientError) and its message. */
 export class TrpcCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
+  readonly data: { code: string };
+  constructor(code: string, message: string) {
     super(message);
+    this.data = { code };
   }
 }
 
@@ -29,6 +28,7 @@ export function mutate<T>(baseUrl: string, path: string, token: string, input: u
       {
         method: 'POST',
         agent,
+        timeout: 60_000,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
       },
       (res) => {
@@ -58,6 +58,7 @@ export function mutate<T>(baseUrl: string, path: string, token: string, input: u
         res.on('error', reject);
       },
     );
+    req.on('timeout', () => req.destroy(new Error(`${path}: no answer within 60 s`)));
     req.on('error', reject);
     req.end(body);
   });

@@ -51,7 +51,7 @@ export type Window = {
   wrk: WrkResult;
   server: CpuUse;
   /** PostgreSQL's processes and Redis during the window (everything on this machine, the bench's share by far). */
-  services: { postgres: CpuUse; redis: CpuUse } | null;
+  services: Services | null;
   rssPeak: number;
   /** Counter growth in the window minus the idle rate × its length. */
   counts: Counters;
@@ -82,8 +82,11 @@ export async function measureWindow(server: ServerProcess, spec: WrkSpec, idle: 
   return { wrk, server: used, services: servicesUsed, rssPeak: rss.peak, counts, load, client: 'wrk' };
 }
 
+/** PostgreSQL's and Redis's CPU; null for one not visible from here (on another host). */
+export type Services = { postgres: CpuUse | null; redis: CpuUse | null };
+
 /** PostgreSQL's and Redis's CPU from now until the returned function is called. */
-export function serviceCpu(): () => { postgres: CpuUse; redis: CpuUse } {
+export function serviceCpu(): () => Services {
   const postgres = groupCpuMeter([], ['postgres']);
   const redis = groupCpuMeter([], ['redis-server']);
   return () => ({ postgres: postgres(), redis: redis() });
@@ -91,6 +94,8 @@ export function serviceCpu(): () => { postgres: CpuUse; redis: CpuUse } {
 
 const per = (n: number, total: number, digits = 2) => (total > 0 ? (n / total).toFixed(digits) : 'n/a');
 const perMs = (cpuMs: number, total: number) => (total > 0 ? ms(cpuMs / total) : 'n/a');
+/** "1.23 ms (45% of a core)" per one of `n`, or "n/a" (not visible from here). */
+export const cpuPer = (u: CpuUse | null, n: number) => (u ? `${perMs(u.cpuMs, n)} (${(u.cores * 100).toFixed(0)}% of a core)` : 'n/a');
 
 /** The lines every HTTP bench prints for a window (`unit`: spin, debit). */
 export function windowLines(w: Window, unit: string, goals: { cpuMs: number }): string[] {
@@ -104,10 +109,7 @@ export function windowLines(w: Window, unit: string, goals: { cpuMs: number }): 
       `p50 ${ms(l.p50)}  p90 ${ms(l.p90)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  (goal p99 ≤ 100 ms)  [${w.load}]`,
     `  cpu      server ${perMs(w.server.cpuMs, n)} per ${unit} (goal ≤ ${ms(goals.cpuMs)}; ${(w.server.cores * 100).toFixed(0)}% of a core), ` +
       `client (${w.client}) ${perMs(w.wrk.cpuMs, n)} per ${unit} = ${(clientShare * 100).toFixed(0)}% of the server's (goal < 50%)` +
-      (w.services
-        ? `; PostgreSQL ${perMs(w.services.postgres.cpuMs, n)} per ${unit} (${(w.services.postgres.cores * 100).toFixed(0)}% of a core), ` +
-          `Redis ${perMs(w.services.redis.cpuMs, n)} (${(w.services.redis.cores * 100).toFixed(0)}%)`
-        : ''),
+      (w.services ? `; PostgreSQL ${cpuPer(w.services.postgres, n)} per ${unit}, Redis ${cpuPer(w.services.redis, n)}` : ''),
     `  trips    per ${unit}: ${per(w.counts.statements, n)} PostgreSQL statements, ${per(w.counts.commands, n)} Redis commands; ` +
       `on the wire ${per(w.counts.pgWrites, n)} PostgreSQL writes, ${per(w.counts.redisWrites, n)} Redis writes, ${per(w.counts.httpWrites, n)} HTTP response writes (idle background subtracted)`,
     `  memory   server RSS peak ${mb(w.rssPeak)} (goal < 200 MB)`,
@@ -121,8 +123,8 @@ export async function measureNodeLoad<P>(server: ServerProcess, spec: LoadSpec<P
   let used: CpuUse | null = null;
   let rss: ReturnType<typeof procRssSampler> | null = null;
   let rssPeak = 0;
-  let services: (() => { postgres: CpuUse; redis: CpuUse }) | null = null;
-  let servicesUsed: { postgres: CpuUse; redis: CpuUse } | null = null;
+  let services: (() => Services) | null = null;
+  let servicesUsed: Services | null = null;
   const r = await runHttpLoad(spec, {
     windowStart: () => {
       before = readCounters(server);

@@ -22,7 +22,7 @@ import { takeNonce } from '../fairness';
 import { checkBet } from '../play';
 import { loadSlotState, slotStates } from '../slot-state';
 import { allSettledOrThrow } from './all-settled';
-import { type CrashBetRow, runCrashBet } from './bet-statement';
+import { runCrashBet } from './bet-statement';
 import { throughGate } from './gate';
 import { dueMs } from './outcome';
 import { findActiveRound } from './reads';
@@ -51,13 +51,11 @@ export async function placeBet(deps: Deps, userId: number, input: CrashBetInput)
   const cfg = { ...config.crash, roundTtlMs: deps.config.games.crash.roundTtlMs };
   checkBet(cfg, input.bet);
   const autoCashout = checkTarget(input.autoCashout, cfg.maxWinMultiplier);
-  return throughGate(deps.db, async () => {
-    const placed = await openInOneStatement(deps, userId, input.bet, autoCashout, version, cfg);
-    if (placed) return placed;
-    // The transaction path takes the nonce itself: this instance's view of the seed is stale.
-    slotStates(deps.db).delete(userId);
-    return open(deps, userId, input.bet, autoCashout, version, cfg);
-  });
+  const placed = await openInOneStatement(deps, userId, input.bet, autoCashout, version, cfg);
+  if (placed) return placed;
+  // The transaction path takes the nonce itself: this instance's view of the seed is stale.
+  slotStates(deps.db).delete(userId);
+  return throughGate(deps.db, () => open(deps, userId, input.bet, autoCashout, version, cfg));
 }
 
 type BetConfig = { houseEdgePercent: number; maxWinMultiplier: number; roundTtlMs: number };
@@ -65,50 +63,51 @@ type BetConfig = { houseEdgePercent: number; maxWinMultiplier: number; roundTtlM
 /** The bet in one statement; null when it wrote nothing for a reason the transaction path sorts out. */
 async function openInOneStatement(deps: Deps, userId: number, bet: number, autoCashout: number | null, version: number, cfg: BetConfig) {
   const states = slotStates(deps.db);
-  let state = states.get(userId);
-  if (!state) {
-    state = await loadSlotState(deps.db, userId, { lock: false });
-    states.set(userId, state);
-  }
-  const gameId = randomUUID();
-  const startedAt = deps.clock.now();
-  const round = {
-    bet,
-    autoCashout,
-    crashPoint: deriveCrashPoint(state.serverSeed, state.clientSeed, state.nonce, cfg.houseEdgePercent),
-    startedAtMs: startedAt.getTime(),
-    ttlMs: cfg.roundTtlMs,
-    maxWinMultiplier: cfg.maxWinMultiplier,
-  };
-  const dueAt = new Date(round.startedAtMs + dueMs(round));
-  // First, outside any transaction: Redis unavailable → refused before anything is written.
-  await writeRoundState(deps.kv, { gameId, userId, ...round, dueAtMs: dueAt.getTime() }, deps.logger);
-  const start = { kind: 'start', gameId, bet, autoCashout, startedAt: startedAt.toISOString() } satisfies TCrashRoundEvent;
-  let row: CrashBetRow;
-  try {
-    row = await runCrashBet(deps.db, {
-      user: userId,
-      seed: state.seedId,
-      nonce: state.nonce,
-      clientSeed: state.clientSeed,
-      gameId,
+  const cached = states.get(userId);
+  const state = cached ?? (await loadSlotState(deps.db, userId, { lock: false }));
+  if (!cached) states.set(userId, state);
+  // The round starts once its database work may run (a bet waiting at the gate has not started).
+  const { gameId, startedAt, row } = await throughGate(deps.db, async () => {
+    const gameId = randomUUID();
+    const startedAt = deps.clock.now();
+    const round = {
       bet,
       autoCashout,
-      crashPoint: round.crashPoint,
-      configVersion: version,
-      edge: cfg.houseEdgePercent,
-      maxWin: cfg.maxWinMultiplier,
-      startedAt: startedAt.toISOString(),
-      expiresAt: new Date(round.startedAtMs + cfg.roundTtlMs).toISOString(),
-      dueAt: dueAt.toISOString(),
-      betKey: `crash:${gameId}:bet`,
-      start: JSON.stringify(start),
-      at: startedAt.toISOString(),
-    });
-  } catch (err) {
-    await clearRoundState(deps.kv, gameId);
-    throw err;
-  }
+      crashPoint: deriveCrashPoint(state.serverSeed, state.clientSeed, state.nonce, cfg.houseEdgePercent),
+      startedAtMs: startedAt.getTime(),
+      ttlMs: cfg.roundTtlMs,
+      maxWinMultiplier: cfg.maxWinMultiplier,
+    };
+    const dueAt = new Date(round.startedAtMs + dueMs(round));
+    // First, outside any transaction: Redis unavailable → refused before anything is written.
+    await writeRoundState(deps.kv, { gameId, userId, ...round, dueAtMs: dueAt.getTime() }, deps.logger);
+    const start = { kind: 'start', gameId, bet, autoCashout, startedAt: startedAt.toISOString() } satisfies TCrashRoundEvent;
+    try {
+      const row = await runCrashBet(deps.db, {
+        user: userId,
+        seed: state.seedId,
+        nonce: state.nonce,
+        clientSeed: state.clientSeed,
+        gameId,
+        bet,
+        autoCashout,
+        crashPoint: round.crashPoint,
+        configVersion: version,
+        edge: cfg.houseEdgePercent,
+        maxWin: cfg.maxWinMultiplier,
+        startedAt: startedAt.toISOString(),
+        expiresAt: new Date(round.startedAtMs + cfg.roundTtlMs).toISOString(),
+        dueAt: dueAt.toISOString(),
+        betKey: `crash:${gameId}:bet`,
+        start: JSON.stringify(start),
+        at: startedAt.toISOString(),
+      });
+      return { gameId, startedAt, row };
+    } catch (err) {
+      await clearRoundState(deps.kv, gameId);
+      throw err;
+    }
+  });
   if (!row.applied) {
     await clearRoundState(deps.kv, gameId);
     return null;

@@ -1,9 +1,10 @@
 /**
- * Crash bets in flight per database pool on this instance: three quarters of the pool's
+ * Crash bets' database work in flight per pool on this instance: three quarters of the pool's
  * connections (at least one); the rest wait here, in order. A burst of bets then cannot take
- * every pooled connection, so the settlement worker's transaction always finds one and rounds
- * settle on time under load. A bet usually holds its connection for one statement (its Redis
- * write comes before, its delivery after).
+ * every pooled connection: the rest serve settlements, spins and reads (first come, first
+ * served in the driver's queue), and rounds settle on time under load. What goes through is the
+ * round's start: its Redis state and its statement (or its transaction path) — a bet waiting
+ * here has not started — not its delivery after commit.
  */
 import { type Db, poolSize } from '@casino/db';
 

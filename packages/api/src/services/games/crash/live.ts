@@ -32,10 +32,11 @@ type Live = Pick<RoundState, 'gameId' | 'bet' | 'autoCashout' | 'crashPoint' | '
 
 /**
  * The round in play. After a `start` event (published post-commit, so the round exists) the
- * Redis state serves; otherwise, and when Redis lost it, Postgres answers.
+ * copy of the instance that started it (taken once) or the Redis state serves; otherwise, and
+ * when Redis lost it, Postgres answers.
  */
 async function loadRound(deps: Deps, userId: number, gameId?: string): Promise<Live | null> {
-  const cached = gameId ? await readRoundState(deps.kv, gameId) : null;
+  const cached = gameId ? await readRoundState(deps.kv, gameId, { take: true }) : null;
   if (cached && cached.userId === userId) return cached;
   const row = gameId ? await findRound(deps.db, gameId) : await findActiveRound(deps.db, userId);
   return row && row.userId === userId && row.status === 'active' ? { gameId: row.id, ...toRound(row) } : null;

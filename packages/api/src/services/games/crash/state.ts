@@ -39,13 +39,15 @@ export function withTimeout<T>(p: Promise<T>, ms = KV_TIMEOUT_MS): Promise<T> {
 }
 
 /**
- * The rounds this instance started, by id, until they expire: the player's stream, usually on
- * this instance too, reads the round its `start` event names from here instead of from Redis.
- * A round's state never changes once written, so a copy cannot be stale; it goes when the round
- * is forgotten here, when its time to live has passed, or past `LOCAL_MAX` rounds (oldest first).
+ * The rounds this instance started, by id: the player's stream, usually on this instance too,
+ * takes the round its `start` event names from here instead of from Redis. A round's state
+ * never changes once written, but the round may be settled elsewhere (which forgets it there,
+ * not here): so a stream takes the copy once, at the live `start`, and a replayed start later
+ * reads Redis and PostgreSQL as before. A copy also goes when the round is forgotten here,
+ * when its time to live has passed, or past `LOCAL_MAX` rounds (oldest first).
  */
 const startedHere = new WeakMap<Kv, Map<string, RoundState>>();
-const LOCAL_MAX = 20_000;
+export const LOCAL_MAX = 20_000;
 
 function rememberLocally(kv: Kv, s: RoundState): void {
   let rounds = startedHere.get(kv);
@@ -53,7 +55,7 @@ function rememberLocally(kv: Kv, s: RoundState): void {
     rounds = new Map();
     startedHere.set(kv, rounds);
   }
-  rounds.set(s.gameId, s);
+  rounds.set(s.gameId, Object.freeze({ ...s }));
   const now = s.startedAtMs; // the round just started: the clock the rounds were started by
   for (const [id, r] of rounds) {
     if (rounds.size <= LOCAL_MAX && r.startedAtMs + r.ttlMs > now) break;
@@ -76,9 +78,14 @@ export async function writeRoundState(kv: Kv, s: RoundState, logger: Logger): Pr
   }
 }
 
-export async function readRoundState(kv: Kv, gameId: string): Promise<RoundState | null> {
-  const local = startedHere.get(kv)?.get(gameId);
-  if (local) return local;
+/** The round's live state; `take`: this instance's copy, if any, is used up (a stream's live `start`). */
+export async function readRoundState(kv: Kv, gameId: string, opts: { take?: boolean } = {}): Promise<RoundState | null> {
+  const rounds = startedHere.get(kv);
+  const local = rounds?.get(gameId);
+  if (local) {
+    if (opts.take) rounds?.delete(gameId);
+    return local;
+  }
   try {
     const raw = await withTimeout(kv.get(roundKey(gameId)));
     const s = raw ? (JSON.parse(raw) as Partial<RoundState>) : null;
