@@ -2,8 +2,9 @@
  * Settles many due rounds in one transaction, for the worker and the sweeper. One statement
  * decides the winners: `UPDATE crash_bets … FROM unnest(…)` over the rows still active that
  * no other transaction holds (FOR UPDATE SKIP LOCKED, so a cash-out or another instance in
- * the middle of settling a round keeps it, and two batches never wait on each other). The
- * winners' player rows are then locked in id order, and every round's payout, round record
+ * the middle of settling a round keeps it, and two batches never wait on each other), and
+ * the same statement locks the winners' player rows in id order (the foreign key: every
+ * round has its player's row). Then every round's payout, round record
  * and progress are written by one prepared statement each (settle-statement.ts), all issued
  * together (pipelined on the transaction's connection); the events are written to the
  * outbox in one insert and delivered in one Redis call after commit. Exactly-once is the
@@ -36,6 +37,7 @@ export function dueOutcomes(rows: readonly CrashBet[], at: Date): Due[] {
 
 async function settleBatch(deps: Deps, due: readonly Due[], at: Date): Promise<CrashSettlement[]> {
   return inTransaction(deps, async (tx, outbox) => {
+    // Decides the winners and locks their players' rows in id order, in one statement.
     const won = await queryRows<{ id: string }>(
       tx,
       sql`WITH v AS (
@@ -44,17 +46,16 @@ async function settleBatch(deps: Deps, due: readonly Due[], at: Date): Promise<C
               ${arrayLiteral(due.map((d) => (d.fin.status === 'cashed' ? d.fin.multiplier : null)))}::float8[]) AS v(id, status, payout, multiplier)),
           mine AS (
             SELECT b.id FROM crash_bets b WHERE b.id IN (SELECT id FROM v) AND b.status = 'active'
-            ORDER BY b.id FOR UPDATE SKIP LOCKED)
-          UPDATE crash_bets b SET status = v.status, payout = v.payout, cashout_multiplier = v.multiplier, settled_at = ${at.toISOString()}::timestamptz
-          FROM v WHERE b.id = v.id AND b.id IN (SELECT id FROM mine)
-          RETURNING b.id`,
+            ORDER BY b.id FOR UPDATE SKIP LOCKED),
+          w AS (
+            UPDATE crash_bets b SET status = v.status, payout = v.payout, cashout_multiplier = v.multiplier, settled_at = ${at.toISOString()}::timestamptz
+            FROM v WHERE b.id = v.id AND b.id IN (SELECT id FROM mine)
+            RETURNING b.id, b.user_id)
+          SELECT w.id FROM w JOIN users u ON u.id = w.user_id ORDER BY u.id FOR UPDATE OF u`,
     );
     if (!won.length) return [];
     const ids = new Set(won.map((w) => w.id));
     const mine = due.filter((d) => ids.has(d.row.id)).sort((a, b) => a.row.userId - b.row.userId);
-    const userIds = arrayLiteral(mine.map((d) => d.row.userId));
-    // The players' rows before their progress rows, as every round takes them; in id order, so batches never deadlock.
-    await tx.execute(sql`SELECT id FROM users WHERE id = ANY(${userIds}::int[]) ORDER BY id FOR UPDATE`);
     const written = await allSettledOrThrow(mine.map((d) => writeSettlement(deps, tx, outbox, d.row, d.fin, at, false)));
     return mine.map((d, i) => announceSettlement(outbox, d.row, d.fin, written[i]?.balance ?? 0));
   });
