@@ -12,11 +12,9 @@
  * verifies: no active round left, one game_rounds row and one settlement event per bet,
  * matching its row, ledger entries matching the settlements.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Deps } from '@casino/api';
 import { createCasinoClient, memoryTokenStore } from '@casino/client';
 import { queryRows } from '@casino/db';
@@ -33,6 +31,7 @@ import {
 } from './games-crash-load';
 import { checkpoint, createBenchDatabase, deleteRedisPrefix, redactUrl, waitForSubscribers } from './lib/infra';
 import { type LatencySummary, ms, summarize } from './lib/latency';
+import { forkLoadProcess } from './lib/load-process';
 import { type BenchPlayer, createAdmin, createPlayers } from './lib/players';
 import { cpuMeter, groupCpuMeter, procRssSampler, procSample } from './lib/proc';
 import { profileLines, summarizeProfile } from './lib/profile-summary';
@@ -65,40 +64,7 @@ type Ctx = {
 const targetOf = (i: number, n: number, max: number) =>
   Math.round((MIN_TARGET + ((max - MIN_TARGET) * i) / Math.max(1, n - 1)) * 100) / 100;
 
-function startCrashLoad(): {
-  child: ChildProcess;
-  next<T extends CrashChildMessage['type']>(type: T): Promise<Extract<CrashChildMessage, { type: T }>>;
-} {
-  const child = fork(fileURLToPath(new URL('./games-crash-load.ts', import.meta.url)), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const inbox: CrashChildMessage[] = [];
-  const waiters: { type: string; resolve(m: CrashChildMessage): void; reject(e: Error): void }[] = [];
-  let dead: Error | null = null;
-  const failAll = (e: Error) => {
-    dead ??= e;
-    for (const w of waiters.splice(0)) w.reject(e);
-  };
-  child.on('message', (raw) => {
-    const msg = raw as CrashChildMessage;
-    if (msg.type === 'fatal') return failAll(new Error(`crash load process: ${msg.error}`));
-    const i = waiters.findIndex((w) => w.type === msg.type);
-    if (i >= 0) waiters.splice(i, 1)[0]?.resolve(msg);
-    else inbox.push(msg);
-  });
-  child.on('error', (e) => failAll(e));
-  child.on('exit', (code) => failAll(new Error(`crash load process exited with ${code}`)));
-  return {
-    child,
-    next: (type) =>
-      new Promise((resolve, reject) => {
-        const i = inbox.findIndex((m) => m.type === type);
-        if (i >= 0) return resolve(inbox.splice(i, 1)[0] as never);
-        if (dead) return reject(dead);
-        waiters.push({ type, resolve: resolve as (m: CrashChildMessage) => void, reject });
-      }),
-  };
-}
+const startCrashLoad = () => forkLoadProcess<CrashChildMessage>(new URL('./games-crash-load.ts', import.meta.url), 'crash load process');
 
 type CrashRow = {
   id: string;

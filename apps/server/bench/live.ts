@@ -15,7 +15,7 @@
  * with them (→ memory per open stream), peak during the fan-out, and CPU during the fan-out.
  * Exits non-zero if an event is missing or doubled.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -33,6 +33,7 @@ import {
   waitForSubscribers,
 } from './lib/infra';
 import { ms } from './lib/latency';
+import { forkLoadProcess } from './lib/load-process';
 import { createAdmin, createPlayers } from './lib/players';
 import type { LiveChildMessage, LiveLoadParams, LiveLoadResult, LiveParentMessage, RoundResult } from './live-load';
 
@@ -115,33 +116,8 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
 }
 
 function startLoad() {
-  const child = fork(fileURLToPath(new URL('./live-load.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const inbox: LiveChildMessage[] = [];
-  const waiters: { type: string; resolve(m: LiveChildMessage): void; reject(e: Error): void }[] = [];
-  let dead: Error | null = null;
-  const failAll = (e: Error) => {
-    dead ??= e;
-    for (const w of waiters.splice(0)) w.reject(e);
-  };
-  child.on('message', (raw) => {
-    const msg = raw as LiveChildMessage;
-    if (msg.type === 'fatal') return failAll(new Error(`live load process: ${msg.error}`));
-    const i = waiters.findIndex((w) => w.type === msg.type);
-    if (i >= 0) waiters.splice(i, 1)[0]?.resolve(msg);
-    else inbox.push(msg);
-  });
-  child.on('exit', (code) => failAll(new Error(`live load process exited with ${code}`)));
-  return {
-    child,
-    send: (m: LiveParentMessage) => child.send(m),
-    next: <T extends LiveChildMessage['type']>(type: T) =>
-      new Promise<Extract<LiveChildMessage, { type: T }>>((resolve, reject) => {
-        const i = inbox.findIndex((m) => m.type === type);
-        if (i >= 0) return resolve(inbox.splice(i, 1)[0] as never);
-        if (dead) return reject(dead);
-        waiters.push({ type, resolve: resolve as (m: LiveChildMessage) => void, reject });
-      }),
-  };
+  const load = forkLoadProcess<LiveChildMessage>(new URL('./live-load.ts', import.meta.url), 'live load process');
+  return { ...load, send: (m: LiveParentMessage) => load.child.send(m) };
 }
 
 type Phase = {
